@@ -1,0 +1,137 @@
+package dev.arcade.kit;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+/**
+ * Makes the backend misbehave on purpose, the way AWS does under load and emulators never do, so
+ * that retry and backoff code can be graded.
+ *
+ * <p>Faults apply to the code under test only (never to the kit's grading clients), to the next
+ * calls of the named operation, and are cleared after each test.
+ * <ul>
+ *   <li>{@link #throttle(String, int)}: the next {@code n} HTTP attempts fail with
+ *       {@code ProvisionedThroughputExceededException} before reaching the backend, exactly as a
+ *       throttled request does: nothing is written, and the SDK's own retry policy (if the client has
+ *       one) sees a throttling error and may retry with backoff.</li>
+ *   <li>{@link #unprocessedItems(int)}: the next {@code n} {@code BatchWriteItem} calls write only
+ *       the first half of their items (rounded up); the rest come back in {@code UnprocessedItems}
+ *       and are not written.</li>
+ *   <li>{@link #unprocessedKeys(int)}: the same for {@code BatchGetItem} and {@code UnprocessedKeys}.</li>
+ * </ul>
+ */
+public final class Faults {
+    private static final Faults INSTANCE = new Faults();
+
+    /** A planned fault: which operation, how many more times, what it does. */
+    public record Plan(String operation, Kind kind, int remaining, Supplier<? extends SdkException> error) {}
+
+    /** What a planned fault does. */
+    public enum Kind {
+        /** The attempt fails before it reaches the backend. */
+        FAIL,
+        /** Part of a batch's items is left unprocessed. */
+        UNPROCESSED
+    }
+
+    private final List<Plan> plans = new ArrayList<>();
+    private int fired;
+
+    private Faults() {}
+
+    /** The JVM's fault plan. */
+    public static Faults plan() {
+        return INSTANCE;
+    }
+
+    /** The next {@code attempts} HTTP attempts of DynamoDB {@code operation} are throttled. */
+    public Faults throttle(String operation, int attempts) {
+        return fail(operation, attempts, Faults::throughputExceeded);
+    }
+
+    /** The next {@code attempts} HTTP attempts of {@code operation} fail with {@code error}. */
+    public synchronized Faults fail(String operation, int attempts, Supplier<? extends SdkException> error) {
+        requirePositive(attempts);
+        plans.add(new Plan(operation, Kind.FAIL, attempts, error));
+        return this;
+    }
+
+    /** The next {@code calls} BatchWriteItem calls leave half their items unprocessed. */
+    public synchronized Faults unprocessedItems(int calls) {
+        requirePositive(calls);
+        plans.add(new Plan("BatchWriteItem", Kind.UNPROCESSED, calls, null));
+        return this;
+    }
+
+    /** The next {@code calls} BatchGetItem calls leave half their keys unprocessed. */
+    public synchronized Faults unprocessedKeys(int calls) {
+        requirePositive(calls);
+        plans.add(new Plan("BatchGetItem", Kind.UNPROCESSED, calls, null));
+        return this;
+    }
+
+    /** How many faults have fired since the last {@link #clear()}. */
+    public synchronized int fired() {
+        return fired;
+    }
+
+    /** Whether every planned fault has fired. */
+    public synchronized boolean exhausted() {
+        return plans.isEmpty();
+    }
+
+    /** Cancels every planned fault; the kit does this after each test. */
+    public synchronized void clear() {
+        plans.clear();
+        fired = 0;
+    }
+
+    /**
+     * Takes one firing of the first plan for {@code operation} of this kind, if any; for the kit's
+     * interceptor.
+     */
+    public synchronized Plan take(String operation, Kind kind) {
+        for (Iterator<Plan> it = plans.iterator(); it.hasNext(); ) {
+            Plan p = it.next();
+            if (p.operation().equals(operation) && p.kind() == kind) {
+                int i = plans.indexOf(p);
+                if (p.remaining() <= 1) {
+                    it.remove();
+                } else {
+                    plans.set(i, new Plan(p.operation(), p.kind(), p.remaining() - 1, p.error()));
+                }
+                fired++;
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A {@code ProvisionedThroughputExceededException} as DynamoDB sends it (HTTP 400, a throttling code). */
+    public static ProvisionedThroughputExceededException throughputExceeded() {
+        String message = "The level of configured provisioned throughput for the table was exceeded."
+                + " Consider increasing your provisioning level with the UpdateTable API. (injected by the workshop kit)";
+        return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .errorMessage(message)
+                        .serviceName("DynamoDb")
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .build())
+                .build();
+    }
+
+    private static void requirePositive(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a fault needs a count of at least 1, got " + n);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.arcade.kit.backend;
+
+import dev.arcade.kit.Capability;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * A running AWS-compatible service that the tests talk to: an emulator on this machine.
+ *
+ * <p>There is one per JVM; {@link dev.arcade.kit.Workshop#backend()} starts it on first use and
+ * stops it when the JVM ends.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The region every client uses; emulators keep data per region, so one is used everywhere. */
+    String REGION = "us-east-1";
+
+    /** The backend's kind, for example {@link BackendKind#MOTO}. */
+    BackendKind kind();
+
+    /** Where every AWS API call goes, for example {@code http://127.0.0.1:50123}. */
+    URI endpoint();
+
+    /** The account id the backend answers with, {@code 123456789012} on moto and LocalStack. */
+    String accountId();
+
+    /** What this backend really does; see {@link Capability}. */
+    Set<Capability> capabilities();
+
+    /** Whether this backend really does {@code capability}. */
+    default boolean can(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** One line for people: which backend, why it was chosen, and where it listens. */
+    String describe();
+
+    /** Stops the backend if the kit started it; a no-op for one the user runs. */
+    @Override
+    void close();
+}
