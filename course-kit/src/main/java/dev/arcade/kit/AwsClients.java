@@ -44,12 +44,35 @@ public final class AwsClients {
     public static final AwsBasicCredentials DUMMY_CREDENTIALS = AwsBasicCredentials.create("workshop", "workshop");
 
     private final Backend backend;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build();
+    private final boolean forCodeUnderTest;
+    private final SdkHttpClient http;
     private final Map<Class<?>, Object> cache = new ConcurrentHashMap<>();
+    private AwsClients codeUnderTest;
 
     AwsClients(Backend backend) {
+        this(backend, false, UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    private AwsClients(Backend backend, boolean forCodeUnderTest, SdkHttpClient http) {
         this.backend = backend;
+        this.forCodeUnderTest = forCodeUnderTest;
+        this.http = http;
+    }
+
+    /**
+     * Clients to hand to the code under test: the same backend, but configured as
+     * {@code XxxClient.create()} would be (the SDK's default retry policy), and recorded by
+     * {@link SdkCalls} and subject to {@link Faults}. Tests receive them with {@link CodeUnderTest}.
+     */
+    public synchronized AwsClients forCodeUnderTest() {
+        if (forCodeUnderTest) {
+            return this;
+        }
+        if (codeUnderTest == null) {
+            codeUnderTest = new AwsClients(backend, true, http);
+        }
+        return codeUnderTest;
     }
 
     /** DynamoDB. */
@@ -141,6 +164,13 @@ public final class AwsClients {
     }
 
     private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
+        if (forCodeUnderTest) {
+            builder.endpointOverride(backend.endpoint())
+                    .region(Region.of(Backend.REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(DUMMY_CREDENTIALS))
+                    .httpClient(http);
+            return builder;
+        }
         return configure(builder, false);
     }
 

@@ -2,6 +2,7 @@ package dev.arcade.kit.internal;
 
 import dev.arcade.kit.AwsClients;
 import dev.arcade.kit.Capability;
+import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Faults;
 import dev.arcade.kit.RequiresCapability;
 import dev.arcade.kit.ResourceNames;
@@ -104,6 +105,9 @@ public final class WorkshopExtension
         }
         if (type == AwsClients.class) {
             return Workshop.clients();
+        }
+        if (parameter.isAnnotated(CodeUnderTest.class)) {
+            return Workshop.clients().forCodeUnderTest().byType(type);
         }
         return Workshop.clients().byType(type);
     }

@@ -1,0 +1,58 @@
+package dev.arcade.kit.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a main class of the test classpath in a fresh JVM, with an environment the test chooses. */
+public final class ForkedJvm {
+    private ForkedJvm() {}
+
+    /** The classpath of this test run (surefire hides it behind a manifest jar, but names it in a property). */
+    public static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    /** Starts {@code mainClass} with {@code env} added to (or, for null values, removed from) this environment. */
+    public static Process start(Class<?> mainClass, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(classpath());
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        pb.environment().keySet().removeIf(k -> k.startsWith("WORKSHOP_"));
+        return pb.start();
+    }
+
+    /** Runs it to the end (at most a minute) and returns what it printed. */
+    public static String run(Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(mainClass, env, args);
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** A path separator-joined string, for tests that build a PATH. */
+    public static String path(String... dirs) {
+        return String.join(File.pathSeparator, dirs);
+    }
+}
