@@ -123,7 +123,8 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        set.resourcePolicy("trust policy", trustPolicy);
+        set.resourcePolicy("trust policy of " + request.resource().substring(request.resource().lastIndexOf('/') + 1),
+                trustPolicy);
         return evaluate(request, set.build());
     }
 
@@ -392,16 +393,16 @@ public final class PolicyEvaluator {
             out.append('\n').append(switch (best.grant()) {
                 case ROLE -> "A resource-based policy that names a role ARN grants access without the role's"
                         + " identity-based policies, but stays within the role's permissions boundary and session"
-                        + " policies, which allow it here.";
+                        + " policies, which allow it here";
                 case USER -> "Within one account, a resource-based policy that names an IAM user grants access on its"
-                        + " own, whatever the user's identity-based policies and permissions boundary say.";
+                        + " own, whatever the user's identity-based policies and permissions boundary say";
                 case SESSION -> "A resource-based policy that names the session ARN grants access on its own: neither"
-                        + " the identity-based policies nor the permissions boundary or session policies limit it.";
-                case SERVICE -> "A resource-based policy that names a service principal grants that service access.";
-                case FEDERATED -> "A trust policy that names the identity provider lets its users call this action.";
-                default -> "A resource-based policy whose Principal is \"*\" grants access to every caller.";
+                        + " the identity-based policies nor the permissions boundary or session policies limit it";
+                case SERVICE -> "A resource-based policy that names a service principal grants that service access";
+                case FEDERATED -> "A trust policy that names the identity provider lets its users call this action";
+                default -> "A resource-based policy whose Principal is \"*\" grants access to every caller";
             });
-            out.append(" (IAM User Guide, \"Identity-based policies and resource-based policies\")");
+            out.append(" (IAM User Guide, \"Identity-based policies and resource-based policies\").");
             if (best.grant() == GrantKind.ROLE || best.grant() == GrantKind.USER) {
                 if (best.grant() == GrantKind.ROLE && policies.hasPermissionsBoundary()) {
                     deciding.addAll(boundary);
@@ -514,8 +515,7 @@ public final class PolicyEvaluator {
             if (identity.isEmpty()) {
                 return "The account root user's identity allows it";
             }
-            return "Identity policy " + "\"" + identity.get(0).policy().name() + "\" allows it ("
-                    + identity.get(0).statement().label() + ")";
+            return capitalize(identity.get(0).where()) + " allows it";
         }
 
         private String quoteNames(PolicyKind kind) {

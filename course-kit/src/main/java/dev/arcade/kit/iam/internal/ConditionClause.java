@@ -231,12 +231,12 @@ public final class ConditionClause {
                 for (String requestValue : requestValues) {
                     if (!singleHolds(requestValue, compiled)) {
                         return new Result(false, head + " is false: the request value \"" + requestValue + "\" "
-                                + (operator.negated() ? "matches one of the listed values" : "is not among them")
+                                + (operator.negated() ? "matches a value in the policy" : "matches none of the policy's values")
                                 + " (request values: " + quoteAll(requestValues) + ")");
                     }
                 }
                 return new Result(true, head + " is true: every request value " + quoteAll(requestValues)
-                        + (operator.negated() ? " avoids the listed values" : " is among them"));
+                        + (operator.negated() ? " matches none of the policy's values" : " matches a value in the policy"));
             }
             case FOR_ANY_VALUE -> {
                 if (!present) {
@@ -246,11 +246,13 @@ public final class ConditionClause {
                 for (String requestValue : requestValues) {
                     if (singleHolds(requestValue, compiled)) {
                         return new Result(true, head + " is true: the request value \"" + requestValue + "\" "
-                                + (operator.negated() ? "avoids the listed values" : "is among them"));
+                                + (operator.negated() ? "matches none of the policy's values" : "matches a value in the policy"));
                     }
                 }
-                return new Result(false, head + " is false: none of the request values " + quoteAll(requestValues)
-                        + (operator.negated() ? " avoids the listed values" : " is among them"));
+                return new Result(false, head + " is false: "
+                        + (operator.negated()
+                                ? "every request value " + quoteAll(requestValues) + " matches a value in the policy"
+                                : "none of the request values " + quoteAll(requestValues) + " matches a value in the policy"));
             }
             default -> {
                 if (!present) {
@@ -267,11 +269,8 @@ public final class ConditionClause {
                 boolean anyMatch = requestValues.stream().anyMatch(v -> anyPositive(v, compiled));
                 boolean holds = operator.negated() != anyMatch;
                 String verdict = holds ? "true" : "false";
-                String why = operator.negated()
-                        ? (anyMatch ? "the request has " + quoteAll(requestValues) + ", which matches a listed value"
-                                : "the request has " + quoteAll(requestValues) + ", which matches none of them")
-                        : (anyMatch ? "the request has " + quoteAll(requestValues)
-                                : "the request has " + quoteAll(requestValues) + ", which matches none of them");
+                String why = "the request has " + quoteAll(requestValues)
+                        + (anyMatch ? ", which matches a value in the policy" : ", which matches none of the policy's values");
                 return new Result(holds, head + " is " + verdict + ": " + why);
             }
         }
