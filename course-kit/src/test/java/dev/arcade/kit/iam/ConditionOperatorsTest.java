@@ -3,8 +3,6 @@ package dev.arcade.kit.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -265,22 +263,6 @@ class ConditionOperatorsTest {
     }
 
     private static void check(String condition, String[] context, boolean expected) {
-        String json = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
-                + " \"Resource\": \"*\", \"Condition\": " + condition + "}]}";
-        AccessRequest.Builder request = Iam.user("alice").action("s3:GetObject");
-        for (String pair : context) {
-            int eq = pair.indexOf('=');
-            String key = pair.substring(0, eq);
-            String value = pair.substring(eq + 1);
-            if (value.equals("[]")) {
-                request.contextValues(key, List.of());
-            } else {
-                request.context(key, value.split("\\|"));
-            }
-        }
-        Decision decision = Iam.identityOnly(request.build(), json);
-        assertThat(decision.allowed())
-                .as("condition %s with context %s\n%s", condition, Arrays.toString(context), decision.explanation())
-                .isEqualTo(expected);
+        Iam.assertCondition(condition, context, expected);
     }
 }
