@@ -47,9 +47,15 @@ import java.util.Set;
  *   <li>Otherwise the decision is {@link Outcome#IMPLICIT_DENY}.
  * </ol>
  *
- * <p>Not modelled: AWS Organizations SCPs and RCPs, cross-account requests (every principal and
- * resource is taken to be in one account), ACLs, VPC endpoint policies, session tags and transitive
- * tags, and the service-specific quirks of individual services beyond the documented rules above.
+ * <p>Cross-account requests get the basic rule of "Cross-account policy evaluation logic": when the
+ * resource's account (from its ARN, or from {@code aws:ResourceAccount} for ARNs without an account
+ * such as S3's) differs from the caller's, the request needs both an allowing identity side (within
+ * boundary and session policies) and an allowing resource-based policy; a resource-based policy no
+ * longer grants on its own. Nothing else about the other account is modelled.
+ *
+ * <p>Not modelled: AWS Organizations SCPs and RCPs, ACLs, VPC endpoint policies, session tags and
+ * transitive tags, and the service-specific quirks of individual services beyond the documented
+ * rules above.
  */
 public final class PolicyEvaluator {
 
@@ -192,10 +198,13 @@ public final class PolicyEvaluator {
             boolean boundaryOk = !policies.hasPermissionsBoundary() || !boundary.isEmpty();
             boolean sessionOk = !policies.hasSessionPolicies() || !session.isEmpty();
             boolean trustRequired = isTrustAction() && !policies.names(PolicyKind.RESOURCE).isEmpty();
+            boolean crossAccount = resourceAccount() != null && request.account() != null
+                    && !resourceAccount().equals(request.account());
             boolean root = request.principalType() == AccessRequest.PrincipalType.ROOT;
 
             boolean identityAllows = root || !identity.isEmpty();
-            if (identityAllows && boundaryOk && sessionOk && (!trustRequired || !resource.isEmpty())) {
+            boolean resourceRequired = trustRequired || crossAccount;
+            if (identityAllows && boundaryOk && sessionOk && (!resourceRequired || !resource.isEmpty())) {
                 List<Check> deciding = new ArrayList<>(identity);
                 if (policies.hasPermissionsBoundary()) {
                     deciding.addAll(boundary);
@@ -203,19 +212,34 @@ public final class PolicyEvaluator {
                 if (policies.hasSessionPolicies()) {
                     deciding.addAll(session);
                 }
-                if (trustRequired) {
+                if (resourceRequired) {
                     deciding.addAll(resource);
                 }
-                return allowByIdentity(deciding, root);
+                return allowByIdentity(deciding, root, crossAccount);
             }
-            List<Check> standalone = resource.stream()
-                    .filter(c -> resourceGrantStands(c.grant(), boundaryOk, sessionOk))
-                    .sorted(Comparator.comparing(Check::grant))
-                    .toList();
+            List<Check> standalone = crossAccount
+                    ? List.of()
+                    : resource.stream()
+                            .filter(c -> resourceGrantStands(c.grant(), boundaryOk, sessionOk))
+                            .sorted(Comparator.comparing(Check::grant))
+                            .toList();
             if (!standalone.isEmpty()) {
                 return allowByResource(standalone, boundary, session);
             }
-            return implicitDeny(identity, boundary, session, resource, boundaryOk, sessionOk, trustRequired);
+            return implicitDeny(identity, boundary, session, resource, boundaryOk, sessionOk, trustRequired, crossAccount);
+        }
+
+        /**
+         * The resource's account: the account in its ARN or, for ARNs without one (S3 buckets), the
+         * request's {@code aws:ResourceAccount}; null when neither says.
+         */
+        private String resourceAccount() {
+            String[] parts = request.resource().split(":", 6);
+            if (parts.length == 6 && parts[4].matches("\\d{12}")) {
+                return parts[4];
+            }
+            List<String> declared = request.contextValues("aws:ResourceAccount");
+            return declared != null && declared.size() == 1 ? declared.get(0) : null;
         }
 
         private List<Check> allowsOf(PolicyKind kind) {
@@ -325,10 +349,6 @@ public final class PolicyEvaluator {
 
         // ---------------------------------------------------------------- explanations
 
-        private String request() {
-            return request.describePrincipal() + " to call " + request.action() + " on " + request.resource();
-        }
-
         private String call() {
             return "call " + request.action() + " on " + request.resource();
         }
@@ -354,7 +374,7 @@ public final class PolicyEvaluator {
             return new Decision(Outcome.EXPLICIT_DENY, denies.stream().map(Check::matched).toList(), out.toString());
         }
 
-        private Decision allowByIdentity(List<Check> deciding, boolean root) {
+        private Decision allowByIdentity(List<Check> deciding, boolean root, boolean crossAccount) {
             StringBuilder out = new StringBuilder();
             out.append("ALLOWED: ").append(capitalize(request.describePrincipal())).append(" may ").append(call())
                     .append(".\n");
@@ -368,7 +388,9 @@ public final class PolicyEvaluator {
                             case IDENTITY -> "Allowed by ";
                             case PERMISSIONS_BOUNDARY -> "The permissions boundary also allows it: ";
                             case SESSION -> "A session policy also allows it: ";
-                            case RESOURCE -> "The role's trust policy allows the caller too: ";
+                            case RESOURCE -> crossAccount
+                                    ? "The resource's account allows it too, as a cross-account request needs: "
+                                    : "The role's trust policy allows the caller too: ";
                         };
                 out.append('\n').append(intro).append(check.where()).append(":\n");
                 out.append(indent(check.statement().json())).append('\n');
@@ -422,9 +444,11 @@ public final class PolicyEvaluator {
                 List<Check> resource,
                 boolean boundaryOk,
                 boolean sessionOk,
-                boolean trustRequired) {
+                boolean trustRequired,
+                boolean crossAccount) {
             StringBuilder out = new StringBuilder();
-            out.append("DENIED (implicit deny): nothing allows ").append(request()).append(".\n\n");
+            out.append("DENIED (implicit deny): ").append(capitalize(request.describePrincipal()))
+                    .append(" may not ").append(call()).append(".\n\n");
             List<String> reasons = new ArrayList<>();
             boolean identityAllows = !identity.isEmpty()
                     || request.principalType() == AccessRequest.PrincipalType.ROOT;
@@ -439,13 +463,25 @@ public final class PolicyEvaluator {
                         + quoteNames(PolicyKind.SESSION) + ") does. A session's permissions are the intersection of"
                         + " the identity-based policies and the session policies (IAM User Guide, \"Session policies\").");
             }
-            if (identityAllows && boundaryOk && sessionOk && trustRequired && resource.isEmpty()) {
+            if (crossAccount) {
+                reasons.add("This is a cross-account request: the caller is in account " + request.account()
+                        + " and the resource in account " + resourceAccount() + ". It must be allowed both by the caller's"
+                        + " identity-based policies (within any permissions boundary and session policies) and by the"
+                        + " resource-based policy in the resource's account (IAM User Guide, \"Cross-account policy"
+                        + " evaluation logic\"). "
+                        + (identityAllows && boundaryOk && sessionOk
+                                ? "The caller's side allows it, but no resource-based policy does."
+                                : resource.isEmpty()
+                                        ? "Neither side allows it."
+                                        : "The resource-based policy allows it, but the caller's side does not."));
+            }
+            if (!crossAccount && identityAllows && boundaryOk && sessionOk && trustRequired && resource.isEmpty()) {
                 reasons.add(identityAllowText(identity) + ", but the role's trust policy does not allow this caller."
                         + " To assume a role, the role's trust policy must allow the caller as well (IAM User Guide,"
                         + " \"Policy evaluation logic\": role trust policies are the exception to \"either policy is"
                         + " enough\").");
             }
-            for (Check check : resource) {
+            for (Check check : crossAccount ? List.<Check>of() : resource) {
                 switch (check.grant()) {
                     case ACCOUNT -> reasons.add(capitalize(check.where()) + " allows it for the caller's whole account ("
                             + request.account() + "). Naming the account delegates to IAM: the caller's own"

@@ -232,7 +232,7 @@ public final class ConditionClause {
                     if (!singleHolds(requestValue, compiled)) {
                         return new Result(false, head + " is false: the request value \"" + requestValue + "\" "
                                 + (operator.negated() ? "matches a value in the policy" : "matches none of the policy's values")
-                                + " (request values: " + quoteAll(requestValues) + ")");
+                                + (requestValues.size() > 1 ? " (request values: " + quoteAll(requestValues) + ")" : ""));
                     }
                 }
                 return new Result(true, head + " is true: every request value " + quoteAll(requestValues)
