@@ -89,11 +89,13 @@ public final class PolicyDocument {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
+                String suggestion = TOP_LEVEL.stream()
+                        .filter(known -> known.equalsIgnoreCase(name) || (known + "s").equalsIgnoreCase(name))
+                        .findFirst()
+                        .map(known -> " (did you mean \"" + known + "\"? element names are case-sensitive)")
+                        .orElse("");
                 throw new PolicyParseException("unknown top-level element \"" + name
-                        + "\"; a policy document contains only Version, Id and Statement"
-                        + (name.equalsIgnoreCase("statements") || name.equalsIgnoreCase("statement")
-                                ? " (did you mean \"Statement\"?)"
-                                : ""));
+                        + "\"; a policy document contains only Version, Id and Statement" + suggestion);
             }
         }
 

@@ -492,7 +492,7 @@ public final class PolicyEvaluator {
                             + (!boundaryOk ? ", and the permissions boundary " + quoteNames(PolicyKind.PERMISSIONS_BOUNDARY)
                                     + " does not allow it" : "")
                             + (!sessionOk ? ", and no session policy allows it" : "")
-                            + ". A grant to the session ARN (" + request.principalArn() + ") would not be limited.");
+                            + ". A grant to the session ARN (" + sessionArnExample() + ") would not be limited.");
                     case USER -> reasons.add(capitalize(check.where()) + " names the caller's IAM user ARN, but no"
                             + " session policy allows it, and session policies limit such a grant (IAM User Guide,"
                             + " \"Session policies\").");
@@ -506,8 +506,16 @@ public final class PolicyEvaluator {
                     reasons.add("No policies apply to this request, and without an Allow every request is implicitly"
                             + " denied (IAM User Guide, \"Policy evaluation logic\").");
                 } else {
-                    reasons.add("No statement in any policy allows " + request.action() + " on " + request.resource()
-                            + ".");
+                    Optional<Check> near = closest();
+                    boolean onlyConditions = near.isPresent()
+                            && near.get().misses().stream().allMatch(m -> m.startsWith("condition "));
+                    if (onlyConditions) {
+                        reasons.add(capitalize(near.get().where()) + " covers " + request.action() + " on "
+                                + request.resource() + ", but its conditions do not hold for this request (see below).");
+                    } else {
+                        reasons.add("No statement in any policy allows " + request.action() + " on " + request.resource()
+                                + ".");
+                    }
                 }
             }
             for (String reason : reasons) {
@@ -536,6 +544,14 @@ public final class PolicyEvaluator {
                 out.append(indent(closest.statement().json())).append('\n');
             });
             return new Decision(Outcome.IMPLICIT_DENY, List.of(), out.toString().stripTrailing());
+        }
+
+        private String sessionArnExample() {
+            if (request.principalType() == AccessRequest.PrincipalType.ROLE_SESSION) {
+                return request.principalArn();
+            }
+            return "arn:" + request.partition() + ":sts::" + request.account() + ":assumed-role/" + request.roleName()
+                    + "/SESSION-NAME";
         }
 
         /** The non-applying Allow statement that misses the request by the fewest elements. */

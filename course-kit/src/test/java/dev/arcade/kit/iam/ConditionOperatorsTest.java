@@ -258,6 +258,7 @@ class ConditionOperatorsTest {
                         + " \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"));
 
         assertThat(decision.explanation())
+                .contains("Statement 0 of identity policy \"TestPolicy\" covers s3:GetObject on *, but its conditions do not hold")
                 .contains("condition IpAddress {\"aws:SourceIp\": \"203.0.113.0/24\"} is false")
                 .contains("\"198.51.100.7\"");
     }

@@ -141,6 +141,10 @@ class PolicyDocumentTest {
                 arguments("a policy variable with a Date operator", Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\","
                         + " \"Resource\": \"*\", \"Condition\": {\"DateLessThan\": {\"aws:CurrentTime\": \"${aws:TokenIssueTime}\"}}"),
                         "policy variables work only with the String and Arn operators"),
+                arguments("a lower-case top-level element, with a suggestion",
+                        "{\"Version\": \"2012-10-17\", \"statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}",
+                        "unknown top-level element \"statement\"; a policy document contains only Version, Id and Statement"
+                                + " (did you mean \"Statement\"?"),
                 arguments("an empty Statement list", "{\"Version\": \"2012-10-17\", \"Statement\": []}", "Statement list is empty"),
                 arguments("a Principal string other than *", Iam.statement("\"Effect\": \"Allow\","
                         + " \"Principal\": \"arn:aws:iam::123456789012:root\", \"Action\": \"s3:*\""), "can only be \"*\""),
