@@ -1,0 +1,23 @@
+package dev.arcade.kit.grading;
+
+/**
+ * How one test ended.
+ *
+ * @param test the test
+ * @param status its status
+ * @param message what went wrong, in the test's own words (null when it passed)
+ * @param exception the exception's class name, if one was thrown
+ * @param location where in the learner's code it was thrown, for example {@code ScoreRepository.java:42}
+ * @param durationMs how long it ran
+ */
+public record TestOutcome(TestCase test, TestStatus status, String message, String exception, String location,
+        long durationMs) {
+
+    /** The message's first line, for one-line displays. */
+    public String headline() {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        return message.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    }
+}
