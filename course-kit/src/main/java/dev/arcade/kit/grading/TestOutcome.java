@@ -13,11 +13,16 @@ package dev.arcade.kit.grading;
 public record TestOutcome(TestCase test, TestStatus status, String message, String exception, String location,
         long durationMs) {
 
-    /** The message's first line, for one-line displays. */
+    /**
+     * The message on one line, for one-line displays: its first lines joined, since an assertion's
+     * first line alone ("[4 * 3]") often says too little.
+     */
     public String headline() {
         if (message == null || message.isBlank()) {
             return "";
         }
-        return message.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String joined = String.join(" ", message.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
+                .limit(6).toList());
+        return joined.length() <= 300 ? joined : joined.substring(0, 299) + "…";
     }
 }
