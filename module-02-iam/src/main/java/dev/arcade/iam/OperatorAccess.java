@@ -1,0 +1,54 @@
+package dev.arcade.iam;
+
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Exercise 2.5: temporary credentials for Arcade's support vendor, whose tool assumes an operator
+ * role in Arcade's account instead of holding long-lived keys.
+ */
+public final class OperatorAccess {
+    private final IamClient iam;
+    private final StsClient sts;
+
+    /**
+     * @param iam the client to create the role with
+     * @param sts the client to assume the role with
+     */
+    public OperatorAccess(IamClient iam, StsClient sts) {
+        this.iam = iam;
+        this.sts = sts;
+    }
+
+    /**
+     * Creates the operator role, whose trust policy lets exactly one principal, the vendor's IAM user
+     * {@code operatorArn}, call {@code sts:AssumeRole}, and only with the agreed external id
+     * (condition key {@code sts:ExternalId}).
+     *
+     * @param roleName the role's name
+     * @param operatorArn the vendor's IAM user, for example {@code arn:aws:iam::444455556666:user/arcade-support}
+     * @param externalId the secret-less id agreed with the vendor
+     * @return the new role's ARN
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html">Access to AWS accounts owned by third parties (external id)</a>
+     */
+    public String createOperatorRole(String roleName, String operatorArn, String externalId) {
+        throw new UnsupportedOperationException("TODO 2.5: create role " + roleName + " that only " + operatorArn
+                + " may assume, and only with sts:ExternalId " + externalId);
+    }
+
+    /**
+     * Assumes the operator role through STS (AssumeRole with a session name and the external id),
+     * builds an STS client that signs with the temporary credentials it returned, and asks that
+     * client who it is (GetCallerIdentity).
+     *
+     * @param roleArn the operator role
+     * @param sessionName the role session's name, which appears in the caller's ARN and in CloudTrail
+     * @param externalId the agreed external id
+     * @return the caller ARN GetCallerIdentity returned, and the temporary credentials
+     * @see <a href="https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html">AssumeRole</a>
+     */
+    public OperatorSession assumeOperatorRole(String roleArn, String sessionName, String externalId) {
+        throw new UnsupportedOperationException("TODO 2.5: call sts.assumeRole for " + roleArn + " with session name "
+                + sessionName + " and the external id, then GetCallerIdentity with the temporary credentials");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.arcade.iam;
+
+import dev.arcade.kit.iam.AccessRequest;
+
+/**
+ * One request of a test's matrix, with the words a failure message uses for it.
+ *
+ * @param description what the request is, in the lesson's words, for example "Query on the Leaderboard index"
+ * @param request the request the evaluator decides
+ */
+record Access(String description, AccessRequest request) {
+
+    static Access of(String description, AccessRequest.Builder request) {
+        return new Access(description, request.build());
+    }
+
+    @Override
+    public String toString() {
+        return description + " (" + request.action() + " on " + request.resource() + ")";
+    }
+}

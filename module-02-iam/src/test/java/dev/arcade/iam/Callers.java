@@ -1,0 +1,32 @@
+package dev.arcade.iam;
+
+import dev.arcade.kit.iam.AccessRequest;
+
+/** The principals the tests send requests as. */
+final class Callers {
+    /** Another account, for requests that come from outside Arcade's (the documentation's example id). */
+    static final String OTHER_ACCOUNT = "444455556666";
+
+    private Callers() {}
+
+    /** A session of role {@code roleName}, as Lambda or STS would create it. */
+    static AccessRequest.Builder roleSession(String account, String roleName, String sessionName) {
+        return AccessRequest.builder()
+                .principalArn("arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName);
+    }
+
+    /** IAM user {@code userName} of {@code account}. */
+    static AccessRequest.Builder user(String account, String userName) {
+        return AccessRequest.builder().principalArn(userArn(account, userName));
+    }
+
+    /** The ARN of IAM user {@code userName} of {@code account}. */
+    static String userArn(String account, String userName) {
+        return "arn:aws:iam::" + account + ":user/" + userName;
+    }
+
+    /** An AWS service, such as {@code lambda.amazonaws.com}. */
+    static AccessRequest.Builder service(String servicePrincipal) {
+        return AccessRequest.builder().principalService(servicePrincipal);
+    }
+}

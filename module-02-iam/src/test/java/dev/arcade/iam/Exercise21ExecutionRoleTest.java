@@ -1,0 +1,148 @@
+package dev.arcade.iam;
+
+import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.iam.AccessRequest;
+import dev.arcade.kit.iam.PolicyDocument;
+import dev.arcade.kit.iam.PolicySet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.iam.IamClient;
+
+@AwsTest
+@Exercise("2.1")
+@DisplayName("2.1 The score function's execution role")
+class Exercise21ExecutionRoleTest {
+    private static final String HINT = Hint.of("2.1");
+
+    /** An identity policy that lets its holder assume any role, as an administrator's would. */
+    private static final String MAY_ASSUME_ANY_ROLE = """
+            {"Version": "2012-10-17",
+             "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}""";
+
+    private IamClient forLearner;
+    private IamReadBack readBack;
+    private String account;
+    private String roleName;
+
+    @BeforeEach
+    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.forLearner = forLearner;
+        this.readBack = new IamReadBack(kit, "2.1");
+        this.account = backend.accountId();
+        this.roleName = names.unique("ScoreFunctionRole");
+    }
+
+    private String createExecutionRole() {
+        return Learner.call("createExecutionRole(\"" + roleName + "\")", "2.1",
+                () -> new ScoreServiceIdentity(forLearner).createExecutionRole(roleName));
+    }
+
+    private String roleArn() {
+        return "arn:aws:iam::" + account + ":role/" + roleName;
+    }
+
+    /** The role's trust policy as IAM stores it, with callers who may assume any role by their own policies. */
+    private PolicySet trustedAsStored() {
+        PolicyDocument trust = readBack.trustPolicy(roleName);
+        return PolicySet.builder()
+                .resourcePolicy("trust policy of " + roleName, trust)
+                .identityPolicy("MayAssumeAnyRole", MAY_ASSUME_ANY_ROLE)
+                .build();
+    }
+
+    private Access assume(String who, AccessRequest.Builder caller) {
+        return Access.of(who + " calling sts:AssumeRole", caller.action("sts:AssumeRole").resource(roleArn()));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("creates the role and returns its ARN")
+    void createsTheRoleAndReturnsItsArn() {
+        String returned = createExecutionRole();
+
+        String stored = readBack.role(roleName).arn();
+        assertThat(returned)
+                .as("expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s%s",
+                        stored, returned, HINT)
+                .isEqualTo(stored)
+                .isEqualTo(roleArn());
+    }
+
+    @Graded(points = 2)
+    @DisplayName("lets the Lambda service (lambda.amazonaws.com) assume the role")
+    void lambdaMayAssumeTheRole() {
+        createExecutionRole();
+
+        assertThatPolicies(trustedAsStored())
+                .as("the trust policy of %s must name the service principal lambda.amazonaws.com%s", roleName, HINT)
+                .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
+    }
+
+    @Graded(points = 3)
+    @DisplayName("lets no user or role assume it, not even an administrator of this account or anyone of another account")
+    void noUserOrRoleMayAssumeIt() {
+        createExecutionRole();
+
+        assertThatPolicies(trustedAsStored())
+                .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it%s",
+                        roleName, HINT)
+                .denies(List.of(
+                        assume("an IAM user of this account who may assume any role", Callers.user(account, "mallory")),
+                        assume("an administrator's role session in this account",
+                                Callers.roleSession(account, "Admin", "someone")),
+                        assume("the root user of this account", AccessRequest.builder().principalAccount(account)),
+                        assume("an IAM user of another account", Callers.user(Callers.OTHER_ACCOUNT, "mallory")),
+                        assume("the root user of another account",
+                                AccessRequest.builder().principalAccount(Callers.OTHER_ACCOUNT)),
+                        assume("an anonymous caller", AccessRequest.builder().anonymous())));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("lets no other AWS service assume it")
+    void noOtherServiceMayAssumeIt() {
+        createExecutionRole();
+
+        assertThatPolicies(trustedAsStored())
+                .as("the trust policy of %s must name lambda.amazonaws.com and no other service%s", roleName, HINT)
+                .denies(List.of(
+                        assume("EC2", Callers.service("ec2.amazonaws.com")),
+                        assume("ECS tasks", Callers.service("ecs-tasks.amazonaws.com")),
+                        assume("Step Functions", Callers.service("states.amazonaws.com")),
+                        assume("API Gateway", Callers.service("apigateway.amazonaws.com"))));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("grants Lambda sts:AssumeRole only, not every STS action")
+    void grantsOnlyAssumeRole() {
+        createExecutionRole();
+
+        assertThatPolicies(trustedAsStored())
+                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *%s", roleName, HINT)
+                .denies(List.of(
+                        Access.of("Lambda tagging its session", Callers.service("lambda.amazonaws.com")
+                                .action("sts:TagSession").resource(roleArn())),
+                        Access.of("Lambda setting a source identity", Callers.service("lambda.amazonaws.com")
+                                .action("sts:SetSourceIdentity").resource(roleArn()))));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("writes the trust policy in the current policy language, Version 2012-10-17")
+    void usesTheCurrentPolicyLanguage() {
+        createExecutionRole();
+
+        PolicyDocument trust = readBack.trustPolicy(roleName);
+        assertThat(trust.version())
+                .as("expected the trust policy of %s to say \"Version\": \"2012-10-17\" (without it IAM falls back to"
+                        + " the 2008 language, in which policy variables do not work), but it says %s:%n%s%s",
+                        roleName, trust.version() == null ? "no Version" : trust.version(), trust.json(), HINT)
+                .isEqualTo(PolicyDocument.VERSION_2012);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.arcade.iam;
+
+import dev.arcade.kit.iam.Decision;
+import dev.arcade.kit.iam.PolicyEvaluator;
+import dev.arcade.kit.iam.PolicySet;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Checks a set of policies against a matrix of requests with the kit's IAM evaluator, and reports
+ * every request that came out wrong, with the evaluator's explanation of the first one (it names
+ * the statement that decided, or the one that came closest).
+ *
+ * <pre>{@code
+ * assertThatPolicies(role.permissions())
+ *     .as("the score function's role%s", HINT)
+ *     .allows(List.of(getItem, putItem))
+ *     .denies(List.of(scan));
+ * }</pre>
+ */
+final class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
+    private static final int MAX_EXPLAINED = 2;
+
+    private PolicyAssert(PolicySet actual) {
+        super(actual, PolicyAssert.class);
+    }
+
+    static PolicyAssert assertThatPolicies(PolicySet policies) {
+        return new PolicyAssert(policies);
+    }
+
+    /** Every request must be allowed. */
+    PolicyAssert allows(List<Access> requests) {
+        return check(requests, true);
+    }
+
+    /** Every request must be denied (explicitly or implicitly). */
+    PolicyAssert denies(List<Access> requests) {
+        return check(requests, false);
+    }
+
+    /** One request must be allowed. */
+    PolicyAssert allows(Access request) {
+        return allows(List.of(request));
+    }
+
+    /** One request must be denied. */
+    PolicyAssert denies(Access request) {
+        return denies(List.of(request));
+    }
+
+    private PolicyAssert check(List<Access> requests, boolean shouldAllow) {
+        isNotNull();
+        List<Access> wrong = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        for (Access access : requests) {
+            Decision decision = PolicyEvaluator.evaluate(access.request(), actual);
+            if (decision.allowed() != shouldAllow) {
+                wrong.add(access);
+                decisions.add(decision);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            failWithMessage("%s", report(requests.size(), wrong, decisions, shouldAllow));
+        }
+        return this;
+    }
+
+    private static String report(int total, List<Access> wrong, List<Decision> decisions, boolean shouldAllow) {
+        StringBuilder out = new StringBuilder();
+        out.append(shouldAllow ? "expected these requests to be allowed, but " : "expected these requests to be denied, but ")
+                .append(wrong.size()).append(" of ").append(total)
+                .append(shouldAllow ? (wrong.size() == 1 ? " is denied:" : " are denied:") : (wrong.size() == 1 ? " is allowed:" : " are allowed:"))
+                .append('\n');
+        for (Access access : wrong) {
+            out.append("  - ").append(access).append('\n');
+        }
+        for (int i = 0; i < Math.min(MAX_EXPLAINED, wrong.size()); i++) {
+            out.append("\nWhy ").append(wrong.get(i).description()).append(" is ")
+                    .append(shouldAllow ? "denied" : "allowed").append(", as the IAM evaluator sees it:\n")
+                    .append(decisions.get(i).explanation()).append('\n');
+        }
+        if (wrong.size() > MAX_EXPLAINED) {
+            out.append("\n(").append(wrong.size() - MAX_EXPLAINED).append(" more not explained here; fix these first)\n");
+        }
+        return out.toString().stripTrailing();
+    }
+}
