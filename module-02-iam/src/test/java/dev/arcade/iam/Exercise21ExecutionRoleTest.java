@@ -50,12 +50,19 @@ class Exercise21ExecutionRoleTest {
         return "arn:aws:iam::" + account + ":role/" + roleName;
     }
 
-    /** The role's trust policy as IAM stores it, with callers who may assume any role by their own policies. */
-    private PolicySet trustedAsStored() {
-        PolicyDocument trust = readBack.trustPolicy(roleName);
+    /** The role's trust policy as IAM stores it: what decides for a service principal. */
+    private PolicySet trustPolicy() {
+        return PolicySet.builder().resourcePolicy("trust policy of " + roleName, readBack.trustPolicy(roleName)).build();
+    }
+
+    /**
+     * The role's trust policy, for callers whose own identity policy lets them assume any role: a
+     * trust policy that names an account (or everyone) would let them in.
+     */
+    private PolicySet trustPolicyForPermittedCallers() {
         return PolicySet.builder()
-                .resourcePolicy("trust policy of " + roleName, trust)
-                .identityPolicy("MayAssumeAnyRole", MAY_ASSUME_ANY_ROLE)
+                .resourcePolicy("trust policy of " + roleName, readBack.trustPolicy(roleName))
+                .identityPolicy("caller's own MayAssumeAnyRole", MAY_ASSUME_ANY_ROLE)
                 .build();
     }
 
@@ -81,7 +88,7 @@ class Exercise21ExecutionRoleTest {
     void lambdaMayAssumeTheRole() {
         createExecutionRole();
 
-        assertThatPolicies(trustedAsStored())
+        assertThatPolicies(trustPolicy())
                 .as("the trust policy of %s must name the service principal lambda.amazonaws.com%s", roleName, HINT)
                 .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
     }
@@ -91,7 +98,7 @@ class Exercise21ExecutionRoleTest {
     void noUserOrRoleMayAssumeIt() {
         createExecutionRole();
 
-        assertThatPolicies(trustedAsStored())
+        assertThatPolicies(trustPolicyForPermittedCallers())
                 .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it%s",
                         roleName, HINT)
                 .denies(List.of(
@@ -101,8 +108,7 @@ class Exercise21ExecutionRoleTest {
                         assume("the root user of this account", AccessRequest.builder().principalAccount(account)),
                         assume("an IAM user of another account", Callers.user(Callers.OTHER_ACCOUNT, "mallory")),
                         assume("the root user of another account",
-                                AccessRequest.builder().principalAccount(Callers.OTHER_ACCOUNT)),
-                        assume("an anonymous caller", AccessRequest.builder().anonymous())));
+                                AccessRequest.builder().principalAccount(Callers.OTHER_ACCOUNT))));
     }
 
     @Graded(points = 2)
@@ -110,7 +116,7 @@ class Exercise21ExecutionRoleTest {
     void noOtherServiceMayAssumeIt() {
         createExecutionRole();
 
-        assertThatPolicies(trustedAsStored())
+        assertThatPolicies(trustPolicy())
                 .as("the trust policy of %s must name lambda.amazonaws.com and no other service%s", roleName, HINT)
                 .denies(List.of(
                         assume("EC2", Callers.service("ec2.amazonaws.com")),
@@ -124,7 +130,7 @@ class Exercise21ExecutionRoleTest {
     void grantsOnlyAssumeRole() {
         createExecutionRole();
 
-        assertThatPolicies(trustedAsStored())
+        assertThatPolicies(trustPolicy())
                 .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *%s", roleName, HINT)
                 .denies(List.of(
                         Access.of("Lambda tagging its session", Callers.service("lambda.amazonaws.com")

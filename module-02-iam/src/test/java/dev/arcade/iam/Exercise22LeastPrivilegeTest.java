@@ -1,0 +1,159 @@
+package dev.arcade.iam;
+
+import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.iam.PolicySet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.iam.IamClient;
+
+@AwsTest
+@Exercise("2.2")
+@DisplayName("2.2 Least privilege for the score function")
+class Exercise22LeastPrivilegeTest {
+    private static final String HINT = Hint.of("2.2");
+
+    private IamClient forLearner;
+    private IamClient kit;
+    private IamReadBack readBack;
+    private String account;
+    private String roleName;
+    private ScoresTable table;
+
+    @BeforeEach
+    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.forLearner = forLearner;
+        this.kit = kit;
+        this.readBack = new IamReadBack(kit, "2.2");
+        this.account = backend.accountId();
+        this.roleName = names.unique("ScoreFunctionRole");
+        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        Fixtures.executionRole(kit, roleName);
+    }
+
+    /** Runs the learner's grantTableAccess and reads back what the role may do. */
+    private PolicySet grantAndReadBack() {
+        Learner.run("grantTableAccess(\"" + roleName + "\", " + table + ")", "2.2",
+                () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
+        return readBack.permissions(roleName).build();
+    }
+
+    /** The score function calling {@code action} on {@code resource}, as Lambda runs it. */
+    private Access call(String description, String action, String resource) {
+        return Access.of(description, Callers.roleSession(account, roleName, Fixtures.FUNCTION)
+                .action(action).resource(resource));
+    }
+
+    private String index() {
+        return table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX;
+    }
+
+    @Graded(points = 3)
+    @DisplayName("allows every call the score service makes on the table: GetItem, PutItem, UpdateItem and Query")
+    void allowsEveryCallOnTheTable() {
+        PolicySet role = grantAndReadBack();
+
+        assertThatPolicies(role)
+                .as("the score function's role must allow what the score service does with %s%s", table.name(), HINT)
+                .allows(List.of(
+                        call("reading a best score", "dynamodb:GetItem", table.arn()),
+                        call("writing a first best score", "dynamodb:PutItem", table.arn()),
+                        call("raising a best score", "dynamodb:UpdateItem", table.arn()),
+                        call("reading a player's history", "dynamodb:Query", table.arn())));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("allows the leaderboard Query on the Leaderboard index, which has an ARN of its own")
+    void allowsTheLeaderboardQuery() {
+        PolicySet role = grantAndReadBack();
+
+        assertThatPolicies(role)
+                .as("the leaderboard is a Query on the index %s; a policy that names only the table ARN does not cover"
+                        + " it%s", index(), HINT)
+                .allows(call("reading a game's leaderboard", "dynamodb:Query", index()));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("denies Scan, on the table and on its index")
+    void deniesScans() {
+        PolicySet role = grantAndReadBack();
+
+        assertThatPolicies(role)
+                .as("the score service never scans; a Scan reads every player's items%s", HINT)
+                .denies(List.of(
+                        call("a Scan of the table", "dynamodb:Scan", table.arn()),
+                        call("a Scan of the index", "dynamodb:Scan", index())));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("denies the item actions the service does not use and every table administration action")
+    void deniesUnusedItemActionsAndTableAdministration() {
+        PolicySet role = grantAndReadBack();
+
+        assertThatPolicies(role)
+                .as("list the four actions the service uses rather than dynamodb:* or a wildcard such as dynamodb:*Item%s",
+                        HINT)
+                .denies(List.of(
+                        call("deleting an item", "dynamodb:DeleteItem", table.arn()),
+                        call("a BatchWriteItem", "dynamodb:BatchWriteItem", table.arn()),
+                        call("a BatchGetItem", "dynamodb:BatchGetItem", table.arn()),
+                        call("deleting the table", "dynamodb:DeleteTable", table.arn()),
+                        call("changing the table", "dynamodb:UpdateTable", table.arn()),
+                        call("creating a table", "dynamodb:CreateTable", table.arn())));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("denies every other table: other names, a name that starts the same, the same name in another region")
+    void deniesOtherTables() {
+        PolicySet role = grantAndReadBack();
+        String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
+
+        assertThatPolicies(role)
+                .as("name the scores table's exact ARN, not \"*\", table/*, table/Scores* or arn:aws:dynamodb:*:*:...%s", HINT)
+                .denies(List.of(
+                        call("reading another table", "dynamodb:GetItem", players),
+                        call("writing another table", "dynamodb:PutItem", players),
+                        call("querying another table's index", "dynamodb:Query", players + "/index/Leaderboard"),
+                        call("writing a table whose name starts the same", "dynamodb:PutItem", table.arn() + "-backup"),
+                        call("writing the same table name in another region", "dynamodb:PutItem",
+                                table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:"))));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("denies everything outside DynamoDB")
+    void deniesEverythingOutsideDynamoDb() {
+        PolicySet role = grantAndReadBack();
+
+        assertThatPolicies(role)
+                .as("every action must be a dynamodb: action the service uses, not \"*\"%s", HINT)
+                .denies(List.of(
+                        call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"),
+                        call("passing a role", "iam:PassRole", "arn:aws:iam::" + account + ":role/Admin"),
+                        call("assuming another role", "sts:AssumeRole", "arn:aws:iam::" + account + ":role/Admin"),
+                        call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
+                        call("replacing a function's code", "lambda:UpdateFunctionCode",
+                                "arn:aws:lambda:" + Fixtures.REGION + ":" + account + ":function:" + Fixtures.FUNCTION)));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("puts the permissions on the role as an inline policy (PutRolePolicy), not a managed one")
+    void isAnInlinePolicy() {
+        grantAndReadBack();
+
+        assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
+                .as("expected an inline policy on %s (PutRolePolicy), but ListRolePolicies found none%s", roleName, HINT)
+                .isNotEmpty();
+        assertThat(kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
+                .as("expected no managed policy attached to %s: this policy belongs to this one role, so it is inline%s",
+                        roleName, HINT)
+                .isEmpty();
+    }
+}

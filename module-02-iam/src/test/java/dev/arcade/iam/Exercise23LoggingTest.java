@@ -1,0 +1,165 @@
+package dev.arcade.iam;
+
+import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.iam.PolicyDocument;
+import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.kit.iam.PolicyStatement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
+
+@AwsTest
+@Exercise("2.3")
+@DisplayName("2.3 Logging with an AWS managed policy")
+class Exercise23LoggingTest {
+    private static final String HINT = Hint.of("2.3");
+
+    /** AWS keeps the managed policies for service roles under the path /service-role/. */
+    private static final String BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+    private IamClient forLearner;
+    private IamClient kit;
+    private IamReadBack readBack;
+    private String account;
+    private String roleName;
+
+    @BeforeEach
+    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.forLearner = forLearner;
+        this.kit = kit;
+        this.readBack = new IamReadBack(kit, "2.3");
+        this.account = backend.accountId();
+        this.roleName = names.unique("ScoreFunctionRole");
+        Fixtures.executionRole(kit, roleName);
+    }
+
+    private void attachLogging() {
+        Learner.run("attachLogging(\"" + roleName + "\")", "2.3",
+                () -> new ScoreServiceIdentity(forLearner).attachLogging(roleName));
+    }
+
+    private List<String> loggingActions() {
+        return Learner.call("loggingActions()", "2.3", () -> new ScoreServiceIdentity(forLearner).loggingActions());
+    }
+
+    private List<String> attachedArns() {
+        return kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies().stream()
+                .map(AttachedPolicy::policyArn).toList();
+    }
+
+    private String logGroup() {
+        return "arn:aws:logs:" + Fixtures.REGION + ":" + account + ":log-group:/aws/lambda/" + Fixtures.FUNCTION;
+    }
+
+    private Access call(String description, String action, String resource) {
+        return Access.of(description, Callers.roleSession(account, roleName, Fixtures.FUNCTION)
+                .action(action).resource(resource));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("attaches the AWS managed policy by its ARN, service-role/ path included")
+    void attachesTheManagedPolicyByItsArn() {
+        attachLogging();
+
+        assertThat(attachedArns())
+                .as("expected %s attached to %s (AttachRolePolicy with the AWS managed policy's ARN; a copy would not get"
+                        + " AWS's updates), but ListAttachedRolePolicies found %s%s",
+                        BASIC_EXECUTION_ROLE, roleName, attachedArns(), HINT)
+                .contains(BASIC_EXECUTION_ROLE);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("adds nothing else to the role: no other managed policy and no inline copy")
+    void addsNothingElse() {
+        attachLogging();
+
+        assertThat(attachedArns())
+                .as("expected exactly one managed policy on %s, AWSLambdaBasicExecutionRole%s", roleName, HINT)
+                .containsExactly(BASIC_EXECUTION_ROLE);
+        assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
+                .as("expected no inline policy on %s: attach the managed policy rather than copying its statements%s",
+                        roleName, HINT)
+                .isEmpty();
+    }
+
+    @Graded(points = 2)
+    @DisplayName("lets the function create its log group and stream and write log events")
+    void letsTheFunctionWriteItsLogs() {
+        attachLogging();
+        PolicySet role = readBack.permissions(roleName).build();
+        String stream = logGroup() + ":log-stream:2026/11/26/[$LATEST]4f1c2a";
+
+        assertThatPolicies(role)
+                .as("the score function must be able to write its logs%s", HINT)
+                .allows(List.of(
+                        call("creating its log group", "logs:CreateLogGroup", logGroup()),
+                        call("creating a log stream", "logs:CreateLogStream", stream),
+                        call("writing log events", "logs:PutLogEvents", stream)));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("grants nothing beyond writing logs: no deleting or reading logs, no other service")
+    void grantsNothingBeyondWritingLogs() {
+        attachLogging();
+        PolicySet role = readBack.permissions(roleName).build();
+
+        assertThatPolicies(role)
+                .as("AWSLambdaBasicExecutionRole grants log writing only; AWSLambdaExecute or AdministratorAccess grant"
+                        + " far more%s", HINT)
+                .denies(List.of(
+                        call("deleting its log group", "logs:DeleteLogGroup", logGroup()),
+                        call("changing the retention", "logs:PutRetentionPolicy", logGroup()),
+                        call("reading log events", "logs:GetLogEvents", logGroup() + ":log-stream:any"),
+                        call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
+                        call("reading the scores table", "dynamodb:GetItem",
+                                "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Scores"),
+                        call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor")));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("loggingActions returns the actions the policy's default version grants")
+    void loggingActionsReturnsTheGrantedActions() {
+        List<String> actions = loggingActions();
+
+        PolicyDocument current = readBack.managedPolicy(BASIC_EXECUTION_ROLE);
+        List<String> expected = current.statements().stream()
+                .filter(s -> s.effect() == PolicyStatement.Effect.ALLOW)
+                .flatMap(s -> s.actions().stream()).toList();
+        assertThat(actions)
+                .as("expected the actions of the default version of %s, %s, but loggingActions returned %s%s",
+                        BASIC_EXECUTION_ROLE, expected, actions, HINT)
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("loggingActions reads the default version from IAM (GetPolicy, then GetPolicyVersion)")
+    void loggingActionsReadsTheDefaultVersion(SdkCalls calls) {
+        loggingActions();
+
+        String defaultVersion = kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();
+        assertThat(calls.requests(GetPolicyVersionRequest.class))
+                .as("expected a GetPolicyVersion of %s version %s (the default version, the one that applies), but your"
+                        + " code called: %s%s", BASIC_EXECUTION_ROLE, defaultVersion, calls.summary(), HINT)
+                .anySatisfy(r -> {
+                    assertThat(r.policyArn()).isEqualTo(BASIC_EXECUTION_ROLE);
+                    assertThat(r.versionId()).isEqualTo(defaultVersion);
+                });
+        assertThat(calls.count("GetPolicy") + calls.count("ListPolicyVersions"))
+                .as("expected your code to find the default version's id with GetPolicy (DefaultVersionId) or"
+                        + " ListPolicyVersions (IsDefaultVersion) rather than assume it, but it called: %s%s",
+                        calls.summary(), HINT)
+                .isPositive();
+    }
+}

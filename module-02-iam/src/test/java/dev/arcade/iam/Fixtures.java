@@ -1,0 +1,28 @@
+package dev.arcade.iam;
+
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Prerequisites the tests create with the kit's own client, so that an exercise never depends on the
+ * learner's solution of another one (2.2 does not need the learner's 2.1 role).
+ */
+final class Fixtures {
+    /** The execution role's trust policy, as the lesson writes it in 2.1. */
+    static final String LAMBDA_TRUST = """
+            {"Version": "2012-10-17",
+             "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                            "Action": "sts:AssumeRole"}]}""";
+
+    /** The Lambda function's name; Lambda names the role session after it. */
+    static final String FUNCTION = "score-service";
+
+    /** The region the tests put the scores table in. */
+    static final String REGION = "us-east-1";
+
+    private Fixtures() {}
+
+    /** Creates an execution role that only Lambda may assume, with no permissions yet. */
+    static String executionRole(IamClient kit, String roleName) {
+        return kit.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(LAMBDA_TRUST)).role().arn();
+    }
+}
