@@ -1,0 +1,191 @@
+package dev.arcade.iam;
+
+import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.iam.AccessRequest;
+import dev.arcade.kit.iam.PolicySet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.iam.IamClient;
+
+@AwsTest
+@Exercise("2.4")
+@DisplayName("2.4 Players reach only their own items")
+class Exercise24FineGrainedAccessTest {
+    private static final String HINT = Hint.of("2.4");
+
+    /** The player role: every signed-in player gets a session of it, tagged with their id. */
+    private static final String PLAYER_ROLE = "ArcadePlayer";
+
+    /** What a player's game does with the table, all on the player's own partition. */
+    private static final List<String> PLAYER_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem");
+
+    private IamClient forLearner;
+    private IamReadBack readBack;
+    private String account;
+    private String policyName;
+    private ScoresTable table;
+
+    @BeforeEach
+    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.forLearner = forLearner;
+        this.readBack = new IamReadBack(kit, "2.4");
+        this.account = backend.accountId();
+        this.policyName = names.unique("PlayerItems");
+        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+    }
+
+    private String createPlayerPolicy() {
+        return Learner.call("createPlayerPolicy(\"" + policyName + "\", " + table + ")", "2.4",
+                () -> new PlayerAccess(forLearner).createPlayerPolicy(policyName, table));
+    }
+
+    private String policyArn() {
+        return "arn:aws:iam::" + account + ":policy/" + policyName;
+    }
+
+    /** The player role's permissions: the learner's policy, read back from IAM. */
+    private PolicySet playerRole() {
+        createPlayerPolicy();
+        PolicySet.Builder set = PolicySet.builder();
+        readBack.valid("the managed policy " + policyArn(),
+                () -> set.identityPolicy(policyName, readBack.managedPolicy(policyArn())));
+        return set.build();
+    }
+
+    /** A session of the player role for {@code playerId}, tagged as Cognito tags it. */
+    private AccessRequest.Builder player(String playerId) {
+        return Callers.roleSession(account, PLAYER_ROLE, "CognitoIdentityCredentials")
+                .principalTag(PlayerAccess.PLAYER_ID_TAG, playerId);
+    }
+
+    /** {@code action} by {@code caller} touching the partitions {@code keys}. */
+    private static Access touching(String description, AccessRequest.Builder caller, String action, String resource,
+            String... keys) {
+        return Access.of(description, caller.action(action).resource(resource)
+                .contextValues("dynamodb:LeadingKeys", List.of(keys)));
+    }
+
+    /** Every player action by {@code playerId} on the partition {@code key}. */
+    private List<Access> everyAction(String who, String playerId, String key) {
+        List<Access> out = new ArrayList<>();
+        for (String action : PLAYER_ACTIONS) {
+            out.add(touching(who + " " + action.substring("dynamodb:".length()) + " on " + key, player(playerId), action,
+                    table.arn(), key));
+        }
+        return out;
+    }
+
+    @Graded(points = 1)
+    @DisplayName("creates the customer managed policy and returns its ARN")
+    void createsTheManagedPolicy() {
+        String returned = createPlayerPolicy();
+
+        assertThat(returned)
+                .as("expected createPlayerPolicy to return the new policy's ARN %s (CreatePolicy returns it), but it"
+                        + " returned %s%s", policyArn(), returned, HINT)
+                .isEqualTo(policyArn());
+        readBack.managedPolicy(policyArn());
+    }
+
+    @Graded(points = 3)
+    @DisplayName("lets a player get, batch-get, query, put and update the items of their own partition")
+    void allowsAPlayerTheirOwnItems() {
+        PolicySet role = playerRole();
+
+        assertThatPolicies(role)
+                .as("alice's session (tag playerId=alice) must reach every item whose partition key is PLAYER#alice%s",
+                        HINT)
+                .allows(everyAction("alice:", "alice", ScoresTable.playerKey("alice")));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("works for every player, through a policy variable rather than a hard-coded id")
+    void worksForEveryPlayer(ResourceNames names) {
+        PolicySet role = playerRole();
+        String newcomer = names.uniqueLowerCase("player");
+
+        assertThatPolicies(role)
+                .as("one policy serves every player: compare the partition key with PLAYER#${aws:PrincipalTag/playerId}%s",
+                        HINT)
+                .allows(List.of(
+                        touching("bob reading his own best score", player("bob"), "dynamodb:GetItem", table.arn(),
+                                ScoresTable.playerKey("bob")),
+                        touching(newcomer + " saving their profile", player(newcomer), "dynamodb:PutItem", table.arn(),
+                                ScoresTable.playerKey(newcomer))));
+    }
+
+    @Graded(points = 3)
+    @DisplayName("denies a player every item of another player's partition")
+    void deniesAnotherPlayersItems() {
+        PolicySet role = playerRole();
+
+        List<Access> foreign = new ArrayList<>(everyAction("alice:", "alice", ScoresTable.playerKey("bob")));
+        foreign.add(touching("alice reading a player whose id starts with hers", player("alice"), "dynamodb:GetItem",
+                table.arn(), ScoresTable.playerKey("alice2")));
+        assertThatPolicies(role)
+                .as("alice must not reach bob's items: the condition must compare dynamodb:LeadingKeys with her own key,"
+                        + " exactly%s", HINT)
+                .denies(foreign);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("denies a batch that mixes the player's own partition with someone else's")
+    void deniesAMixedBatch() {
+        PolicySet role = playerRole();
+
+        assertThatPolicies(role)
+                .as("every key a request touches must be the player's own: use ForAllValues:StringEquals (with ForAnyValue,"
+                        + " or with no set operator, one key of her own carries someone else's along)%s", HINT)
+                .denies(List.of(
+                        touching("alice batch-getting her own and bob's best scores", player("alice"),
+                                "dynamodb:BatchGetItem", table.arn(), ScoresTable.playerKey("alice"),
+                                ScoresTable.playerKey("bob"))));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("denies requests that name no partition at all, such as a Scan")
+    void deniesRequestsWithoutAPartition() {
+        PolicySet role = playerRole();
+
+        assertThatPolicies(role)
+                .as("ForAllValues is true when a request has no dynamodb:LeadingKeys at all, so only list actions that"
+                        + " always name a partition%s", HINT)
+                .denies(List.of(
+                        Access.of("alice scanning the table", player("alice").action("dynamodb:Scan").resource(table.arn())),
+                        Access.of("alice scanning the leaderboard index", player("alice").action("dynamodb:Scan")
+                                .resource(table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX)),
+                        Access.of("alice deleting the table", player("alice").action("dynamodb:DeleteTable")
+                                .resource(table.arn())),
+                        Access.of("alice deleting her own item", player("alice").action("dynamodb:DeleteItem")
+                                .resource(table.arn()).contextValues("dynamodb:LeadingKeys",
+                                        List.of(ScoresTable.playerKey("alice"))))));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("denies a session without a playerId tag, and every other table")
+    void deniesUntaggedSessionsAndOtherTables() {
+        PolicySet role = playerRole();
+        String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
+
+        assertThatPolicies(role)
+                .as("without the tag the policy variable has no value and must match nothing; and the policy names only"
+                        + " the scores table%s", HINT)
+                .denies(List.of(
+                        touching("an untagged session reading alice's items",
+                                Callers.roleSession(account, PLAYER_ROLE, "untagged"), "dynamodb:GetItem", table.arn(),
+                                ScoresTable.playerKey("alice")),
+                        touching("alice reading her key in another table", player("alice"), "dynamodb:GetItem", players,
+                                ScoresTable.playerKey("alice"))));
+    }
+}
