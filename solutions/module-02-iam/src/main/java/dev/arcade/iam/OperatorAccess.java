@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * Exercise 2.5: temporary credentials for Arcade's support vendor.
+ * Exercises 2.5 and 2.8: temporary credentials for Arcade's support vendor.
  */
 public final class OperatorAccess {
     private final IamClient iam;
@@ -58,16 +58,41 @@ public final class OperatorAccess {
     public OperatorSession assumeOperatorRole(String roleArn, String sessionName, String externalId) {
         Credentials issued = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId))
                 .credentials();
-        AwsSessionCredentials temporary = AwsSessionCredentials.builder()
-                .accessKeyId(issued.accessKeyId())
-                .secretAccessKey(issued.secretAccessKey())
-                .sessionToken(issued.sessionToken())
-                .expirationTime(issued.expiration())
-                .build();
+        AwsSessionCredentials temporary = temporary(issued);
         try (StsClient asOperator = StsClient.builder()
                 .credentialsProvider(StaticCredentialsProvider.create(temporary))
                 .build()) {
             return new OperatorSession(asOperator.getCallerIdentity().arn(), temporary);
         }
+    }
+
+    /**
+     * Exercise 2.8: assumes the operator role with a read-only session policy.
+     *
+     * @param roleArn the operator role
+     * @param sessionName the role session's name
+     * @param externalId the agreed external id
+     * @param table the scores table
+     * @return the temporary credentials of the read-only session
+     */
+    public AwsSessionCredentials assumeReadOnly(String roleArn, String sessionName, String externalId, ScoresTable table) {
+        // The session gets the intersection of the role's policies and this one: it can only take away.
+        IamPolicy readOnly = IamPolicy.builder()
+                .addStatement(s -> s.effect(IamEffect.ALLOW)
+                        .addAction("dynamodb:GetItem").addAction("dynamodb:Query")
+                        .addResource(table.arn())
+                        .addResource(table.arn() + "/index/*"))
+                .build();
+        return temporary(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId)
+                .policy(readOnly.toJson())).credentials());
+    }
+
+    private static AwsSessionCredentials temporary(Credentials issued) {
+        return AwsSessionCredentials.builder()
+                .accessKeyId(issued.accessKeyId())
+                .secretAccessKey(issued.secretAccessKey())
+                .sessionToken(issued.sessionToken())
+                .expirationTime(issued.expiration())
+                .build();
     }
 }

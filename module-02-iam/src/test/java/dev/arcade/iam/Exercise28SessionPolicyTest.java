@@ -1,0 +1,172 @@
+package dev.arcade.iam;
+
+import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsClients;
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.iam.PolicySet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+
+@AwsTest
+@Exercise("2.8")
+@DisplayName("2.8 A read-only session with a session policy")
+class Exercise28SessionPolicyTest {
+    private static final String HINT = Hint.of("2.8");
+    private static final String SESSION = "ticket-5150";
+
+    private IamClient forLearner;
+    private StsClient stsForLearner;
+    private IamReadBack readBack;
+    private String account;
+    private String roleName;
+    private String externalId;
+    private ScoresTable table;
+
+    @BeforeEach
+    void setUp(@CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
+            Backend backend, ResourceNames names) {
+        this.forLearner = forLearner;
+        this.stsForLearner = stsForLearner;
+        this.readBack = new IamReadBack(kit, "2.8");
+        this.account = backend.accountId();
+        this.roleName = names.unique("OperatorRole");
+        this.externalId = names.unique("ArcadeSupport");
+        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        operatorRoleFixture(kit, names.unique("arcade-support"));
+    }
+
+    /** The operator role of 2.5, which may do anything with the scores table. */
+    private void operatorRoleFixture(IamClient kit, String operatorName) {
+        String trust = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": "sts:AssumeRole",
+                                "Condition": {"StringEquals": {"sts:ExternalId": "%s"}}}]}"""
+                .formatted(Callers.userArn(Callers.OTHER_ACCOUNT, operatorName), externalId);
+        String everythingOnTheTable = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": ["%1$s", "%1$s/index/*"]}]}"""
+                .formatted(table.arn());
+        kit.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust));
+        kit.putRolePolicy(r -> r.roleName(roleName).policyName("OperatorPermissions").policyDocument(everythingOnTheTable));
+    }
+
+    private String roleArn() {
+        return "arn:aws:iam::" + account + ":role/" + roleName;
+    }
+
+    private AwsSessionCredentials assumeReadOnly() {
+        return Learner.call("assumeReadOnly(\"" + roleArn() + "\", \"" + SESSION + "\", \"" + externalId + "\", " + table
+                + ")", "2.8", () -> new OperatorAccess(forLearner, stsForLearner)
+                .assumeReadOnly(roleArn(), SESSION, externalId, table));
+    }
+
+    /** The learner's one AssumeRole call. */
+    private AssumeRoleRequest assumeRoleCall(SdkCalls calls) {
+        List<AssumeRoleRequest> requests = calls.requests(AssumeRoleRequest.class);
+        assertThat(requests)
+                .as("expected one AssumeRole call, but your code called: %s%s", calls.summary(), HINT)
+                .hasSize(1);
+        return requests.get(0);
+    }
+
+    /** The session's policies: the role's own, read back from IAM, and the session policies AssumeRole passed. */
+    private PolicySet sessionPolicies(AssumeRoleRequest request) {
+        PolicySet.Builder set = readBack.permissions(roleName);
+        if (request.policy() != null) {
+            readBack.valid("the session policy (AssumeRole's Policy)", () -> set.sessionPolicy("session policy",
+                    readBack.parse("the session policy (AssumeRole's Policy)", request::policy)));
+        }
+        for (PolicyDescriptorType managed : request.policyArns()) {
+            readBack.valid("the session policy " + managed.arn(),
+                    () -> set.sessionPolicy(managed.arn(), readBack.managedPolicy(managed.arn())));
+        }
+        return set.build();
+    }
+
+    private Access call(String description, String action, String resource) {
+        return Access.of(description, Callers.roleSession(account, roleName, SESSION).action(action).resource(resource));
+    }
+
+    private String index() {
+        return table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX;
+    }
+
+    @Graded(points = 1)
+    @DisplayName("passes a session policy to AssumeRole, with the session name and the external id")
+    void passesASessionPolicy(SdkCalls calls) {
+        assumeReadOnly();
+
+        AssumeRoleRequest request = assumeRoleCall(calls);
+        assertThat(request.policy() != null || !request.policyArns().isEmpty())
+                .as("expected AssumeRole with a session policy (Policy, or PolicyArns), but it had none%s", HINT)
+                .isTrue();
+        assertThat(request.roleSessionName()).as("the RoleSessionName of the AssumeRole call%s", HINT).isEqualTo(SESSION);
+        assertThat(request.externalId()).as("the ExternalId of the AssumeRole call%s", HINT).isEqualTo(externalId);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("lets the session read: GetItem and Query on the table, Query on the leaderboard index")
+    void letsTheSessionRead(SdkCalls calls) {
+        assumeReadOnly();
+        PolicySet session = sessionPolicies(assumeRoleCall(calls));
+
+        assertThatPolicies(session)
+                .as("the session policy must allow the reads the support ticket needs%s", HINT)
+                .allows(List.of(
+                        call("reading an item", "dynamodb:GetItem", table.arn()),
+                        call("querying a player's items", "dynamodb:Query", table.arn()),
+                        call("querying a leaderboard", "dynamodb:Query", index())));
+    }
+
+    @Graded(points = 3)
+    @DisplayName("denies the session every write, delete and scan, although the role itself may do them")
+    void deniesTheSessionEverythingElse(SdkCalls calls) {
+        assumeReadOnly();
+        PolicySet session = sessionPolicies(assumeRoleCall(calls));
+
+        assertThatPolicies(session)
+                .as("the role may do anything with the table; only the session policy can keep this session read-only"
+                        + " (allow GetItem and Query, nothing else)%s", HINT)
+                .denies(List.of(
+                        call("writing an item", "dynamodb:PutItem", table.arn()),
+                        call("updating an item", "dynamodb:UpdateItem", table.arn()),
+                        call("deleting an item", "dynamodb:DeleteItem", table.arn()),
+                        call("a BatchWriteItem", "dynamodb:BatchWriteItem", table.arn()),
+                        call("scanning the table", "dynamodb:Scan", table.arn()),
+                        call("deleting the table", "dynamodb:DeleteTable", table.arn())));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("returns the session's temporary credentials, which STS knows as the role session")
+    void returnsTheSessionCredentials(AwsClients clients) {
+        AwsSessionCredentials credentials = assumeReadOnly();
+
+        assertThat(credentials.accessKeyId())
+                .as("expected temporary credentials (an ASIA access key id) from AssumeRole%s", HINT)
+                .startsWith("ASIA");
+        try (StsClient asSession = clients.configure(StsClient.builder(), false)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .build()) {
+            String arn = asSession.getCallerIdentity().arn();
+            assertThat(arn)
+                    .as("expected the credentials of role session %s of %s, but STS says they are %s%s", SESSION,
+                            roleName, arn, HINT)
+                    .endsWith(":assumed-role/" + roleName + "/" + SESSION);
+        }
+    }
+}
