@@ -14,6 +14,7 @@ import dev.arcade.kit.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 
 @AwsTest
@@ -87,6 +88,14 @@ class Exercise27PolicyRepairTest {
 
     private String logGroup(String function) {
         return "arn:aws:logs:" + table.region() + ":" + account + ":log-group:/aws/lambda/" + function;
+    }
+
+    @Test
+    @DisplayName("the incident policy PolicyRepair shows is the one these tests put on the role (not graded)")
+    void theIncidentPolicyShownIsTheOneTested() {
+        assertThat(PolicyDocument.parse(PolicyRepair.incidentPolicy(table)))
+                .as("PolicyRepair.incidentPolicy is given code: it must stay as the lesson shows it")
+                .isEqualTo(PolicyDocument.parse(broken));
     }
 
     @Graded(points = 2)
