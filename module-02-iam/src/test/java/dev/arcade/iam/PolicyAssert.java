@@ -3,8 +3,11 @@ package dev.arcade.iam;
 import dev.arcade.kit.iam.Decision;
 import dev.arcade.kit.iam.PolicyEvaluator;
 import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.kit.iam.MatchedStatement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -69,20 +72,29 @@ final class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
 
     private static String report(int total, List<Access> wrong, List<Decision> decisions, boolean shouldAllow) {
         StringBuilder out = new StringBuilder();
-        out.append(shouldAllow ? "expected these requests to be allowed, but " : "expected these requests to be denied, but ")
-                .append(wrong.size()).append(" of ").append(total)
-                .append(shouldAllow ? (wrong.size() == 1 ? " is denied:" : " are denied:") : (wrong.size() == 1 ? " is allowed:" : " are allowed:"))
-                .append('\n');
-        for (Access access : wrong) {
-            out.append("  - ").append(access).append('\n');
+        String verb = shouldAllow ? "denied" : "allowed";
+        out.append("expected these requests to be ").append(shouldAllow ? "allowed" : "denied").append(", but ")
+                .append(wrong.size()).append(" of ").append(total).append(wrong.size() == 1 ? " is " : " are ")
+                .append(verb).append(":\n");
+        for (int i = 0; i < wrong.size(); i++) {
+            out.append("  - ").append(wrong.get(i));
+            List<MatchedStatement> deciding = decisions.get(i).decidingStatements();
+            if (!deciding.isEmpty()) {
+                out.append(": ").append(verb).append(" by ").append(deciding.get(0).describe());
+            }
+            out.append('\n');
         }
-        for (int i = 0; i < Math.min(MAX_EXPLAINED, wrong.size()); i++) {
-            out.append("\nWhy ").append(wrong.get(i).description()).append(" is ")
-                    .append(shouldAllow ? "denied" : "allowed").append(", as the IAM evaluator sees it:\n")
+        // Explain each distinct reason once: the same statement allowing ten requests needs one explanation.
+        Set<List<MatchedStatement>> explained = new HashSet<>();
+        int shown = 0;
+        for (int i = 0; i < wrong.size() && shown < MAX_EXPLAINED; i++) {
+            if (!explained.add(decisions.get(i).decidingStatements())) {
+                continue;
+            }
+            out.append("\nWhy ").append(wrong.get(i).description()).append(" is ").append(verb)
+                    .append(", as the IAM evaluator sees it:\n")
                     .append(decisions.get(i).explanation()).append('\n');
-        }
-        if (wrong.size() > MAX_EXPLAINED) {
-            out.append("\n(").append(wrong.size() - MAX_EXPLAINED).append(" more not explained here; fix these first)\n");
+            shown++;
         }
         return out.toString().stripTrailing();
     }
