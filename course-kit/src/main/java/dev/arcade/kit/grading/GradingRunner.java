@@ -54,7 +54,6 @@ public final class GradingRunner {
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(spec.events()), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             Events events = new Events(out);
-            Workshop.backend(); // the grader checked it; this only connects to it
             for (RunSpec.Unit unit : spec.units()) {
                 runIsolated(unit, new HashSet<>(spec.skip()), spec, events::writeLine);
                 events.write(RunEvent.simple("unit-done", unit.name()));
