@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -160,7 +161,10 @@ class Exercise11CreateTableTest {
     void createTable_servesALeaderboardQueryRightAway(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit,
             ResourceNames names) {
         String name = names.unique("Scores");
-        createAndDescribe(forLearner, kit, name);
+        TableDescription table = createAndDescribe(forLearner, kit, name);
+        assertThat(leaderboard(table))
+                .as("expected a global secondary index named Leaderboard, but the table has %s%s", indexNames(table), HINT)
+                .isPresent();
         Instant now = Instant.parse("2026-11-26T10:15:30Z");
         for (var entry : Map.of("ann", 900L, "bo", 1000L, "cy", 85L).entrySet()) {
             kit.putItem(b -> b.tableName(name).item(Map.of(
@@ -170,10 +174,16 @@ class Exercise11CreateTableTest {
                     "achievedAt", AttributeValue.fromS(now.toString()))));
         }
 
-        List<String> ranking = kit.query(b -> b.tableName(name).indexName("Leaderboard")
-                        .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("tetris")))
-                        .scanIndexForward(false))
-                .items().stream().map(i -> i.get("playerId") == null ? "?" : i.get("playerId").s()).toList();
+        List<String> ranking;
+        try {
+            ranking = kit.query(b -> b.tableName(name).indexName("Leaderboard")
+                            .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("tetris")))
+                            .scanIndexForward(false))
+                    .items().stream().map(i -> i.get("playerId") == null ? "(no playerId)" : i.get("playerId").s()).toList();
+        } catch (DynamoDbException e) {
+            throw new AssertionError("expected the Leaderboard index to answer a Query on game = tetris, but DynamoDB said: "
+                    + e.awsErrorDetails().errorMessage() + HINT, e);
+        }
         assertThat(ranking)
                 .as("expected a descending Query on the Leaderboard index to rank bo (1000), ann (900), cy (85)%s", HINT)
                 .containsExactly("bo", "ann", "cy");

@@ -2,7 +2,6 @@ package dev.arcade.dynamodb;
 
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
@@ -147,9 +146,9 @@ class Exercise13BestScoreTest {
     void submit_letsOtherErrorsThrough(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
         BestScores nowhere = new BestScores(forLearner, names.unique("NoSuchTable"));
 
-        assertThatThrownBy(() -> nowhere.submit(new Score("alice", "tetris", 4200, NOW)))
-                .as("expected a ResourceNotFoundException for a table that does not exist: catch"
-                        + " ConditionalCheckFailedException only, not every DynamoDbException%s", HINT)
-                .isInstanceOf(ResourceNotFoundException.class);
+        Learner.expectThrows("1.3", ResourceNotFoundException.class,
+                "expected submit to throw ResourceNotFoundException for a table that does not exist: catch"
+                        + " ConditionalCheckFailedException only, not every DynamoDbException",
+                () -> nowhere.submit(new Score("alice", "tetris", 4200, NOW)));
     }
 }

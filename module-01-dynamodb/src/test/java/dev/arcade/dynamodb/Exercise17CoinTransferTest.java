@@ -3,7 +3,6 @@ package dev.arcade.dynamodb;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
@@ -78,13 +77,12 @@ class Exercise17CoinTransferTest {
     @Graded(points = 2)
     @DisplayName("a transfer of more coins than the sender has fails with InsufficientCoinsException and changes nothing")
     void transfer_refusesAnOverdraftAndChangesNothing() {
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 150))
-                .as("expected InsufficientCoinsException when alice (100 coins) sends 150: a condition coins >= :amount on"
-                        + " the sender cancels the transaction, and cancellationReasons().get(0) says it was the sender%s", HINT)
-                .isInstanceOf(InsufficientCoinsException.class)
-                .satisfies(e -> assertThat(((InsufficientCoinsException) e).playerId())
-                        .as("expected the exception to name the sender alice%s", HINT).isEqualTo("alice"));
+        InsufficientCoinsException e = Learner.expectThrows("1.7", InsufficientCoinsException.class,
+                "expected InsufficientCoinsException when alice (100 coins) sends 150: a condition coins >= :amount on"
+                        + " the sender cancels the transaction, and cancellationReasons().get(0) says it was the sender",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 150));
 
+        assertThat(e.playerId()).as("expected the exception to name the sender alice%s", HINT).isEqualTo("alice");
         assertCoins("alice", 100, "after a refused transfer");
         assertCoins("bob", 20, "after a refused transfer");
     }
@@ -101,14 +99,14 @@ class Exercise17CoinTransferTest {
     @Graded(points = 2)
     @DisplayName("a transfer to a player without a profile fails with UnknownPlayerException and the sender keeps the coins")
     void transfer_refusesAnUnknownReceiverAndKeepsTheSendersCoins() {
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "nobody", 30))
-                .as("expected UnknownPlayerException when sending to a player with no profile: the receiver's update needs"
-                        + " the condition attribute_exists(PK), or it creates a new item%s", HINT)
-                .isInstanceOf(UnknownPlayerException.class)
-                .satisfies(e -> assertThat(((UnknownPlayerException) e).playerId())
-                        .as("expected the exception to name the receiver, nobody (cancellationReasons().get(1))%s", HINT)
-                        .isEqualTo("nobody"));
+        UnknownPlayerException e = Learner.expectThrows("1.7", UnknownPlayerException.class,
+                "expected UnknownPlayerException when sending to a player with no profile: the receiver's update needs"
+                        + " the condition attribute_exists(PK), or it creates a new item",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "nobody", 30));
 
+        assertThat(e.playerId())
+                .as("expected the exception to name the receiver, nobody (cancellationReasons().get(1))%s", HINT)
+                .isEqualTo("nobody");
         assertCoins("alice", 100, "after a transfer to an unknown player was refused");
         assertThat(scores.profile("nobody"))
                 .as("expected no profile to be created for the unknown receiver%s", HINT).isEmpty();
@@ -117,13 +115,12 @@ class Exercise17CoinTransferTest {
     @Graded(points = 1)
     @DisplayName("a transfer from a player without a profile fails with UnknownPlayerException naming the sender")
     void transfer_refusesAnUnknownSender() {
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "ghost", "bob", 5))
-                .as("expected UnknownPlayerException naming ghost, who has no profile, not InsufficientCoinsException:"
-                        + " ReturnValuesOnConditionCheckFailure = ALL_OLD shows whether the sender's item was there%s", HINT)
-                .isInstanceOf(UnknownPlayerException.class)
-                .satisfies(e -> assertThat(((UnknownPlayerException) e).playerId())
-                        .as("expected the exception to name the sender, ghost%s", HINT).isEqualTo("ghost"));
+        UnknownPlayerException e = Learner.expectThrows("1.7", UnknownPlayerException.class,
+                "expected UnknownPlayerException naming ghost, who has no profile, not InsufficientCoinsException:"
+                        + " ReturnValuesOnConditionCheckFailure = ALL_OLD shows whether the sender's item was there",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "ghost", "bob", 5));
 
+        assertThat(e.playerId()).as("expected the exception to name the sender, ghost%s", HINT).isEqualTo("ghost");
         assertCoins("bob", 20, "after a transfer from an unknown player was refused");
         assertThat(scores.profile("ghost")).as("expected no profile to be created for the unknown sender%s", HINT).isEmpty();
     }
@@ -159,16 +156,16 @@ class Exercise17CoinTransferTest {
     @Graded(points = 1)
     @DisplayName("zero, negative and self transfers are refused with IllegalArgumentException before any AWS call")
     void transfer_rejectsNonsenseBeforeCallingAws(SdkCalls calls) {
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 0))
-                .as("expected IllegalArgumentException for a transfer of 0 coins%s", HINT)
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", -5))
-                .as("expected IllegalArgumentException for a transfer of -5 coins (it would move coins the other way)%s", HINT)
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "alice", 5))
-                .as("expected IllegalArgumentException when alice sends coins to herself (a transaction cannot touch one"
-                        + " item twice)%s", HINT)
-                .isInstanceOf(IllegalArgumentException.class);
+        Learner.expectThrows("1.7", IllegalArgumentException.class,
+                "expected IllegalArgumentException for a transfer of 0 coins",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 0));
+        Learner.expectThrows("1.7", IllegalArgumentException.class,
+                "expected IllegalArgumentException for a transfer of -5 coins (it would move coins the other way)",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", -5));
+        Learner.expectThrows("1.7", IllegalArgumentException.class,
+                "expected IllegalArgumentException when alice sends coins to herself (a transaction cannot touch one"
+                        + " item twice)",
+                () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "alice", 5));
         assertThat(calls.operations())
                 .as("expected no AWS call for a transfer that is refused anyway, but your code called: %s%s",
                         calls.summary(), HINT)

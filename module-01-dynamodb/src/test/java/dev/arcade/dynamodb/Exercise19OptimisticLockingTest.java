@@ -2,7 +2,6 @@ package dev.arcade.dynamodb;
 
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
@@ -114,11 +113,11 @@ class Exercise19OptimisticLockingTest {
         save(phone);
 
         tablet.setNickname("From the tablet");
-        assertThatThrownBy(() -> store.save(tablet))
-                .as("expected StaleSettingsException when the tablet saves version 1 after the phone saved version 2: the"
+        Learner.expectThrows("1.9", StaleSettingsException.class,
+                "expected StaleSettingsException when the tablet saves version 1 after the phone saved version 2: the"
                         + " versioned write fails its condition with ConditionalCheckFailedException, which save must turn"
-                        + " into StaleSettingsException%s", HINT)
-                .isInstanceOf(StaleSettingsException.class);
+                        + " into StaleSettingsException",
+                () -> store.save(tablet));
         assertThatItem(scores.settings("alice"))
                 .as("alice's settings after the stale save was refused%s", HINT)
                 .hasString("nickname", "From the phone")
@@ -132,9 +131,9 @@ class Exercise19OptimisticLockingTest {
         PlayerSettings fresh = PlayerSettings.forPlayer("alice");
         fresh.setNickname("Impostor");
 
-        assertThatThrownBy(() -> store.save(fresh))
-                .as("expected StaleSettingsException: a bean without a version may only create the item%s", HINT)
-                .isInstanceOf(StaleSettingsException.class);
+        Learner.expectThrows("1.9", StaleSettingsException.class,
+                "expected StaleSettingsException: a bean without a version may only create the item",
+                () -> store.save(fresh));
         assertThatItem(scores.settings("alice")).as("alice's settings%s", HINT)
                 .hasString("nickname", "Ace").hasNumber("version", 1);
     }
@@ -183,12 +182,16 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
         AtomicInteger changes = new AtomicInteger();
 
-        assertThatThrownBy(() -> store.update("alice", settings -> {
-            changes.incrementAndGet();
-            anotherDeviceChangesTheLanguage("lang-" + changes.get());
-        }))
-                .as("expected StaleSettingsException when every attempt loses the race%s", HINT)
-                .isInstanceOf(StaleSettingsException.class);
+        Learner.expectThrows("1.9", StaleSettingsException.class,
+                "expected StaleSettingsException when every attempt loses the race",
+                () -> store.update("alice", settings -> {
+                    if (changes.incrementAndGet() > 2 * SettingsStore.MAX_ATTEMPTS) {
+                        throw new AssertionError("expected update to give up after SettingsStore.MAX_ATTEMPTS = "
+                                + SettingsStore.MAX_ATTEMPTS + " attempts, but it was still retrying after " + (changes.get() - 1)
+                                + HINT);
+                    }
+                    anotherDeviceChangesTheLanguage("lang-" + changes.get());
+                }));
         assertThat(changes.get())
                 .as("expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times%s",
                         SettingsStore.MAX_ATTEMPTS, changes.get(), HINT)

@@ -1,6 +1,8 @@
 package dev.arcade.dynamodb;
 
 import java.util.function.Supplier;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * Calls the learner's code where the test expects it to succeed, and turns an unexpected exception
@@ -25,5 +27,28 @@ final class Learner {
             code.run();
             return null;
         });
+    }
+
+    /**
+     * Runs code that must throw {@code type} and returns what it threw, for further checks. Says so
+     * when it returned normally or threw something else; the skeleton's TODO passes through unchanged.
+     *
+     * @param expectation what should happen and why, for example "expected X when Y: ..."
+     */
+    static <T extends Throwable> T expectThrows(String exercise, Class<T> type, String expectation, ThrowingCallable code) {
+        Throwable thrown = Assertions.catchThrowable(code);
+        if (thrown == null) {
+            throw new AssertionError(expectation + "; but it returned normally" + Hint.of(exercise));
+        }
+        if (type.isInstance(thrown)) {
+            return type.cast(thrown);
+        }
+        if (thrown instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        if (thrown instanceof AssertionError failure) {
+            throw failure;
+        }
+        throw new AssertionError(expectation + "; but it threw " + thrown + Hint.of(exercise), thrown);
     }
 }
