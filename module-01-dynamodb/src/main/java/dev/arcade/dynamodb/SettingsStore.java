@@ -8,7 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * Exercise 1.9: player settings edited from several devices, with optimistic locking through the
  * Enhanced Client and {@link PlayerSettings}' {@code @DynamoDbVersionAttribute}.
  *
- * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-use-multirecord-versioning.html">Optimistic locking with the Enhanced Client</a>
+ * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-extensions.html">Enhanced Client extensions: VersionedRecordExtension (optimistic locking)</a>
  */
 public final class SettingsStore {
     /** How many times {@link #update} tries before it gives up. */
@@ -26,7 +26,11 @@ public final class SettingsStore {
         this.tableName = tableName;
     }
 
-    /** The player's settings read with the Enhanced Client's {@code getItem}, or empty when the player has none. */
+    /**
+     * The player's settings read with the Enhanced Client's {@code getItem}, or empty when the player has none.
+     *
+     * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/dynamodb-enhanced-client.html">The DynamoDB Enhanced Client</a>
+     */
     public Optional<PlayerSettings> load(String playerId) {
         throw new UnsupportedOperationException("TODO 1.9: getItem the settings of " + playerId
                 + " through enhanced.table(tableName, TableSchema.fromBean(PlayerSettings.class))");
@@ -38,6 +42,7 @@ public final class SettingsStore {
      *
      * @return the settings as stored, with their new version
      * @throws StaleSettingsException when the stored version is not the one {@code settings} were loaded with
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html">Condition expressions</a>
      */
     public PlayerSettings save(PlayerSettings settings) {
         throw new UnsupportedOperationException("TODO 1.9: save " + settings

@@ -199,8 +199,9 @@ class Exercise18BulkImportTest {
         List<Map<String, AttributeValue>> items = oldPlays(25);
 
         Learner.expectThrows("1.8", BulkImportException.class,
-                "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
-                        + MAX_ATTEMPTS + " calls (your calls carried " + sizes(calls) + " items)",
+                () -> "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
+                        + MAX_ATTEMPTS + " calls, but your code made " + calls.count("BatchWriteItem") + " calls carrying "
+                        + sizes(calls) + " items",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
                 .as("expected exactly maxAttempts = %d BatchWriteItem calls (the first call counts), but your code"
@@ -216,8 +217,9 @@ class Exercise18BulkImportTest {
         List<Map<String, AttributeValue>> items = oldPlays(10);
 
         Learner.expectThrows("1.8", BulkImportException.class,
-                "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
-                        + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls",
+                () -> "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
+                        + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls, but your code made "
+                        + calls.count("BatchWriteItem") + " calls",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
                 .as("expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s%s", MAX_ATTEMPTS,

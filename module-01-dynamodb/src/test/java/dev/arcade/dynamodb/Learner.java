@@ -36,9 +36,15 @@ final class Learner {
      * @param expectation what should happen and why, for example "expected X when Y: ..."
      */
     static <T extends Throwable> T expectThrows(String exercise, Class<T> type, String expectation, ThrowingCallable code) {
+        return expectThrows(exercise, type, () -> expectation, code);
+    }
+
+    /** Like {@link #expectThrows(String, Class, String, ThrowingCallable)}, the message made after the call. */
+    static <T extends Throwable> T expectThrows(String exercise, Class<T> type, Supplier<String> expectation,
+            ThrowingCallable code) {
         Throwable thrown = Assertions.catchThrowable(code);
         if (thrown == null) {
-            throw new AssertionError(expectation + "; but it returned normally" + Hint.of(exercise));
+            throw new AssertionError(expectation.get() + "; but it returned normally" + Hint.of(exercise));
         }
         if (type.isInstance(thrown)) {
             return type.cast(thrown);
@@ -49,6 +55,6 @@ final class Learner {
         if (thrown instanceof AssertionError failure) {
             throw failure;
         }
-        throw new AssertionError(expectation + "; but it threw " + thrown + Hint.of(exercise), thrown);
+        throw new AssertionError(expectation.get() + "; but it threw " + thrown + Hint.of(exercise), thrown);
     }
 }

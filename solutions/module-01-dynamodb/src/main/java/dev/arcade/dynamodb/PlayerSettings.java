@@ -14,7 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * {@code VersionedRecordExtension} (on by default) writes version 1 for a new item, adds one on every
  * write, and makes each write conditional on the version it read.
  *
- * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-use-multirecord-versioning.html">Optimistic locking with the Enhanced Client</a>
+ * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-extensions.html">Enhanced Client extensions: VersionedRecordExtension (optimistic locking)</a>
  */
 @DynamoDbBean
 public class PlayerSettings {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Exercise 1.9: player settings edited from several devices, with optimistic locking.
  *
- * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-use-multirecord-versioning.html">Optimistic locking with the Enhanced Client</a>
+ * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/ddb-en-client-extensions.html">Enhanced Client extensions: VersionedRecordExtension (optimistic locking)</a>
  */
 public final class SettingsStore {
     /** How many times {@link #update} tries before it gives up. */
