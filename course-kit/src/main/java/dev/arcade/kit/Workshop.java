@@ -4,6 +4,7 @@ import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.Backends;
 import dev.arcade.kit.backend.HostEnvironment;
+import dev.arcade.kit.backend.InheritedBackend;
 import dev.arcade.kit.internal.SdkDefaults;
 
 /**
@@ -31,15 +32,19 @@ public final class Workshop {
             throw new BackendUnavailableException(failure.getMessage(), failure);
         }
         if (backend == null) {
+            String inherited = System.getProperty(InheritedBackend.PROPERTY);
             try {
-                Backend started = Backends.start(HostEnvironment.system());
+                Backend started = inherited != null ? InheritedBackend.decode(inherited)
+                        : Backends.start(HostEnvironment.system());
                 SdkDefaults.pointAt(started);
                 backend = started;
             } catch (BackendUnavailableException e) {
                 failure = e;
                 throw e;
             }
-            System.out.println(backend.describe());
+            if (inherited == null) {
+                System.out.println(backend.describe());
+            }
         }
         return backend;
     }

@@ -20,12 +20,15 @@ class JUnitDefaultsTest {
 
     /** Learner code that never ends and ignores interrupts. Run only through EngineTestKit below. */
     static class Looping {
+        /** Lets the abandoned thread end once the test has its answer, so it stops eating a core. */
+        static volatile boolean released;
+
         @Test
         @Timeout(1)
         void spins() {
             long i = 0;
-            while (i >= 0) {
-                i = (i + 1) % 1000;
+            while (!released) {
+                i = (i + 1) % 1000; // ignores interrupts, as a learner's busy loop does
             }
         }
 
@@ -46,11 +49,19 @@ class JUnitDefaultsTest {
     }
 
     @Test
+    @Timeout(30)
     @DisplayName("an infinite loop fails its own test by timeout (SEPARATE_THREAD mode) and the next test still runs")
     void infiniteLoopTimesOut() {
         long t0 = System.nanoTime();
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Looping.class))
-                .execute().testEvents();
+        Looping.released = false;
+        Events tests;
+        try {
+            // implicit parameters: the kit's junit-platform.properties, which is what is under test here
+            tests = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
+                    .selectors(selectClass(Looping.class)).execute().testEvents();
+        } finally {
+            Looping.released = true;
+        }
         tests.assertThatEvents()
                 .haveExactly(1, event(test("spins"), finishedWithFailure(instanceOf(TimeoutException.class))));
         tests.assertStatistics(s -> s.succeeded(1).failed(1));

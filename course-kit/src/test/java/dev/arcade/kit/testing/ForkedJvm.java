@@ -21,6 +21,12 @@ public final class ForkedJvm {
 
     /** Starts {@code mainClass} with {@code env} added to (or, for null values, removed from) this environment. */
     public static Process start(Class<?> mainClass, Map<String, String> env, String... args) throws IOException {
+        return start(null, mainClass, env, args);
+    }
+
+    /** Like {@link #start(Class, Map, String...)}, in working directory {@code dir} (null: this one). */
+    public static Process start(Path dir, Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
@@ -29,6 +35,9 @@ public final class ForkedJvm {
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);
@@ -49,6 +58,21 @@ public final class ForkedJvm {
             p.destroyForcibly();
         }
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** What a finished JVM printed, and its exit status. */
+    public record Result(int exit, String output) {}
+
+    /** Runs {@code mainClass} in {@code dir} to the end (at most two minutes). */
+    public static Result runIn(Path dir, Class<?> mainClass, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process p = start(dir, mainClass, env, args);
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(-1, new String(out, StandardCharsets.UTF_8));
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     /** A path separator-joined string, for tests that build a PATH. */

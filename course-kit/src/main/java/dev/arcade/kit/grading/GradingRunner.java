@@ -1,0 +1,225 @@
+package dev.arcade.kit.grading;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcade.kit.Workshop;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The grading JVM: runs the tests of compiled modules with the JUnit Platform and writes one JSON
+ * event per line for the grader, which survives this JVM if learner code ends it.
+ *
+ * <p>Each module gets its own class loader, because a module and its reference solution have the
+ * same class names. The kit (and the backend) live in the parent loader and are shared.
+ */
+public final class GradingRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Exit status after a timed-out test, so the grader knows to go on in a new JVM. */
+    static final int HALTED_AFTER_TIMEOUT = 77;
+
+    private GradingRunner() {}
+
+    /** Runs the {@link RunSpec} whose JSON file is {@code args[0]}. */
+    public static void main(String[] args) throws IOException {
+        RunSpec spec = JSON.readValue(Path.of(args[0]).toFile(), RunSpec.class);
+        try (BufferedWriter out = Files.newBufferedWriter(Path.of(spec.events()), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            Events events = new Events(out);
+            Workshop.backend(); // the grader checked it; this only connects to it
+            Set<String> skip = new HashSet<>(spec.skip());
+            Launcher launcher = LauncherFactory.create();
+            for (RunSpec.Unit unit : spec.units()) {
+                run(launcher, unit, skip, spec, events);
+                events.write(RunEvent.simple("unit-done", unit.name()));
+            }
+            events.write(RunEvent.simple("done", null));
+        }
+        // Abandoned timeout threads are not daemons: without an explicit exit this JVM would never end.
+        System.exit(0);
+    }
+
+    private static void run(Launcher launcher, RunSpec.Unit unit, Set<String> skip, RunSpec spec, Events events)
+            throws IOException {
+        Path tests = Path.of(unit.testClasses());
+        Path main = unit.mainClasses() == null ? null : Path.of(unit.mainClasses());
+        URL[] urls = main == null ? new URL[] {tests.toUri().toURL()}
+                : new URL[] {tests.toUri().toURL(), main.toUri().toURL()};
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(unit.name(), urls, GradingRunner.class.getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            PostDiscoveryFilter filter = descriptor -> {
+                if (descriptor.isTest() && skip.contains(unit.name() + "|" + descriptor.getUniqueId())) {
+                    return FilterResult.excluded("done in an earlier run");
+                }
+                if (spec.exercise() != null && descriptor.isTest()
+                        && descriptor.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+                    TestCase t = TestMetadata.describe(unit.name(), TestIdentifier.from(descriptor), loader);
+                    if (!spec.exercise().equals(t.exercise())) {
+                        return FilterResult.excluded("another exercise");
+                    }
+                }
+                return FilterResult.included("selected");
+            };
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(tests)))
+                    .filters(filter)
+                    .build();
+            launcher.execute(request, new Listener(unit.name(), loader, main, events, spec.haltOnTimeout()));
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Writes events, one flushed JSON line each, so the grader sees them even if the JVM dies next. */
+    static final class Events {
+        private final BufferedWriter out;
+
+        Events(BufferedWriter out) {
+            this.out = out;
+        }
+
+        synchronized void write(RunEvent e) {
+            try {
+                out.write(JSON.writeValueAsString(e));
+                out.write('\n');
+                out.flush();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    private static final class Listener implements TestExecutionListener {
+        private final String unit;
+        private final ClassLoader loader;
+        private final Path main;
+        private final Events events;
+        private final boolean haltOnTimeout;
+        private final Map<String, TestCase> tests = new HashMap<>();
+        private final Map<String, Long> started = new HashMap<>();
+        private final Set<String> ended = new HashSet<>();
+        private TestPlan plan;
+
+        Listener(String unit, ClassLoader loader, Path main, Events events, boolean haltOnTimeout) {
+            this.unit = unit;
+            this.loader = loader;
+            this.main = main;
+            this.events = events;
+            this.haltOnTimeout = haltOnTimeout;
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+            for (TestIdentifier root : testPlan.getRoots()) {
+                for (TestIdentifier id : testPlan.getDescendants(root)) {
+                    if (id.isTest()) {
+                        TestCase t = TestMetadata.describe(unit, id, loader);
+                        tests.put(id.getUniqueId(), t);
+                        events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(),
+                                t.displayName(), t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) {
+                if (!tests.containsKey(id.getUniqueId())) { // a dynamic test, found while running
+                    TestCase t = TestMetadata.describe(unit, id, loader);
+                    tests.put(id.getUniqueId(), t);
+                    events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(), t.displayName(),
+                            t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                }
+                started.put(id.getUniqueId(), System.nanoTime());
+                events.write(RunEvent.start(unit, id.getUniqueId()));
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            for (TestIdentifier t : testsUnder(id)) {
+                String why = reason == null ? "skipped" : reason;
+                end(t, TestStatus.NOT_GRADABLE,
+                        why, null, null);
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest()) {
+                finish(id, result);
+                return;
+            }
+            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                // a class that could not start (its @BeforeAll, or a static initialiser, failed): its tests never ran
+                for (TestIdentifier t : testsUnder(id)) {
+                    if (!ended.contains(t.getUniqueId())) {
+                        finish(t, result);
+                    }
+                }
+            }
+        }
+
+        private void finish(TestIdentifier id, TestExecutionResult result) {
+            switch (result.getStatus()) {
+                case SUCCESSFUL -> end(id, TestStatus.PASSED, null, null, null);
+                case ABORTED -> end(id, TestStatus.NOT_GRADABLE, result.getThrowable().map(Throwable::getMessage)
+                        .orElse("aborted"), null, null);
+                case FAILED -> {
+                    Throwable t = result.getThrowable().orElse(new AssertionError("failed"));
+                    FailureClassifier.Verdict v = FailureClassifier.classify(t, tests.get(id.getUniqueId()), main);
+                    end(id, v.status(), v.message(), v.exception(), v.location());
+                    if (v.status() == TestStatus.TIMED_OUT && haltOnTimeout) {
+                        // its thread spins on: start afresh rather than share the CPU with it
+                        Runtime.getRuntime().halt(HALTED_AFTER_TIMEOUT);
+                    }
+                }
+            }
+        }
+
+        private void end(TestIdentifier id, TestStatus status, String message, String exception, String location) {
+            String uid = id.getUniqueId();
+            if (!ended.add(uid)) {
+                return;
+            }
+            Long t0 = started.get(uid);
+            long ms = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
+            events.write(new RunEvent("end", unit, uid, null, null, null, null, null, null, status, message, exception,
+                    location, ms));
+        }
+
+        private Iterable<TestIdentifier> testsUnder(TestIdentifier id) {
+            if (id.isTest()) {
+                return Set.of(id);
+            }
+            return plan.getDescendants(id).stream().filter(TestIdentifier::isTest)::iterator;
+        }
+    }
+}

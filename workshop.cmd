@@ -1,0 +1,31 @@
+@echo off
+rem The course's front door on Windows: workshop grade | test | hint | doctor | verify | manifest
+rem It builds the course kit when needed (through the Maven Wrapper), then runs the kit's command line.
+setlocal
+cd /d "%~dp0"
+
+set "JAVA_EXE=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+"%JAVA_EXE%" -version >nul 2>&1
+if errorlevel 1 (
+  echo workshop: no Java found. Install JDK 17 or newer and set JAVA_HOME ^(see docs\setup.md^). 1>&2
+  exit /b 2
+)
+
+set "STAMP=course-kit\target\workshop.classpath"
+if not exist "%STAMP%" goto build
+if not exist "course-kit\target\classes" goto build
+goto run
+
+:build
+echo Building the course kit (the first run downloads Maven and the libraries; later runs skip this)... 1>&2
+call mvnw.cmd -q -B -pl course-kit -am -Dmaven.test.skip=true package 1>&2
+if errorlevel 1 (
+  echo workshop: building the course kit failed ^(see above^). Try: workshop doctor 1>&2
+  exit /b 2
+)
+
+:run
+set /p KITCP=<"%STAMP%"
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "course-kit\target\classes;%KITCP%" dev.arcade.kit.cli.Main %*
+exit /b %ERRORLEVEL%
