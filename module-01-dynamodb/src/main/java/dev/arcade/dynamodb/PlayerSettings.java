@@ -1,6 +1,9 @@
 package dev.arcade.dynamodb;
 
+import java.lang.invoke.MethodHandles;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.BeanTableSchemaParams;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -18,6 +21,17 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  */
 @DynamoDbBean
 public class PlayerSettings {
+    /**
+     * The Enhanced Client's schema of this bean: use it as {@code enhanced.table(tableName, PlayerSettings.TABLE_SCHEMA)}.
+     *
+     * <p>It is built with this class's own {@code MethodHandles.lookup()}, so it works when the bean and the SDK
+     * come from different class loaders (the workshop's grader, application servers, some Lambda setups); there,
+     * {@code TableSchema.fromBean(PlayerSettings.class)} fails with {@code NoClassDefFoundError}. Building a schema
+     * is slow (reflection), so build it once.
+     */
+    public static final TableSchema<PlayerSettings> TABLE_SCHEMA = TableSchema.fromBean(
+            BeanTableSchemaParams.builder(PlayerSettings.class).lookup(MethodHandles.lookup()).build());
+
     private String pk;
     private String sk;
     private String nickname;

@@ -33,7 +33,7 @@ public final class SettingsStore {
      */
     public Optional<PlayerSettings> load(String playerId) {
         throw new UnsupportedOperationException("TODO 1.9: getItem the settings of " + playerId
-                + " through enhanced.table(tableName, TableSchema.fromBean(PlayerSettings.class))");
+                + " through enhanced.table(tableName, PlayerSettings.TABLE_SCHEMA)");
     }
 
     /**

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,7 +34,7 @@ class Exercise19OptimisticLockingTest {
             ResourceNames names) {
         this.kit = kit;
         scores = ScoresFixture.create(kit, names);
-        kitTable = kitEnhanced.table(scores.table(), TableSchema.fromBean(PlayerSettings.class));
+        kitTable = kitEnhanced.table(scores.table(), PlayerSettings.TABLE_SCHEMA);
         store = new SettingsStore(forLearner, scores.table());
     }
 

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -17,8 +16,6 @@ public final class SettingsStore {
     /** How many times {@link #update} tries before it gives up. */
     public static final int MAX_ATTEMPTS = 3;
 
-    private static final TableSchema<PlayerSettings> SCHEMA = TableSchema.fromBean(PlayerSettings.class);
-
     private final DynamoDbTable<PlayerSettings> table;
 
     /**
@@ -26,7 +23,7 @@ public final class SettingsStore {
      * @param tableName the scores table
      */
     public SettingsStore(DynamoDbEnhancedClient enhanced, String tableName) {
-        this.table = enhanced.table(tableName, SCHEMA);
+        this.table = enhanced.table(tableName, PlayerSettings.TABLE_SCHEMA);
     }
 
     /** The player's settings, or empty when the player has none yet. */
