@@ -24,10 +24,10 @@ public class PlayerSettings {
     /**
      * The Enhanced Client's schema of this bean: use it as {@code enhanced.table(tableName, PlayerSettings.TABLE_SCHEMA)}.
      *
-     * <p>It is built with this class's own {@code MethodHandles.lookup()}, so it works when the bean and the SDK
-     * come from different class loaders (the workshop's grader, application servers, some Lambda setups); there,
-     * {@code TableSchema.fromBean(PlayerSettings.class)} fails with {@code NoClassDefFoundError}. Building a schema
-     * is slow (reflection), so build it once.
+     * <p>It is built once (building a schema is slow reflection) and with this class's own
+     * {@code MethodHandles.lookup()}, so it also works when the bean and the SDK come from different class loaders
+     * (application servers, plugin systems, one of the workshop's test runners), where
+     * {@code TableSchema.fromBean(PlayerSettings.class)} can fail with {@code NoClassDefFoundError}.
      */
     public static final TableSchema<PlayerSettings> TABLE_SCHEMA = TableSchema.fromBean(
             BeanTableSchemaParams.builder(PlayerSettings.class).lookup(MethodHandles.lookup()).build());
