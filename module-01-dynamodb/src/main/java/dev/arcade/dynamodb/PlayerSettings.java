@@ -26,7 +26,7 @@ public class PlayerSettings {
      *
      * <p>It is built once (building a schema is slow reflection) and with this class's own
      * {@code MethodHandles.lookup()}, so it also works when the bean and the SDK come from different class loaders
-     * (application servers, plugin systems, one of the workshop's test runners), where
+     * (application servers, plugin systems), where
      * {@code TableSchema.fromBean(PlayerSettings.class)} can fail with {@code NoClassDefFoundError}.
      */
     public static final TableSchema<PlayerSettings> TABLE_SCHEMA = TableSchema.fromBean(
