@@ -1,6 +1,7 @@
 package dev.arcade.kit.backend;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public interface HostEnvironment {
         }
 
         private Optional<MotoCommand> findMoto() {
-            Path python = onPath("python3").or(() -> onPath("python")).orElse(null);
+            Path python = onPath("python3").or(() -> onPath("python")).map(SystemHost::realInterpreter).orElse(null);
             Optional<String> custom = settings.get(Settings.MOTO_COMMAND);
             if (custom.isPresent()) {
                 return Optional.of(new MotoCommand(null, Arrays.asList(custom.get().trim().split("\\s+")),
@@ -83,6 +84,43 @@ public interface HostEnvironment {
                 return Optional.of(new MotoCommand(python, null, "the moto package of " + python));
             }
             return Optional.empty();
+        }
+
+        /**
+         * The interpreter behind a wrapper script such as a pyenv shim, which costs half a second at
+         * every start. The answer is cached in the temp folder, keyed by the wrapper's path.
+         */
+        static Path realInterpreter(Path python) {
+            try {
+                byte[] head = new byte[2];
+                try (var in = Files.newInputStream(python)) {
+                    if (in.read(head) != 2 || head[0] != '#' || head[1] != '!') {
+                        return python; // a binary: the interpreter itself
+                    }
+                }
+                Path cache = Path.of(System.getProperty("java.io.tmpdir"), "arcade-workshop-python-"
+                        + Integer.toHexString(python.toString().hashCode()) + ".txt");
+                if (Files.isRegularFile(cache)
+                        && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(python)) > 0) {
+                    Path cached = Path.of(Files.readString(cache).strip());
+                    if (Files.isExecutable(cached)) {
+                        return cached;
+                    }
+                }
+                Process p = new ProcessBuilder(python.toString(), "-c", "import sys; print(sys.executable)")
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes()).strip();
+                if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()
+                        && Files.isExecutable(Path.of(out))) {
+                    Files.writeString(cache, out);
+                    return Path.of(out);
+                }
+            } catch (IOException | RuntimeException e) {
+                // keep the wrapper: slower, but it works
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return python;
         }
 
         private static boolean pythonHasMoto(Path python) {

@@ -1,6 +1,5 @@
 package dev.arcade.kit.cli;
 
-import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.grading.CourseLayout;
 import dev.arcade.kit.grading.CourseModule;
 import dev.arcade.kit.grading.ExerciseResult;
@@ -41,7 +40,7 @@ final class GradeCommand implements Callable<Integer> {
         CourseLayout layout = CourseLayout.find(Path.of(""));
         List<CourseModule> modules = Modules.select(layout, module);
         long t0 = System.nanoTime();
-        Backend backend = BackendStarter.start(c);
+        var backend = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);
         GradeReport report = grader.grade(modules, null, backend, false, progress(c), s -> c.progress("  " + s + "…"));
         c.clearProgress();

@@ -104,8 +104,8 @@ final class Grader {
      *
      * @param exercise only this exercise's tests (for {@code test 1.3}), or null
      */
-    GradeReport grade(List<CourseModule> modules, String exercise, Backend backend, boolean showOutput,
-            TestSession.Listener listener, java.util.function.Consumer<String> step) {
+    GradeReport grade(List<CourseModule> modules, String exercise, java.util.function.Supplier<Backend> backendStart,
+            boolean showOutput, TestSession.Listener listener, java.util.function.Consumer<String> step) {
         List<Compiled> compiled = new ArrayList<>();
         Map<String, List<TestCase>> catalogs = new LinkedHashMap<>();
         for (CourseModule m : modules) {
@@ -114,6 +114,7 @@ final class Grader {
             compiled.add(c);
             catalogs.put(m.name(), catalog(c));
         }
+        Backend backend = backendStart.get();
         List<RunSpec.Unit> units = compiled.stream().filter(Compiled::ok).map(Compiled::toUnit).toList();
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.arcade.kit.cli;
 
-import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.grading.CourseLayout;
 import dev.arcade.kit.grading.CourseModule;
 import dev.arcade.kit.grading.ExerciseResult;
@@ -36,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
                 ? layout.moduleOfExercise(exercise).orElseThrow(() -> new IllegalArgumentException(
                         "There is no exercise " + target + "; exercise ids look like 1.3 (module 1, exercise 3)."))
                 : Modules.select(layout, target).get(0);
-        Backend backend = BackendStarter.start(c);
+        var backend = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);
         GradeReport report = grader.grade(List.of(module), exercise, backend, true, printer(c),
                 s -> c.progress("  " + s + "…"));

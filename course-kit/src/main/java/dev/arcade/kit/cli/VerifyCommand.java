@@ -65,7 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
             breaches.add("course-manifest.json is missing: run ./workshop manifest and commit it");
         }
 
-        Backend backend = BackendStarter.start(c);
+        java.util.function.Supplier<Backend> backendStart = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);
         List<RunSpec.Unit> units = new ArrayList<>();
         Map<String, List<TestCase>> catalogs = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ final class VerifyCommand implements Callable<Integer> {
 
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
-            TestSession session = new TestSession(grader.classpath, backend, layout.workDir().resolve("verify"), false);
+            TestSession session = new TestSession(grader.classpath, backendStart.get(), layout.workDir().resolve("verify"), false);
             for (TestOutcome o : session.run(units, null, GradeCommand.progress(c))) {
                 outcomes.put(o.test().key(), o);
             }

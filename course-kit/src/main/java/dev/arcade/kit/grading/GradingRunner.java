@@ -5,6 +5,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcade.kit.Workshop;
 import java.io.BufferedWriter;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -20,7 +25,6 @@ import java.util.Set;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -45,16 +49,13 @@ public final class GradingRunner {
     private GradingRunner() {}
 
     /** Runs the {@link RunSpec} whose JSON file is {@code args[0]}. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         RunSpec spec = JSON.readValue(Path.of(args[0]).toFile(), RunSpec.class);
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(spec.events()), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             Events events = new Events(out);
-            Workshop.backend(); // the grader checked it; this only connects to it
-            Set<String> skip = new HashSet<>(spec.skip());
-            Launcher launcher = LauncherFactory.create();
             for (RunSpec.Unit unit : spec.units()) {
-                run(launcher, unit, skip, spec, events);
+                runIsolated(unit, new HashSet<>(spec.skip()), spec, events::writeLine);
                 events.write(RunEvent.simple("unit-done", unit.name()));
             }
             events.write(RunEvent.simple("done", null));
@@ -63,51 +64,98 @@ public final class GradingRunner {
         System.exit(0);
     }
 
-    private static void run(Launcher launcher, RunSpec.Unit unit, Set<String> skip, RunSpec spec, Events events)
-            throws IOException {
-        Path tests = Path.of(unit.testClasses());
-        Path main = unit.mainClasses() == null ? null : Path.of(unit.mainClasses());
-        URL[] urls = main == null ? new URL[] {tests.toUri().toURL()}
-                : new URL[] {tests.toUri().toURL(), main.toUri().toURL()};
+    /**
+     * Runs one unit in a class loader of its own that holds everything (its classes, the kit, the SDK,
+     * JUnit) above the platform loader, as a plain classpath would. A module and its reference have
+     * the same class names, so they cannot share a loader; and the SDK must share the module's, or
+     * code that generates classes against the module's (the Enhanced Client's bean schemas) fails
+     * with NoClassDefFoundError.
+     */
+    private static void runIsolated(RunSpec.Unit unit, Set<String> skip, RunSpec spec, Consumer<String> sink)
+            throws Exception {
+        List<URL> urls = new ArrayList<>();
+        urls.add(Path.of(unit.testClasses()).toUri().toURL());
+        if (unit.mainClasses() != null) {
+            urls.add(Path.of(unit.mainClasses()).toUri().toURL());
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(unit.name(), urls, GradingRunner.class.getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(unit.name(), urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            PostDiscoveryFilter filter = descriptor -> {
-                if (descriptor.isTest() && skip.contains(unit.name() + "|" + descriptor.getUniqueId())) {
-                    return FilterResult.excluded("done in an earlier run");
-                }
-                if (spec.exercise() != null && descriptor.isTest()
-                        && descriptor.getSource().filter(MethodSource.class::isInstance).isPresent()) {
-                    TestCase t = TestMetadata.describe(unit.name(), TestIdentifier.from(descriptor), loader);
-                    if (!spec.exercise().equals(t.exercise())) {
-                        return FilterResult.excluded("another exercise");
-                    }
-                }
-                return FilterResult.included("selected");
-            };
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(tests)))
-                    .filters(filter)
-                    .build();
-            launcher.execute(request, new Listener(unit.name(), loader, main, events, spec.haltOnTimeout()));
+            Method run = loader.loadClass(GradingRunner.class.getName()).getMethod("runUnit", String.class,
+                    String.class, String.class, Set.class, String.class, boolean.class, Consumer.class);
+            run.invoke(null, unit.name(), unit.mainClasses(), unit.testClasses(), skip, spec.exercise(),
+                    spec.haltOnTimeout(), sink);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
+    /**
+     * Runs one unit's tests; called reflectively inside the unit's own class loader, so everything
+     * here (JUnit, the kit, the backend connection) is that loader's. Only JDK types cross over.
+     */
+    public static void runUnit(String unit, String mainClasses, String testClasses, Set<String> skip, String exercise,
+            boolean haltOnTimeout, Consumer<String> sink) {
+        Path tests = Path.of(testClasses);
+        Path main = mainClasses == null ? null : Path.of(mainClasses);
+        ClassLoader loader = GradingRunner.class.getClassLoader();
+        Workshop.backend();
+        PostDiscoveryFilter filter = descriptor -> {
+            if (descriptor.isTest() && skip.contains(unit + "|" + descriptor.getUniqueId())) {
+                return FilterResult.excluded("done in an earlier run");
+            }
+            if (exercise != null && descriptor.isTest()
+                    && descriptor.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+                TestCase t = TestMetadata.describe(unit, TestIdentifier.from(descriptor), loader);
+                if (!exercise.equals(t.exercise())) {
+                    return FilterResult.excluded("another exercise");
+                }
+            }
+            return FilterResult.included("selected");
+        };
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(tests)))
+                .filters(filter)
+                .build();
+        Events events = new Events(sink);
+        LauncherFactory.create().execute(request, new Listener(unit, loader, main, events, haltOnTimeout));
+    }
+
     /** Writes events, one flushed JSON line each, so the grader sees them even if the JVM dies next. */
     static final class Events {
-        private final BufferedWriter out;
+        private final Consumer<String> sink;
 
         Events(BufferedWriter out) {
-            this.out = out;
+            this.sink = line -> {
+                try {
+                    synchronized (out) {
+                        out.write(line);
+                        out.write('\n');
+                        out.flush();
+                    }
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            };
         }
 
-        synchronized void write(RunEvent e) {
+        Events(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        void writeLine(String line) {
+            sink.accept(line);
+        }
+
+        void write(RunEvent e) {
             try {
-                out.write(JSON.writeValueAsString(e));
-                out.write('\n');
-                out.flush();
+                sink.accept(JSON.writeValueAsString(e));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }

@@ -1,0 +1,221 @@
+package dev.arcade.dynamodb;
+
+import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
+import static dev.arcade.dynamodb.ScoresFixture.n;
+import static dev.arcade.dynamodb.ScoresFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.CodeUnderTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.SdkCalls;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@AwsTest
+@Exercise("1.4")
+@DisplayName("1.4 Update a player's profile in place")
+class Exercise14PlayerProfileTest {
+    private static final String HINT = Hint.of("1.4");
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+
+    private ScoresFixture scores;
+    private PlayerProfiles profiles;
+
+    @BeforeEach
+    void freshTable(DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+        scores = ScoresFixture.create(kit, names);
+        profiles = new PlayerProfiles(forLearner, scores.table());
+    }
+
+    private long recordGamePlayed(String playerId) {
+        return Learner.call("recordGamePlayed(\"" + playerId + "\")", "1.4", () -> profiles.recordGamePlayed(playerId));
+    }
+
+    private void addRecentResult(String playerId, RecentResult result) {
+        Learner.run("addRecentResult(\"" + playerId + "\", " + result + ")", "1.4", () -> profiles.addRecentResult(playerId, result));
+    }
+
+    private static RecentResult result(int i) {
+        return new RecentResult(i % 2 == 0 ? "tetris" : "pacman", 1000L + i, START.plusSeconds(60L * i));
+    }
+
+    /** The recentResults list of alice's profile, as the test reads it. */
+    private List<AttributeValue> recentResults(String playerId) {
+        Map<String, AttributeValue> profile = scores.profile(playerId);
+        assertThatItem(profile).as("the profile item PK = PLAYER#%s, SK = PROFILE%s", playerId, HINT).exists();
+        AttributeValue list = profile.get("recentResults");
+        assertThat(list).as("expected the profile to have a recentResults attribute, but it has %s%s", profile.keySet(), HINT)
+                .isNotNull();
+        assertThat(list.l())
+                .as("expected recentResults to be a List (L), but it is %s%s", ItemAssert.describe(list), HINT)
+                .isNotNull();
+        return list.l();
+    }
+
+    private static void assertResult(AttributeValue element, RecentResult expected, int position) {
+        assertThat(element.m())
+                .as("expected recentResults[%d] to be a Map (M) with game, score and playedAt, but it is %s%s", position,
+                        ItemAssert.describe(element), HINT)
+                .isNotNull();
+        assertThatItem(element.m())
+                .as("recentResults[%d], which should be %s%s", position, expected, HINT)
+                .hasString("game", expected.game())
+                .hasNumber("score", expected.score())
+                .hasTimestamp("playedAt", expected.playedAt());
+    }
+
+    @Graded(points = 2)
+    @DisplayName("the first game creates the profile with gamesPlayed = 1 (a Number) and returns 1")
+    void recordGamePlayed_createsTheCounterOnTheFirstGame() {
+        long count = recordGamePlayed("alice");
+
+        assertThatItem(scores.profile("alice"))
+                .as("the profile of a player who had none (SET gamesPlayed = gamesPlayed + :one fails on a missing"
+                        + " attribute: use ADD, or if_not_exists)%s", HINT)
+                .exists()
+                .hasNumber("gamesPlayed", 1);
+        assertThat(count).as("expected recordGamePlayed to return the new count%s", HINT).isEqualTo(1);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("each game adds one atomically with an UpdateItem, without reading the profile first")
+    void recordGamePlayed_addsOneWithoutReadingFirst(SdkCalls calls) {
+        scores.putProfile("alice", Map.of("gamesPlayed", n(41)));
+
+        long count = recordGamePlayed("alice");
+
+        assertThat(calls.operations())
+                .as("expected exactly one UpdateItem (an update expression adds on the server, so nothing has to be read"
+                        + " first), but your code called: %s%s", calls.summary(), HINT)
+                .containsExactly("UpdateItem");
+        assertThat(count).as("expected the count after 41 games to be 42 (ReturnValue.UPDATED_NEW gives it back)%s", HINT)
+                .isEqualTo(42);
+        assertThatItem(scores.profile("alice")).as("alice's profile%s", HINT).hasNumber("gamesPlayed", 42);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("counting a game leaves the rest of the profile as it was")
+    void recordGamePlayed_leavesTheRestOfTheProfileAlone() {
+        scores.putProfile("alice", Map.of("gamesPlayed", n(3), "nickname", s("Ace"), "coins", n(250)));
+
+        recordGamePlayed("alice");
+
+        assertThatItem(scores.profile("alice"))
+                .as("alice's profile after one more game: PutItem would replace the whole item, UpdateItem changes"
+                        + " only what the expression names%s", HINT)
+                .hasNumber("gamesPlayed", 4)
+                .hasString("nickname", "Ace")
+                .hasNumber("coins", 250);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("sixteen games recorded at the same moment count sixteen (no lost updates)")
+    void recordGamePlayed_countsConcurrentGamesExactly() throws Exception {
+        scores.putProfile("alice", Map.of("gamesPlayed", n(0)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> recordGamePlayed("alice")));
+            }
+            for (Future<Long> r : results) {
+                try {
+                    r.get();
+                } catch (ExecutionException e) {
+                    // the learner's own exception (or the skeleton's TODO), not the executor's wrapper
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    if (e.getCause() instanceof Error cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThatItem(scores.profile("alice"))
+                .as("alice's profile after 16 concurrent games: a read-modify-write loses updates, ADD does not%s", HINT)
+                .hasNumber("gamesPlayed", 16);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("a recent result goes first in the recentResults list, as a map of game, score (Number) and playedAt")
+    void addRecentResult_putsTheNewestResultFirstAsAMap() {
+        addRecentResult("alice", result(1));
+        addRecentResult("alice", result(2));
+
+        List<AttributeValue> list = recentResults("alice");
+        assertThat(list)
+                .as("expected 2 results after 2 were added to a player with no profile (list_append needs"
+                        + " if_not_exists(recentResults, :empty) the first time)%s", HINT)
+                .hasSize(2);
+        assertResult(list.get(0), result(2), 0);
+        assertResult(list.get(1), result(1), 1);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("recentResults keeps only the 5 most recent, newest first")
+    void addRecentResult_keepsOnlyTheFiveMostRecent() {
+        scores.putProfile("alice", Map.of("nickname", s("Ace")));
+        for (int i = 1; i <= 7; i++) {
+            addRecentResult("alice", result(i));
+        }
+
+        List<AttributeValue> list = recentResults("alice");
+        assertThat(list)
+                .as("expected only the %d most recent of 7 results to be kept%s", PlayerProfiles.MAX_RECENT_RESULTS, HINT)
+                .hasSize(PlayerProfiles.MAX_RECENT_RESULTS);
+        for (int p = 0; p < PlayerProfiles.MAX_RECENT_RESULTS; p++) {
+            assertResult(list.get(p), result(7 - p), p);
+        }
+        assertThatItem(scores.profile("alice")).as("alice's profile%s", HINT).hasString("nickname", "Ace");
+    }
+
+    @Graded(points = 1)
+    @DisplayName("adding a result only updates the profile: no GetItem, Query or Scan first")
+    void addRecentResult_neverReadsTheProfileFirst(SdkCalls calls) {
+        scores.putProfile("alice", Map.of("gamesPlayed", n(7)));
+        for (int i = 1; i <= 6; i++) {
+            addRecentResult("alice", result(i));
+        }
+
+        assertThat(calls.operations())
+                .as("expected only UpdateItem calls (list_append, and ReturnValue.UPDATED_NEW tells you when the list grew"
+                        + " too long), but your code called: %s%s", calls.summary(), HINT)
+                .isNotEmpty()
+                .containsOnly("UpdateItem");
+    }
+
+    @Graded(points = 1)
+    @DisplayName("clearing recent results REMOVEs the attribute and keeps the rest of the profile")
+    void clearRecentResults_removesTheAttribute() {
+        scores.putProfile("alice", Map.of("gamesPlayed", n(3), "nickname", s("Ace"),
+                "recentResults", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("game", s("tetris")))))));
+
+        Learner.run("clearRecentResults(\"alice\")", "1.4", () -> profiles.clearRecentResults("alice"));
+
+        assertThatItem(scores.profile("alice"))
+                .as("alice's profile after clearRecentResults: REMOVE recentResults deletes the attribute (an empty list or"
+                        + " NULL would still be there), and the rest stays%s", HINT)
+                .exists()
+                .hasNoAttribute("recentResults")
+                .hasNumber("gamesPlayed", 3)
+                .hasString("nickname", "Ace");
+    }
+}

@@ -1,0 +1,229 @@
+package dev.arcade.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.AwsClients;
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.Exercise;
+import dev.arcade.kit.Faults;
+import dev.arcade.kit.Graded;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.SdkCall;
+import dev.arcade.kit.SdkCalls;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+@AwsTest
+@Exercise("1.8")
+@DisplayName("1.8 Import old scores in batches")
+class Exercise18BulkImportTest {
+    private static final String HINT = Hint.of("1.8");
+    private static final Instant START = Instant.parse("2019-03-01T12:00:00Z");
+    private static final Duration BASE_DELAY = Duration.ofMillis(20);
+    private static final int MAX_ATTEMPTS = 4;
+
+    private ScoresFixture scores;
+    private DynamoDbClient noSdkRetries;
+    private BulkImporter importer;
+
+    /**
+     * The importer gets a client whose SDK retries are off: the SDK would otherwise retry a throttled call
+     * by itself (up to 9 attempts for DynamoDB, with waits of seconds), and these tests grade the retry loop
+     * that every bulk import needs on top of the SDK's: the one for UnprocessedItems, and for when the SDK gives up.
+     */
+    @BeforeEach
+    void seed(DynamoDbClient kit, AwsClients clients, ResourceNames names) {
+        scores = ScoresFixture.create(kit, names);
+        noSdkRetries = clients.configure(DynamoDbClient.builder(), true).build();
+        importer = new BulkImporter(noSdkRetries, scores.table(), BASE_DELAY, MAX_ATTEMPTS);
+    }
+
+    @AfterEach
+    void closeClient() {
+        noSdkRetries.close();
+    }
+
+    /** {@code count} distinct history items from the old game server. */
+    private static List<Map<String, AttributeValue>> oldPlays(int count) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(ScoresFixture.playItem("legacy" + (i % 7), "tetris", 100 + i, START.plusSeconds(i)));
+        }
+        return items;
+    }
+
+    private void importAll(List<Map<String, AttributeValue>> items) {
+        Learner.run("importAll(" + items.size() + " items)", "1.8", () -> importer.importAll(items));
+    }
+
+    private static int size(BatchWriteItemRequest request) {
+        return request.requestItems().values().stream().mapToInt(List::size).sum();
+    }
+
+    private static List<Integer> sizes(SdkCalls calls) {
+        return calls.requests(BatchWriteItemRequest.class).stream().map(Exercise18BulkImportTest::size).toList();
+    }
+
+    /** How long after the previous BatchWriteItem each retry started, in milliseconds. */
+    private static List<Long> gaps(List<SdkCall> batches) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < batches.size(); i++) {
+            gaps.add(batches.get(i).startedAfter(batches.get(i - 1)).toMillis());
+        }
+        return gaps;
+    }
+
+    /** Retry k (from 1) must wait at least BASE_DELAY * 2^(k-1): 20, 40, 80 ms. */
+    private static void assertExponentialBackoff(List<SdkCall> batches, String after) {
+        List<Long> gaps = gaps(batches);
+        for (int k = 1; k <= gaps.size(); k++) {
+            long atLeast = BASE_DELAY.toMillis() << (k - 1);
+            assertThat(gaps.get(k - 1))
+                    .as("expected retry %d %s to start at least %d ms (baseDelay x 2^%d) after the call before, but the"
+                            + " gaps between your BatchWriteItem calls were %s ms: wait before each retry, twice as long"
+                            + " each time%s", k, after, atLeast, k - 1, gaps, HINT)
+                    .isGreaterThanOrEqualTo(atLeast - 1);
+        }
+    }
+
+    @Graded(points = 2)
+    @DisplayName("every one of 120 items is written")
+    void importAll_writesEveryItem() {
+        importAll(oldPlays(120));
+
+        assertThat(scores.count()).as("expected all 120 items in the table after the import%s", HINT).isEqualTo(120);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("no BatchWriteItem call carries more than 25 items")
+    void importAll_sendsAtMost25ItemsPerCall(SdkCalls calls) {
+        importAll(oldPlays(60));
+
+        assertThat(sizes(calls))
+                .as("expected every BatchWriteItem to carry at most 25 items (DynamoDB rejects bigger batches with a"
+                        + " ValidationException; this emulator accepts them, so the calls are checked), but your calls"
+                        + " carried %s%s", sizes(calls), HINT)
+                .isNotEmpty()
+                .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(25));
+    }
+
+    @Graded(points = 1)
+    @DisplayName("60 items take three calls: full batches of 25, then the rest")
+    void importAll_usesFullBatches(SdkCalls calls) {
+        importAll(oldPlays(60));
+
+        assertThat(sizes(calls))
+                .as("expected batches of 25, 25 and 10 (fewer calls, fewer round trips), but your calls carried %s%s",
+                        sizes(calls), HINT)
+                .containsExactly(25, 25, 10);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("UnprocessedItems are sent again, only they, until everything is written")
+    void importAll_retriesOnlyTheUnprocessedItems(Faults faults, SdkCalls calls) {
+        faults.unprocessedItems(3);
+
+        importAll(oldPlays(30));
+
+        assertThat(scores.count())
+                .as("expected all 30 items written although the first three calls left half their items unprocessed:"
+                        + " a BatchWriteItem that succeeds may still return UnprocessedItems, which were not written%s", HINT)
+                .isEqualTo(30);
+        List<SdkCall> batches = calls.of("BatchWriteItem");
+        for (int i = 0; i + 1 < batches.size(); i++) {
+            SdkCall call = batches.get(i);
+            if (call.injectedFault().isEmpty() || call.response().isEmpty()) {
+                continue;
+            }
+            List<WriteRequest> unprocessed = ((BatchWriteItemResponse) call.response().get()).unprocessedItems().values()
+                    .stream().flatMap(List::stream).toList();
+            List<WriteRequest> resent = batches.get(i + 1).request(BatchWriteItemRequest.class).requestItems().values()
+                    .stream().flatMap(List::stream).toList();
+            assertThat(resent)
+                    .as("expected call %d to send exactly the %d UnprocessedItems of call %d (already written items need"
+                            + " not go again), but it sent %d items; your calls carried %s%s", i + 2, unprocessed.size(),
+                            i + 1, resent.size(), sizes(calls), HINT)
+                    .containsExactlyInAnyOrderElementsOf(unprocessed);
+        }
+    }
+
+    @Graded(points = 2)
+    @DisplayName("retries of unprocessed items wait longer each time: at least 20, 40, 80 ms (exponential backoff)")
+    void importAll_backsOffExponentiallyBetweenRetries(Faults faults, SdkCalls calls) {
+        faults.unprocessedItems(3);
+
+        importAll(oldPlays(10));
+
+        List<SdkCall> batches = calls.of("BatchWriteItem");
+        assertThat(batches)
+                .as("expected 4 BatchWriteItem calls for 10 items when 3 calls in a row leave some unprocessed, but your"
+                        + " code called: %s%s", calls.summary(), HINT)
+                .hasSize(4);
+        assertExponentialBackoff(batches, "of unprocessed items");
+    }
+
+    @Graded(points = 2)
+    @DisplayName("a throttled batch (ProvisionedThroughputExceededException) is retried with the same backoff")
+    void importAll_retriesThrottledBatchesWithBackoff(Faults faults, SdkCalls calls) {
+        faults.throttle("BatchWriteItem", 3);
+
+        importAll(oldPlays(10));
+
+        assertThat(scores.count())
+                .as("expected all 10 items written after 3 throttled calls: catch the throttling exception"
+                        + " (e.isThrottlingException()), wait, and send the batch again%s", HINT)
+                .isEqualTo(10);
+        List<SdkCall> batches = calls.of("BatchWriteItem");
+        assertThat(batches)
+                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s%s",
+                        calls.summary(), HINT)
+                .hasSize(4);
+        assertExponentialBackoff(batches, "after throttling");
+    }
+
+    @Graded(points = 1)
+    @DisplayName("when items stay unprocessed, the import gives up with BulkImportException after maxAttempts calls")
+    void importAll_givesUpOnItemsThatStayUnprocessed(Faults faults, SdkCalls calls) {
+        faults.unprocessedItems(1000);
+        List<Map<String, AttributeValue>> items = oldPlays(25);
+
+        Learner.expectThrows("1.8", BulkImportException.class,
+                () -> "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
+                        + MAX_ATTEMPTS + " calls, but your code made " + calls.count("BatchWriteItem") + " calls carrying "
+                        + sizes(calls) + " items",
+                () -> importer.importAll(items));
+        assertThat(calls.count("BatchWriteItem"))
+                .as("expected exactly maxAttempts = %d BatchWriteItem calls (the first call counts), but your code"
+                        + " called: %s%s", MAX_ATTEMPTS, calls.summary(), HINT)
+                .isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("when throttling does not stop, the import gives up with BulkImportException after maxAttempts calls")
+    void importAll_givesUpWhenThrottlingDoesNotStop(Faults faults, SdkCalls calls) {
+        // a few more throttles than maxAttempts: a loop that never gives up ends too, and is told so
+        faults.throttle("BatchWriteItem", MAX_ATTEMPTS + 3);
+        List<Map<String, AttributeValue>> items = oldPlays(10);
+
+        Learner.expectThrows("1.8", BulkImportException.class,
+                () -> "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
+                        + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls, but your code made "
+                        + calls.count("BatchWriteItem") + " calls",
+                () -> importer.importAll(items));
+        assertThat(calls.count("BatchWriteItem"))
+                .as("expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s%s", MAX_ATTEMPTS,
+                        calls.summary(), HINT)
+                .isEqualTo(MAX_ATTEMPTS);
+    }
+}
