@@ -106,15 +106,19 @@ final class Grader {
      */
     GradeReport grade(List<CourseModule> modules, String exercise, java.util.function.Supplier<Backend> backendStart,
             boolean showOutput, TestSession.Listener listener, java.util.function.Consumer<String> step) {
+        Timing timing = new Timing();
         List<Compiled> compiled = new ArrayList<>();
         Map<String, List<TestCase>> catalogs = new LinkedHashMap<>();
         for (CourseModule m : modules) {
             step.accept("compiling " + m.name());
             Compiled c = compile(m, Variant.LEARNER, false);
+            timing.mark("compile " + m.name());
             compiled.add(c);
             catalogs.put(m.name(), catalog(c));
+            timing.mark("discover " + m.name());
         }
         Backend backend = backendStart.get();
+        timing.mark("backend ready");
         List<RunSpec.Unit> units = compiled.stream().filter(Compiled::ok).map(Compiled::toUnit).toList();
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
@@ -123,6 +127,7 @@ final class Grader {
             for (TestOutcome o : session.run(units, exercise, listener)) {
                 outcomes.put(o.test().key(), o);
             }
+            timing.mark("tests");
         }
         List<ModuleResult> results = new ArrayList<>();
         for (Compiled c : compiled) {
@@ -134,6 +139,20 @@ final class Grader {
                     c.error()));
         }
         return new GradeReport(backend.describe(), backend.kind().id(), Instant.now(), tampered(), results);
+    }
+
+    /** With {@code WORKSHOP_TIMING=1}, prints how long each phase took, to stderr (for benchmarks/bench.sh). */
+    static final class Timing {
+        private final boolean on = "1".equals(System.getenv("WORKSHOP_TIMING"));
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf("[timing] %-32s %6d ms%n", phase, (now - last) / 1_000_000);
+            }
+            last = now;
+        }
     }
 
     /** Creates the work folder. */
