@@ -3,7 +3,7 @@
 #   benchmarks/bench.sh            # everything
 #   benchmarks/bench.sh grade test # only these
 # Prints a Markdown table. Timings are wall-clock seconds; the first (cold) run of each is discarded.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 runs="${BENCH_RUNS:-3}"
 what=("$@")

@@ -1,5 +1,7 @@
 package dev.arcade.dynamodb;
 
+import dev.arcade.kit.Learner;
+import dev.arcade.kit.Hint;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 

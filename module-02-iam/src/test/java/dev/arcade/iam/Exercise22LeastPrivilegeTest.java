@@ -1,5 +1,7 @@
 package dev.arcade.iam;
 
+import dev.arcade.kit.Learner;
+import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 

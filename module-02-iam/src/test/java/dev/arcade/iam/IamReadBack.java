@@ -1,5 +1,6 @@
 package dev.arcade.iam;
 
+import dev.arcade.kit.Hint;
 import dev.arcade.kit.iam.PolicyDocument;
 import dev.arcade.kit.iam.PolicyParseException;
 import dev.arcade.kit.iam.PolicySet;

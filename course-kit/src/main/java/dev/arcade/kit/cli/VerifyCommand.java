@@ -96,6 +96,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             units.add(skeleton.toUnit());
             skeletonChecked.put(m.name(), true);
+            breaches.addAll(givenClassesDrift(layout, m));
             recorded.ifPresent(r -> now.differences(r, m.name() + "/src/test/").forEach(d -> breaches.add(
                     "test file differs from course-manifest.json: " + d + " (authors: run ./workshop manifest)")));
         }
@@ -195,6 +196,34 @@ final class VerifyCommand implements Callable<Integer> {
         c.println(c.red("✘ " + breaches.size() + " breach" + (breaches.size() == 1 ? "" : "es") + ":"));
         breaches.forEach(b -> c.println("  - " + b));
         return 1;
+    }
+
+    /**
+     * Given classes (skeleton files without a TODO: records, exceptions, constants) must be the same
+     * in the skeleton and the solution, or the tests would grade one thing and the learner see another.
+     */
+    static List<String> givenClassesDrift(CourseLayout layout, CourseModule m) {
+        List<String> drift = new ArrayList<>();
+        java.util.regex.Pattern todo = java.util.regex.Pattern.compile("TODO " + m.number() + "\\.\\d+");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(m.mainSources())) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String skeleton = java.nio.file.Files.readString(f).replace("\r\n", "\n");
+                if (todo.matcher(skeleton).find()) {
+                    continue;
+                }
+                Path twin = m.solutionSources().resolve(m.mainSources().relativize(f).toString());
+                String rel = layout.root().relativize(f).toString().replace('\\', '/');
+                if (!java.nio.file.Files.isRegularFile(twin)) {
+                    drift.add(m.name() + ": given class " + rel + " has no twin in the solution");
+                } else if (!java.nio.file.Files.readString(twin).replace("\r\n", "\n").equals(skeleton)) {
+                    drift.add(m.name() + ": given class " + rel + " differs from its twin in the solution;"
+                            + " a file without a TODO must be the same in both");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return drift;
     }
 
     /** Why a skeleton outcome is not the right kind of failure, or null when it is. */

@@ -170,11 +170,15 @@ class GraderEndToEndTest {
         Files.writeString(tests, Files.readString(tests).replace("assertThat(calc.negate(0)).as(\"-(0)\").isZero();",
                 "assertThat(0).isZero();"));
         Files.delete(course.resolve("module-01-mini/hints/1.2.md"));
+        // and a given class that drifted from its twin in the solution
+        Files.writeString(course.resolve("solutions/module-01-mini/src/main/java/mini/Pair.java"),
+                "package mini;\n\npublic record Pair(long a, long b) {}\n");
         workshop("manifest");
         ForkedJvm.Result unsound = workshop("verify");
         assertThat(unsound.exit()).isEqualTo(1);
         assertThat(unsound.output()).contains("negatesZero passes on the untouched skeleton")
-                .contains("1.2: 0 hints");
+                .contains("1.2: 0 hints")
+                .contains("given class module-01-mini/src/main/java/mini/Pair.java differs from its twin in the solution");
     }
 
     static void copyTree(Path from, Path to) throws IOException {
