@@ -103,7 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
 
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
-            TestSession session = new TestSession(grader.classpath, backendStart.get(), layout.workDir().resolve("verify"), false);
+            TestSession session = new TestSession(grader.classpath, backendStart, layout.workDir().resolve("verify"), false);
             for (TestOutcome o : session.run(units, null, GradeCommand.progress(c))) {
                 outcomes.put(o.test().key(), o);
             }

@@ -6,12 +6,14 @@ import java.util.List;
  * What one grading JVM is asked to run, written by the grader as JSON.
  *
  * @param events the file to append events to
+ * @param backend the running backend, as {@link dev.arcade.kit.backend.InheritedBackend#encode} writes it
  * @param units the compiled modules, in order
  * @param skip keys ({@link TestCase#key()}) of tests already done by an earlier JVM
  * @param exercise only the tests of this exercise, or null for all
  * @param haltOnTimeout end the JVM after a timed-out test, so its runaway thread stops (the grader goes on in a new one)
  */
-public record RunSpec(String events, List<Unit> units, List<String> skip, String exercise, boolean haltOnTimeout) {
+public record RunSpec(String events, String backend, List<Unit> units, List<String> skip, String exercise,
+        boolean haltOnTimeout) {
 
     /**
      * One compiled module.

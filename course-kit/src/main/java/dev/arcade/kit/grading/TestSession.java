@@ -42,7 +42,8 @@ public final class TestSession {
     }
 
     private final List<Path> classpath;
-    private final Backend backend;
+    private final java.util.function.Supplier<Backend> backendReady;
+    private Backend backend;
     private final Path workDir;
     private final boolean showOutput;
 
@@ -53,8 +54,17 @@ public final class TestSession {
      * @param showOutput pass what the tests print straight through (for {@code test}); otherwise it goes to a log
      */
     public TestSession(List<Path> classpath, Backend backend, Path workDir, boolean showOutput) {
+        this(classpath, () -> backend, workDir, showOutput);
+    }
+
+    /**
+     * Like {@link #TestSession(List, Backend, Path, boolean)}, with a backend that may still be
+     * starting: the first grading JVM boots meanwhile and is told what to run once it is ready.
+     */
+    public TestSession(List<Path> classpath, java.util.function.Supplier<Backend> backendReady, Path workDir,
+            boolean showOutput) {
         this.classpath = classpath;
-        this.backend = backend;
+        this.backendReady = backendReady;
         this.workDir = workDir;
         this.showOutput = showOutput;
     }
@@ -80,15 +90,35 @@ public final class TestSession {
                 Files.deleteIfExists(events);
                 Files.createFile(events);
                 Path specFile = workDir.resolve("run-" + run + ".json");
-                JSON.writeValue(specFile.toFile(), new RunSpec(events.toString(), units, List.copyOf(skip), exercise, true));
+                Files.deleteIfExists(specFile);
+                long spawned = System.nanoTime();
                 Process jvm = start(specFile);
+                if (backend == null) {
+                    try {
+                        backend = backendReady.get();
+                    } catch (RuntimeException e) {
+                        jvm.destroyForcibly();
+                        throw e;
+                    }
+                }
+                // written whole, then renamed: the grading JVM starts reading only a complete spec
+                Path partial = workDir.resolve("run-" + run + ".json.partial");
+                JSON.writeValue(partial.toFile(), new RunSpec(events.toString(), InheritedBackend.encode(backend), units,
+                        List.copyOf(skip), exercise, true));
+                Files.move(partial, specFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 Tail tail = new Tail(events);
+                boolean timing = "1".equals(System.getenv("WORKSHOP_TIMING"));
+                long firstEvent = 0;
                 String inFlight = null;
                 boolean done = false;
                 int before = outcomes.size();
                 while (true) {
                     boolean alive = jvm.isAlive();
                     for (RunEvent e : tail.read()) {
+                        if (timing && firstEvent == 0) {
+                            firstEvent = System.nanoTime();
+                            System.err.printf("[timing]   grading JVM: first event after %d ms%n", (firstEvent - spawned) / 1_000_000);
+                        }
                         switch (e.type()) {
                             case "plan" -> {
                                 TestCase t = TestCase.of(e);
@@ -117,7 +147,12 @@ public final class TestSession {
                                     inFlight = null;
                                 }
                             }
-                            case "done" -> done = true;
+                            case "done" -> {
+                                done = true;
+                                if (timing) {
+                                    System.err.printf("[timing]   grading JVM: done after %d ms%n", (System.nanoTime() - spawned) / 1_000_000);
+                                }
+                            }
                             default -> { }
                         }
                     }
@@ -125,6 +160,9 @@ public final class TestSession {
                         break;
                     }
                     jvm.waitFor(25, TimeUnit.MILLISECONDS);
+                }
+                if (timing) {
+                    System.err.printf("[timing]   grading JVM: exited after %d ms%n", (System.nanoTime() - spawned) / 1_000_000);
                 }
                 if (done) {
                     break;
@@ -180,7 +218,6 @@ public final class TestSession {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // grading JVMs live for seconds: C1 only and the serial collector start fastest
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Dfile.encoding=UTF-8"));
-        cmd.add("-D" + InheritedBackend.PROPERTY + "=" + InheritedBackend.encode(backend));
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         cmd.add(GradingRunner.class.getName());
