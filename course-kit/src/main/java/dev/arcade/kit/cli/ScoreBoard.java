@@ -28,7 +28,8 @@ final class ScoreBoard {
                     line += c.magenta(" +" + e.notGradable() + " not gradable here");
                 }
                 c.println(line);
-                if (!e.message().isEmpty() && e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_STARTED) {
+                if (!e.message().isEmpty() && e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_STARTED
+                        && e.status() != TestStatus.DOES_NOT_COMPILE) {
                     c.println("       " + c.dim(Console.cut(e.message(), c.width - 8)));
                 }
             }

@@ -110,6 +110,7 @@ public final class TestSession {
                 boolean timing = "1".equals(System.getenv("WORKSHOP_TIMING"));
                 long firstEvent = 0;
                 String inFlight = null;
+                TestOutcome lastTimedOut = null;
                 boolean done = false;
                 int before = outcomes.size();
                 while (true) {
@@ -141,6 +142,9 @@ public final class TestSession {
                                             e.location(), e.durationMs() == null ? 0 : e.durationMs());
                                     outcomes.put(key, o);
                                     listener.finished(o);
+                                    if (o.status() == TestStatus.TIMED_OUT) {
+                                        lastTimedOut = o;
+                                    }
                                 }
                                 skip.add(key);
                                 if (key.equals(inFlight)) {
@@ -168,6 +172,22 @@ public final class TestSession {
                     break;
                 }
                 int exit = jvm.exitValue();
+                if (exit == GradingRunner.HALTED_AFTER_TIMEOUT && lastTimedOut != null) {
+                    // every test of this exercise would most likely hit the same loop and cost the
+                    // whole time limit again: report them with the first, instead of waiting for each
+                    TestCase looped = lastTimedOut.test();
+                    for (TestCase t : planned.values()) {
+                        if (!outcomes.containsKey(t.key()) && t.unit().equals(looped.unit())
+                                && !t.exercise().isEmpty() && t.exercise().equals(looped.exercise())) {
+                            TestOutcome o = new TestOutcome(t, TestStatus.TIMED_OUT, "not run: \""
+                                    + looped.displayName() + "\" already ran out of time in this exercise;"
+                                    + " fix the endless loop (or endless wait) first", null, null, 0);
+                            outcomes.put(t.key(), o);
+                            skip.add(t.key());
+                            listener.finished(o);
+                        }
+                    }
+                }
                 if (inFlight != null && !outcomes.containsKey(inFlight)) {
                     TestCase t = planned.get(inFlight);
                     TestOutcome o = new TestOutcome(t, TestStatus.CRASHED, "the JVM stopped during this test (exit status "
