@@ -110,7 +110,7 @@ public final class TestSession {
                 boolean timing = "1".equals(System.getenv("WORKSHOP_TIMING"));
                 long firstEvent = 0;
                 String inFlight = null;
-                TestOutcome lastTimedOut = null;
+                TestOutcome lastStopper = null;
                 boolean done = false;
                 int before = outcomes.size();
                 while (true) {
@@ -143,7 +143,7 @@ public final class TestSession {
                                     outcomes.put(key, o);
                                     listener.finished(o);
                                     if (o.status() == TestStatus.TIMED_OUT) {
-                                        lastTimedOut = o;
+                                        lastStopper = o;
                                     }
                                 }
                                 skip.add(key);
@@ -172,22 +172,6 @@ public final class TestSession {
                     break;
                 }
                 int exit = jvm.exitValue();
-                if (exit == GradingRunner.HALTED_AFTER_TIMEOUT && lastTimedOut != null) {
-                    // every test of this exercise would most likely hit the same loop and cost the
-                    // whole time limit again: report them with the first, instead of waiting for each
-                    TestCase looped = lastTimedOut.test();
-                    for (TestCase t : planned.values()) {
-                        if (!outcomes.containsKey(t.key()) && t.unit().equals(looped.unit())
-                                && !t.exercise().isEmpty() && t.exercise().equals(looped.exercise())) {
-                            TestOutcome o = new TestOutcome(t, TestStatus.TIMED_OUT, "not run: \""
-                                    + looped.displayName() + "\" already ran out of time in this exercise;"
-                                    + " fix the endless loop (or endless wait) first", null, null, 0);
-                            outcomes.put(t.key(), o);
-                            skip.add(t.key());
-                            listener.finished(o);
-                        }
-                    }
-                }
                 if (inFlight != null && !outcomes.containsKey(inFlight)) {
                     TestCase t = planned.get(inFlight);
                     TestOutcome o = new TestOutcome(t, TestStatus.CRASHED, "the JVM stopped during this test (exit status "
@@ -196,6 +180,13 @@ public final class TestSession {
                     outcomes.put(inFlight, o);
                     skip.add(inFlight);
                     listener.finished(o);
+                    lastStopper = o;
+                }
+                if (lastStopper != null && (exit == GradingRunner.HALTED_AFTER_TIMEOUT
+                        || lastStopper.status() == TestStatus.CRASHED)) {
+                    // every other test of this exercise would most likely stop the JVM the same way and
+                    // cost a restart (or the whole time limit) again: report them with the first
+                    notRunAfter(lastStopper, planned, outcomes, skip, listener);
                 }
                 if (outcomes.size() == before) {
                     fruitless++;
@@ -231,6 +222,24 @@ public final class TestSession {
             }
         }
         return result;
+    }
+
+    private static void notRunAfter(TestOutcome stopper, Map<String, TestCase> planned, Map<String, TestOutcome> outcomes,
+            Set<String> skip, Listener listener) {
+        TestCase first = stopper.test();
+        String why = stopper.status() == TestStatus.TIMED_OUT
+                ? "already ran out of time in this exercise; fix the endless loop (or endless wait) first"
+                : "already stopped the JVM in this exercise; remove the System.exit first";
+        for (TestCase t : planned.values()) {
+            if (!outcomes.containsKey(t.key()) && t.unit().equals(first.unit()) && !t.exercise().isEmpty()
+                    && t.exercise().equals(first.exercise())) {
+                TestOutcome o = new TestOutcome(t, stopper.status(), "not run: \"" + first.displayName() + "\" " + why,
+                        null, null, 0);
+                outcomes.put(t.key(), o);
+                skip.add(t.key());
+                listener.finished(o);
+            }
+        }
     }
 
     private Process start(Path spec) throws IOException {
