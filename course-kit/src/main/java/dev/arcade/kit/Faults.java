@@ -1,7 +1,6 @@
 package dev.arcade.kit;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -97,12 +96,11 @@ public final class Faults {
      * interceptor.
      */
     public synchronized Plan take(String operation, Kind kind) {
-        for (Iterator<Plan> it = plans.iterator(); it.hasNext(); ) {
-            Plan p = it.next();
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
             if (p.operation().equals(operation) && p.kind() == kind) {
-                int i = plans.indexOf(p);
                 if (p.remaining() <= 1) {
-                    it.remove();
+                    plans.remove(i);
                 } else {
                     plans.set(i, new Plan(p.operation(), p.kind(), p.remaining() - 1, p.error()));
                 }

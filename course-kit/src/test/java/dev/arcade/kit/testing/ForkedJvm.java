@@ -49,15 +49,10 @@ public final class ForkedJvm {
         return pb.start();
     }
 
-    /** Runs it to the end (at most a minute) and returns what it printed. */
+    /** Runs it to the end (at most two minutes) and returns what it printed. */
     public static String run(Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        Process p = start(mainClass, env, args);
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        return runIn(null, mainClass, env, args).output();
     }
 
     /** What a finished JVM printed, and its exit status. */
