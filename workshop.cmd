@@ -1,6 +1,7 @@
 @echo off
 rem The course's front door on Windows: workshop grade | test | hint | doctor | verify | manifest
-rem It builds the course kit when needed (through the Maven Wrapper), then runs the kit's command line.
+rem It builds the grader (course-grader, with the kit it runs) when needed, through the Maven Wrapper,
+rem then runs its command line.
 setlocal
 cd /d "%~dp0"
 
@@ -12,20 +13,20 @@ if errorlevel 1 (
   exit /b 2
 )
 
-set "STAMP=course-kit\target\workshop.classpath"
+set "STAMP=course-grader\target\workshop.classpath"
 if not exist "%STAMP%" goto build
-if not exist "course-kit\target\classes" goto build
+if not exist "course-grader\target\classes" goto build
 goto run
 
 :build
-echo Building the course kit (the first run downloads Maven and the libraries; later runs skip this)... 1>&2
-call mvnw.cmd -q -B -pl course-kit -am -Dmaven.test.skip=true package 1>&2
+echo Building the grader (the first run downloads Maven and the libraries; later runs skip this)... 1>&2
+call mvnw.cmd -q -B -pl course-grader -am -Dmaven.test.skip=true package 1>&2
 if errorlevel 1 (
-  echo workshop: building the course kit failed ^(see above^). Try: workshop doctor 1>&2
+  echo workshop: building the grader failed ^(see above^). Try: workshop doctor 1>&2
   exit /b 2
 )
 
 :run
 set /p KITCP=<"%STAMP%"
-"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "course-kit\target\classes;%KITCP%" dev.arcade.kit.cli.Main %*
+"%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "course-grader\target\classes;%KITCP%" dev.arcade.grader.cli.Main %*
 exit /b %ERRORLEVEL%

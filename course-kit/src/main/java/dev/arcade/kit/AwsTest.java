@@ -1,6 +1,5 @@
 package dev.arcade.kit;
 
-import dev.arcade.kit.internal.WorkshopExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -18,8 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * types and receive them ready to use: the SDK clients {@code DynamoDbClient},
  * {@code DynamoDbStreamsClient}, {@code DynamoDbEnhancedClient}, {@code IamClient},
  * {@code StsClient}, {@code LambdaClient}, {@code CloudWatchClient}, {@code CloudWatchLogsClient},
- * {@code XRayClient}; and the kit's {@link SdkCalls}, {@link Faults}, {@link ResourceNames} and
- * {@link dev.arcade.kit.backend.Backend}.
+ * {@code XRayClient}; the kit's {@link dev.arcade.kit.sdk.AwsClients},
+ * {@link dev.arcade.kit.sdk.ApiCalls}, {@link dev.arcade.kit.sdk.FaultPlan}, {@link ResourceNames},
+ * {@link dev.arcade.kit.backend.Backend}; and a {@link Learner} bound to the test's exercise.
+ *
+ * <p>A graded test's failure message ends with the pointer to its exercise's hints
+ * ({@code (hint: ./workshop hint 1.3)}), added by the extension when the message has none.
  *
  * <p>Code under test may build its own clients with {@code DynamoDbClient.create()}: the kit points
  * the SDK's default endpoint, region and credentials at the same backend.
@@ -28,6 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(WorkshopExtension.class)
+@ExtendWith(AwsTestExtension.class)
 @Tag("aws")
 public @interface AwsTest {}

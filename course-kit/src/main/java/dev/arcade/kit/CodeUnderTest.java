@@ -10,14 +10,14 @@ import java.lang.annotation.Target;
  * Asks for a client to give to the code under test, rather than the kit's grading client.
  *
  * <pre>{@code
- * void bestScoreWins(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, SdkCalls calls) {
+ * void bestScoreWins(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ApiCalls calls) {
  *     new ScoreRepository(forLearner, table).submit(...);   // recorded, faults apply, SDK retries on
  *     kit.getItem(...);                                      // the test's own check: never recorded
  * }
  * }</pre>
  *
  * <p>Such a client is configured as {@code XxxClient.create()} would be (the SDK's default retry
- * policy) and its calls are recorded in {@link SdkCalls} and subject to {@link Faults}.
+ * policy) and its calls are recorded in {@link ApiCalls} and subject to {@link FaultPlan}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

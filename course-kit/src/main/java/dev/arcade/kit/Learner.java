@@ -11,17 +11,46 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * {@code UnsupportedOperationException("TODO 1.3: ...")} passes through unchanged: that is the
  * message a learner should see first, and the grader reports it as "not started".
  *
+ * <p>An {@link AwsTest} hands one out as a parameter, bound to the test's exercise, so that its
+ * messages end with that exercise's hint pointer:
+ *
  * <pre>{@code
- * boolean best = Learner.call("submit(ada, 900)", "1.3", () -> scores.submit(score));
- * var e = Learner.expectThrows("1.7", InsufficientCoinsException.class,
- *         "expected InsufficientCoinsException when alice sends more coins than she has", () -> transfers.send(...));
+ * @Graded(points = 2)
+ * void bestScoreWins(Learner learner) {
+ *     boolean best = learner.call("submit(ada, 900)", () -> scores.submit(score));
+ *     var e = learner.expectThrows(InsufficientCoinsException.class,
+ *             "expected InsufficientCoinsException when alice sends more coins than she has",
+ *             () -> transfers.transfer(...));
+ * }
  * }</pre>
+ *
+ * A helper outside a test method (a fixture built in {@code @BeforeEach}) makes its own with
+ * {@link #of(String)}.
  */
 public final class Learner {
-    private Learner() {}
+    private final String exercise;
 
-    /** Runs learner code that should succeed and returns its result. */
-    public static <T> T call(String what, String exercise, Supplier<T> code) {
+    Learner(String exercise) {
+        this.exercise = exercise;
+    }
+
+    /** A learner bound to {@code exercise}, for example {@code "1.3"}. */
+    public static Learner of(String exercise) {
+        return new Learner(exercise);
+    }
+
+    /** The exercise this learner's messages point to, for example {@code "1.3"}. */
+    public String exercise() {
+        return exercise;
+    }
+
+    /**
+     * Runs learner code that should succeed and returns its result.
+     *
+     * @param what the call as a learner would write it, for example {@code "submit(alice, 4200)"}
+     * @throws AssertionError saying what {@code code} threw (an AWS error with its HTTP status)
+     */
+    public <T> T call(String what, Supplier<T> code) {
         try {
             return code.get();
         } catch (UnsupportedOperationException | AssertionError e) {
@@ -34,9 +63,9 @@ public final class Learner {
         }
     }
 
-    /** Runs learner code that should succeed and returns nothing. */
-    public static void run(String what, String exercise, Runnable code) {
-        call(what, exercise, () -> {
+    /** Like {@link #call(String, Supplier)}, for code that returns nothing. */
+    public void run(String what, Runnable code) {
+        call(what, () -> {
             code.run();
             return null;
         });
@@ -48,15 +77,14 @@ public final class Learner {
      * (AssertJ's {@code assertThatThrownBy(...).as(...)} drops the description when nothing is thrown.)
      *
      * @param expectation what should happen and why, for example "expected X when Y: ..."
+     * @throws AssertionError when {@code code} returned normally or threw another type
      */
-    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, String expectation,
-            ThrowingCallable code) {
-        return expectThrows(exercise, type, () -> expectation, code);
+    public <T extends Throwable> T expectThrows(Class<T> type, String expectation, ThrowingCallable code) {
+        return expectThrows(type, () -> expectation, code);
     }
 
-    /** Like {@link #expectThrows(String, Class, String, ThrowingCallable)}, with the message made after the call. */
-    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, Supplier<String> expectation,
-            ThrowingCallable code) {
+    /** Like {@link #expectThrows(Class, String, ThrowingCallable)}, with the message made after the call. */
+    public <T extends Throwable> T expectThrows(Class<T> type, Supplier<String> expectation, ThrowingCallable code) {
         Throwable thrown = Assertions.catchThrowable(code);
         if (thrown == null) {
             throw new AssertionError(expectation.get() + "; but it returned normally" + Hint.of(exercise));
@@ -71,5 +99,27 @@ public final class Learner {
             throw failure;
         }
         throw new AssertionError(expectation.get() + "; but it threw " + thrown + Hint.of(exercise), thrown);
+    }
+
+    /** Transitional: {@code Learner.of(exercise).call(what, code)}. */
+    public static <T> T call(String what, String exercise, Supplier<T> code) {
+        return of(exercise).call(what, code);
+    }
+
+    /** Transitional: {@code Learner.of(exercise).run(what, code)}. */
+    public static void run(String what, String exercise, Runnable code) {
+        of(exercise).run(what, code);
+    }
+
+    /** Transitional: {@code Learner.of(exercise).expectThrows(type, expectation, code)}. */
+    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, String expectation,
+            ThrowingCallable code) {
+        return of(exercise).expectThrows(type, expectation, code);
+    }
+
+    /** Transitional: {@code Learner.of(exercise).expectThrows(type, expectation, code)}. */
+    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, Supplier<String> expectation,
+            ThrowingCallable code) {
+        return of(exercise).expectThrows(type, expectation, code);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcade.kit;
 
+import dev.arcade.kit.backend.Capability;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

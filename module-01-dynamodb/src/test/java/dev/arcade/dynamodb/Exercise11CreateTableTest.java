@@ -9,7 +9,7 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +135,7 @@ class Exercise11CreateTableTest {
 
     @Graded(points = 2)
     @DisplayName("createTable waits until the table is ACTIVE (a waiter polling DescribeTable) and returns its description")
-    void createTable_waitsUntilTheTableIsActive(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names, SdkCalls calls) {
+    void createTable_waitsUntilTheTableIsActive(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names, ApiCalls calls) {
         String name = names.unique("Scores");
         TableDescription returned = Learner.call("createTable(\"" + name + "\")", "1.1",
                 () -> new ScoreTableDefinition(forLearner).createTable(name));

@@ -10,7 +10,7 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +80,7 @@ class Exercise12ScoreItemTest {
 
     @Graded(points = 1)
     @DisplayName("find reads the one item by its key with GetItem, not with a Query or a Scan")
-    void find_usesGetItemOnTheKey(SdkCalls calls) {
+    void find_usesGetItemOnTheKey(ApiCalls calls) {
         scores.putBest("alice", "tetris", 4200, WHEN);
 
         find("alice", "tetris");

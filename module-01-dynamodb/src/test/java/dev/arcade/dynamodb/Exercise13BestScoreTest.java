@@ -10,8 +10,8 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCall;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCall;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,13 +101,13 @@ class Exercise13BestScoreTest {
 
     @Graded(points = 2)
     @DisplayName("each submit is one conditional write, with no read before it")
-    void submit_usesOneConditionalWriteAndNoRead(SdkCalls calls) {
+    void submit_usesOneConditionalWriteAndNoRead(ApiCalls calls) {
         scores.putBest("alice", "tetris", 4200, EARLIER);
 
         submit(new Score("alice", "tetris", 5000, NOW));
         submit(new Score("alice", "tetris", 3000, NOW));
 
-        List<SdkCall> writes = calls.all().stream()
+        List<ApiCall> writes = calls.all().stream()
                 .filter(c -> c.operation().equals("PutItem") || c.operation().equals("UpdateItem")).toList();
         assertThat(calls.all())
                 .as("expected one conditional PutItem (or UpdateItem) per submit and no GetItem, Query or Scan: a read"
@@ -121,7 +121,7 @@ class Exercise13BestScoreTest {
                 .allSatisfy(c -> assertThat(condition(c)).isNotBlank());
     }
 
-    private static String condition(SdkCall call) {
+    private static String condition(ApiCall call) {
         if (call.request() instanceof PutItemRequest put) {
             return put.conditionExpression();
         }

@@ -12,7 +12,7 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,7 @@ class Exercise14PlayerProfileTest {
 
     @Graded(points = 2)
     @DisplayName("each game adds one atomically with an UpdateItem, without reading the profile first")
-    void recordGamePlayed_addsOneWithoutReadingFirst(SdkCalls calls) {
+    void recordGamePlayed_addsOneWithoutReadingFirst(ApiCalls calls) {
         scores.putProfile("alice", Map.of("gamesPlayed", n(41)));
 
         long count = recordGamePlayed("alice");
@@ -191,7 +191,7 @@ class Exercise14PlayerProfileTest {
 
     @Graded(points = 1)
     @DisplayName("adding a result only updates the profile: no GetItem, Query or Scan first")
-    void addRecentResult_neverReadsTheProfileFirst(SdkCalls calls) {
+    void addRecentResult_neverReadsTheProfileFirst(ApiCalls calls) {
         scores.putProfile("alice", Map.of("gamesPlayed", n(7)));
         for (int i = 1; i <= 6; i++) {
             addRecentResult("alice", result(i));

@@ -9,7 +9,7 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ class Exercise15HistoryTest {
 
     @Graded(points = 2)
     @DisplayName("each page is one Query on the table with Limit = page size and ScanIndexForward = false, never a Scan")
-    void history_queriesThePlayersPlaysWithLimit(SdkCalls calls) {
+    void history_queriesThePlayersPlaysWithLimit(ApiCalls calls) {
         HistoryPage first = page(history, "alice", "tetris", 3, null);
         page(history, "alice", "tetris", 3, first.nextPageToken());
 

@@ -9,8 +9,8 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCall;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCall;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ class Exercise16LeaderboardTest {
 
     @Graded(points = 2)
     @DisplayName("the leaderboard is one Query on the Leaderboard index, never a Scan of the table")
-    void top_queriesTheLeaderboardIndex(SdkCalls calls) {
+    void top_queriesTheLeaderboardIndex(ApiCalls calls) {
         top("tetris", 3);
 
         assertThat(calls.operations())
@@ -98,7 +98,7 @@ class Exercise16LeaderboardTest {
 
     @Graded(points = 2)
     @DisplayName("top N reads no more than N items from the index (Limit = N)")
-    void top_readsOnlyAsManyItemsAsItShows(SdkCalls calls) {
+    void top_readsOnlyAsManyItemsAsItShows(ApiCalls calls) {
         top("tetris", 3);
 
         List<QueryRequest> queries = calls.requests(QueryRequest.class);
@@ -108,7 +108,7 @@ class Exercise16LeaderboardTest {
                         + " leaderboard, though only 3 are shown; it carried %s%s", queries.get(0).limit(), HINT)
                 .isNotNull()
                 .isBetween(1, 3);
-        int read = calls.of("Query").stream().map(SdkCall::response).flatMap(java.util.Optional::stream)
+        int read = calls.of("Query").stream().map(ApiCall::response).flatMap(java.util.Optional::stream)
                 .mapToInt(r -> ((QueryResponse) r).scannedCount() == null ? 0 : ((QueryResponse) r).scannedCount()).sum();
         assertThat(read).as("expected at most 3 index items read in all, but your Queries read %d%s", read, HINT)
                 .isLessThanOrEqualTo(3);
@@ -116,7 +116,7 @@ class Exercise16LeaderboardTest {
 
     @Graded(points = 2)
     @DisplayName("the Query asks only for playerId and score, with a ProjectionExpression")
-    void top_asksOnlyForThePlayerAndTheScore(SdkCalls calls) {
+    void top_asksOnlyForThePlayerAndTheScore(ApiCalls calls) {
         top("tetris", 3);
 
         List<QueryRequest> queries = calls.requests(QueryRequest.class);

@@ -11,7 +11,7 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +62,7 @@ class Exercise17CoinTransferTest {
 
     @Graded(points = 2)
     @DisplayName("a transfer is one TransactWriteItems with both updates, and nothing is read first")
-    void transfer_isOneTransactionWithoutReadingFirst(SdkCalls calls) {
+    void transfer_isOneTransactionWithoutReadingFirst(ApiCalls calls) {
         transfer("alice", "bob", 30);
 
         assertThat(calls.operations())
@@ -129,7 +129,7 @@ class Exercise17CoinTransferTest {
 
     @Graded(points = 2)
     @DisplayName("the transfer id is the transaction's ClientRequestToken, so a retried transfer is not applied twice")
-    void transfer_sendsTheTransferIdAsIdempotencyToken(SdkCalls calls) {
+    void transfer_sendsTheTransferIdAsIdempotencyToken(ApiCalls calls) {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         transfer(first, "alice", "bob", 1);
@@ -157,7 +157,7 @@ class Exercise17CoinTransferTest {
 
     @Graded(points = 1)
     @DisplayName("zero, negative and self transfers are refused with IllegalArgumentException before any AWS call")
-    void transfer_rejectsNonsenseBeforeCallingAws(SdkCalls calls) {
+    void transfer_rejectsNonsenseBeforeCallingAws(ApiCalls calls) {
         Learner.expectThrows("1.7", IllegalArgumentException.class,
                 "expected IllegalArgumentException for a transfer of 0 coins",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 0));

@@ -4,14 +4,14 @@ import dev.arcade.kit.Learner;
 import dev.arcade.kit.Hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcade.kit.AwsClients;
+import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.Exercise;
-import dev.arcade.kit.Faults;
+import dev.arcade.kit.sdk.FaultPlan;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCall;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCall;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,12 +73,12 @@ class Exercise18BulkImportTest {
         return request.requestItems().values().stream().mapToInt(List::size).sum();
     }
 
-    private static List<Integer> sizes(SdkCalls calls) {
+    private static List<Integer> sizes(ApiCalls calls) {
         return calls.requests(BatchWriteItemRequest.class).stream().map(Exercise18BulkImportTest::size).toList();
     }
 
     /** How long after the previous BatchWriteItem each retry started, in milliseconds. */
-    private static List<Long> gaps(List<SdkCall> batches) {
+    private static List<Long> gaps(List<ApiCall> batches) {
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < batches.size(); i++) {
             gaps.add(batches.get(i).startedAfter(batches.get(i - 1)).toMillis());
@@ -87,7 +87,7 @@ class Exercise18BulkImportTest {
     }
 
     /** Retry k (from 1) must wait at least BASE_DELAY * 2^(k-1): 20, 40, 80 ms. */
-    private static void assertExponentialBackoff(List<SdkCall> batches, String after) {
+    private static void assertExponentialBackoff(List<ApiCall> batches, String after) {
         List<Long> gaps = gaps(batches);
         for (int k = 1; k <= gaps.size(); k++) {
             long atLeast = BASE_DELAY.toMillis() << (k - 1);
@@ -109,7 +109,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 2)
     @DisplayName("no BatchWriteItem call carries more than 25 items")
-    void importAll_sendsAtMost25ItemsPerCall(SdkCalls calls) {
+    void importAll_sendsAtMost25ItemsPerCall(ApiCalls calls) {
         importAll(oldPlays(60));
 
         assertThat(sizes(calls))
@@ -122,7 +122,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 1)
     @DisplayName("60 items take three calls: full batches of 25, then the rest")
-    void importAll_usesFullBatches(SdkCalls calls) {
+    void importAll_usesFullBatches(ApiCalls calls) {
         importAll(oldPlays(60));
 
         assertThat(sizes(calls))
@@ -133,7 +133,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 2)
     @DisplayName("UnprocessedItems are sent again, only they, until everything is written")
-    void importAll_retriesOnlyTheUnprocessedItems(Faults faults, SdkCalls calls) {
+    void importAll_retriesOnlyTheUnprocessedItems(FaultPlan faults, ApiCalls calls) {
         faults.unprocessedItems(3);
 
         importAll(oldPlays(30));
@@ -142,9 +142,9 @@ class Exercise18BulkImportTest {
                 .as("expected all 30 items written although the first three calls left half their items unprocessed:"
                         + " a BatchWriteItem that succeeds may still return UnprocessedItems, which were not written%s", HINT)
                 .isEqualTo(30);
-        List<SdkCall> batches = calls.of("BatchWriteItem");
+        List<ApiCall> batches = calls.of("BatchWriteItem");
         for (int i = 0; i + 1 < batches.size(); i++) {
-            SdkCall call = batches.get(i);
+            ApiCall call = batches.get(i);
             if (call.injectedFault().isEmpty() || call.response().isEmpty()) {
                 continue;
             }
@@ -162,12 +162,12 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 2)
     @DisplayName("retries of unprocessed items wait longer each time: at least 20, 40, 80 ms (exponential backoff)")
-    void importAll_backsOffExponentiallyBetweenRetries(Faults faults, SdkCalls calls) {
+    void importAll_backsOffExponentiallyBetweenRetries(FaultPlan faults, ApiCalls calls) {
         faults.unprocessedItems(3);
 
         importAll(oldPlays(10));
 
-        List<SdkCall> batches = calls.of("BatchWriteItem");
+        List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
                 .as("expected 4 BatchWriteItem calls for 10 items when 3 calls in a row leave some unprocessed, but your"
                         + " code called: %s%s", calls.summary(), HINT)
@@ -177,7 +177,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 2)
     @DisplayName("a throttled batch (ProvisionedThroughputExceededException) is retried with the same backoff")
-    void importAll_retriesThrottledBatchesWithBackoff(Faults faults, SdkCalls calls) {
+    void importAll_retriesThrottledBatchesWithBackoff(FaultPlan faults, ApiCalls calls) {
         faults.throttle("BatchWriteItem", 3);
 
         importAll(oldPlays(10));
@@ -186,7 +186,7 @@ class Exercise18BulkImportTest {
                 .as("expected all 10 items written after 3 throttled calls: catch the throttling exception"
                         + " (e.isThrottlingException()), wait, and send the batch again%s", HINT)
                 .isEqualTo(10);
-        List<SdkCall> batches = calls.of("BatchWriteItem");
+        List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
                 .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s%s",
                         calls.summary(), HINT)
@@ -196,7 +196,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 1)
     @DisplayName("when items stay unprocessed, the import gives up with BulkImportException after maxAttempts calls")
-    void importAll_givesUpOnItemsThatStayUnprocessed(Faults faults, SdkCalls calls) {
+    void importAll_givesUpOnItemsThatStayUnprocessed(FaultPlan faults, ApiCalls calls) {
         faults.unprocessedItems(1000);
         List<Map<String, AttributeValue>> items = oldPlays(25);
 
@@ -213,7 +213,7 @@ class Exercise18BulkImportTest {
 
     @Graded(points = 1)
     @DisplayName("when throttling does not stop, the import gives up with BulkImportException after maxAttempts calls")
-    void importAll_givesUpWhenThrottlingDoesNotStop(Faults faults, SdkCalls calls) {
+    void importAll_givesUpWhenThrottlingDoesNotStop(FaultPlan faults, ApiCalls calls) {
         // a few more throttles than maxAttempts: a loop that never gives up ends too, and is told so
         faults.throttle("BatchWriteItem", MAX_ATTEMPTS + 3);
         List<Map<String, AttributeValue>> items = oldPlays(10);

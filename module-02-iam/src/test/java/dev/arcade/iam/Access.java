@@ -1,6 +1,6 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.iam.AccessRequest;
+import dev.arcade.evaluators.iam.RequestContext;
 
 /**
  * One request of a test's matrix, with the words a failure message uses for it.
@@ -8,9 +8,9 @@ import dev.arcade.kit.iam.AccessRequest;
  * @param description what the request is, in the lesson's words, for example "Query on the Leaderboard index"
  * @param request the request the evaluator decides
  */
-record Access(String description, AccessRequest request) {
+record Access(String description, RequestContext request) {
 
-    static Access of(String description, AccessRequest.Builder request) {
+    static Access of(String description, RequestContext.Builder request) {
         return new Access(description, request.build());
     }
 

@@ -1,6 +1,6 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.iam.AccessRequest;
+import dev.arcade.evaluators.iam.RequestContext;
 
 /** The principals the tests send requests as. */
 final class Callers {
@@ -10,14 +10,14 @@ final class Callers {
     private Callers() {}
 
     /** A session of role {@code roleName}, as Lambda or STS would create it. */
-    static AccessRequest.Builder roleSession(String account, String roleName, String sessionName) {
-        return AccessRequest.builder()
+    static RequestContext.Builder roleSession(String account, String roleName, String sessionName) {
+        return RequestContext.builder()
                 .principalArn("arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName);
     }
 
     /** IAM user {@code userName} of {@code account}. */
-    static AccessRequest.Builder user(String account, String userName) {
-        return AccessRequest.builder().principalArn(userArn(account, userName));
+    static RequestContext.Builder user(String account, String userName) {
+        return RequestContext.builder().principalArn(userArn(account, userName));
     }
 
     /** The ARN of IAM user {@code userName} of {@code account}. */
@@ -26,7 +26,7 @@ final class Callers {
     }
 
     /** An AWS service, such as {@code lambda.amazonaws.com}. */
-    static AccessRequest.Builder service(String servicePrincipal) {
-        return AccessRequest.builder().principalService(servicePrincipal);
+    static RequestContext.Builder service(String servicePrincipal) {
+        return RequestContext.builder().principalService(servicePrincipal);
     }
 }

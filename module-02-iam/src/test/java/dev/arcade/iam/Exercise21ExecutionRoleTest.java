@@ -11,9 +11,9 @@ import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.AccessRequest;
-import dev.arcade.kit.iam.PolicyDocument;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -68,7 +68,7 @@ class Exercise21ExecutionRoleTest {
                 .build();
     }
 
-    private Access assume(String who, AccessRequest.Builder caller) {
+    private Access assume(String who, RequestContext.Builder caller) {
         return Access.of(who + " calling sts:AssumeRole", caller.action("sts:AssumeRole").resource(roleArn()));
     }
 
@@ -107,10 +107,10 @@ class Exercise21ExecutionRoleTest {
                         assume("an IAM user of this account who may assume any role", Callers.user(account, "mallory")),
                         assume("an administrator's role session in this account",
                                 Callers.roleSession(account, "Admin", "someone")),
-                        assume("the root user of this account", AccessRequest.builder().principalAccount(account)),
+                        assume("the root user of this account", RequestContext.builder().principalAccount(account)),
                         assume("an IAM user of another account", Callers.user(Callers.OTHER_ACCOUNT, "mallory")),
                         assume("the root user of another account",
-                                AccessRequest.builder().principalAccount(Callers.OTHER_ACCOUNT))));
+                                RequestContext.builder().principalAccount(Callers.OTHER_ACCOUNT))));
     }
 
     @Graded(points = 2)

@@ -11,7 +11,7 @@ import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -10,11 +10,11 @@ import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.PolicyDocument;
-import dev.arcade.kit.iam.PolicySet;
-import dev.arcade.kit.iam.PolicyStatement;
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicyStatement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -147,7 +147,7 @@ class Exercise23LoggingTest {
 
     @Graded(points = 1)
     @DisplayName("loggingActions reads the default version from IAM (GetPolicy, then GetPolicyVersion)")
-    void loggingActionsReadsTheDefaultVersion(SdkCalls calls) {
+    void loggingActionsReadsTheDefaultVersion(ApiCalls calls) {
         loggingActions();
 
         String defaultVersion = kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();

@@ -11,8 +11,8 @@ import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.AccessRequest;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,13 +66,13 @@ class Exercise24FineGrainedAccessTest {
     }
 
     /** A session of the player role for {@code playerId}, tagged as Cognito tags it. */
-    private AccessRequest.Builder player(String playerId) {
+    private RequestContext.Builder player(String playerId) {
         return Callers.roleSession(account, PLAYER_ROLE, "CognitoIdentityCredentials")
                 .principalTag(PlayerAccess.PLAYER_ID_TAG, playerId);
     }
 
     /** {@code action} by {@code caller} touching the partitions {@code keys}. */
-    private static Access touching(String description, AccessRequest.Builder caller, String action, String resource,
+    private static Access touching(String description, RequestContext.Builder caller, String action, String resource,
             String... keys) {
         return Access.of(description, caller.action(action).resource(resource)
                 .contextValues("dynamodb:LeadingKeys", List.of(keys)));

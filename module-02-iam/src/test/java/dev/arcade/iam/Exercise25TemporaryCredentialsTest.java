@@ -5,16 +5,16 @@ import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcade.kit.AwsClients;
+import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.AccessRequest;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,8 +86,8 @@ class Exercise25TemporaryCredentialsTest {
                 .build();
     }
 
-    private Access assume(String who, AccessRequest.Builder caller, String externalIdOrNull) {
-        AccessRequest.Builder request = caller.action("sts:AssumeRole").resource(roleArn());
+    private Access assume(String who, RequestContext.Builder caller, String externalIdOrNull) {
+        RequestContext.Builder request = caller.action("sts:AssumeRole").resource(roleArn());
         if (externalIdOrNull != null) {
             request.context("sts:ExternalId", externalIdOrNull);
         }
@@ -135,7 +135,7 @@ class Exercise25TemporaryCredentialsTest {
                 .denies(List.of(
                         assume("another user of the vendor's account", Callers.user(VENDOR, "intern"), externalId),
                         assume("the root user of the vendor's account",
-                                AccessRequest.builder().principalAccount(VENDOR), externalId),
+                                RequestContext.builder().principalAccount(VENDOR), externalId),
                         assume("a user of the same name in Arcade's account", Callers.user(account, operatorName),
                                 externalId),
                         assume("a user of a third account", Callers.user("777788889999", operatorName), externalId)));
@@ -159,7 +159,7 @@ class Exercise25TemporaryCredentialsTest {
 
     @Graded(points = 2)
     @DisplayName("assumes the role through STS with AssumeRole, the session name and the external id")
-    void assumesTheRoleWithSessionNameAndExternalId(SdkCalls calls) {
+    void assumesTheRoleWithSessionNameAndExternalId(ApiCalls calls) {
         operatorRoleFixture();
 
         assumeOperatorRole("ticket-4711");
@@ -177,7 +177,7 @@ class Exercise25TemporaryCredentialsTest {
 
     @Graded(points = 2)
     @DisplayName("returns the assumed-role identity that GetCallerIdentity reports for the temporary credentials")
-    void returnsTheAssumedRoleIdentity(SdkCalls calls) {
+    void returnsTheAssumedRoleIdentity(ApiCalls calls) {
         operatorRoleFixture();
 
         OperatorSession session = assumeOperatorRole("ticket-4712");

@@ -11,8 +11,8 @@ import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.AccessRequest;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,12 +84,12 @@ class Exercise26PermissionsBoundaryTest {
         return Access.of(description, developer().action(action).resource(resource));
     }
 
-    private AccessRequest.Builder developer() {
+    private RequestContext.Builder developer() {
         return Callers.roleSession(account, roleName, "dev-alice");
     }
 
     private Access createRole(String description, String newBoundaryOrNull) {
-        AccessRequest.Builder request = developer().action("iam:CreateRole")
+        RequestContext.Builder request = developer().action("iam:CreateRole")
                 .resource("arn:aws:iam::" + account + ":role/leaderboard-export");
         if (newBoundaryOrNull != null) {
             request.context("iam:PermissionsBoundary", newBoundaryOrNull);

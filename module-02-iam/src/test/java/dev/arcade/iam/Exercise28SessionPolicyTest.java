@@ -5,15 +5,15 @@ import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcade.kit.AwsClients;
+import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.SdkCalls;
+import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -78,7 +78,7 @@ class Exercise28SessionPolicyTest {
     }
 
     /** The learner's one AssumeRole call. */
-    private AssumeRoleRequest assumeRoleCall(SdkCalls calls) {
+    private AssumeRoleRequest assumeRoleCall(ApiCalls calls) {
         List<AssumeRoleRequest> requests = calls.requests(AssumeRoleRequest.class);
         assertThat(requests)
                 .as("expected one AssumeRole call, but your code called: %s%s", calls.summary(), HINT)
@@ -110,7 +110,7 @@ class Exercise28SessionPolicyTest {
 
     @Graded(points = 1)
     @DisplayName("passes a session policy to AssumeRole, with the session name and the external id")
-    void passesASessionPolicy(SdkCalls calls) {
+    void passesASessionPolicy(ApiCalls calls) {
         assumeReadOnly();
 
         AssumeRoleRequest request = assumeRoleCall(calls);
@@ -123,7 +123,7 @@ class Exercise28SessionPolicyTest {
 
     @Graded(points = 2)
     @DisplayName("lets the session read: GetItem and Query on the table, Query on the leaderboard index")
-    void letsTheSessionRead(SdkCalls calls) {
+    void letsTheSessionRead(ApiCalls calls) {
         assumeReadOnly();
         PolicySet session = sessionPolicies(assumeRoleCall(calls));
 
@@ -137,7 +137,7 @@ class Exercise28SessionPolicyTest {
 
     @Graded(points = 3)
     @DisplayName("denies the session every write, delete and scan, although the role itself may do them")
-    void deniesTheSessionEverythingElse(SdkCalls calls) {
+    void deniesTheSessionEverythingElse(ApiCalls calls) {
         assumeReadOnly();
         PolicySet session = sessionPolicies(assumeRoleCall(calls));
 

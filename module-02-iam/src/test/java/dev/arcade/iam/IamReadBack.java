@@ -1,9 +1,9 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Hint;
-import dev.arcade.kit.iam.PolicyDocument;
-import dev.arcade.kit.iam.PolicyParseException;
-import dev.arcade.kit.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicyParseException;
+import dev.arcade.evaluators.iam.PolicySet;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

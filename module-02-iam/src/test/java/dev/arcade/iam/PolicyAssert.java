@@ -1,9 +1,9 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.iam.Decision;
-import dev.arcade.kit.iam.PolicyEvaluator;
-import dev.arcade.kit.iam.PolicySet;
-import dev.arcade.kit.iam.MatchedStatement;
+import dev.arcade.evaluators.iam.Decision;
+import dev.arcade.evaluators.iam.PolicyEvaluator;
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.MatchedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Capability;
 import java.net.URI;
 import java.util.Set;
 
 /**
  * A running AWS-compatible service that the tests talk to: an emulator on this machine.
  *
- * <p>There is one per JVM; {@link dev.arcade.kit.Workshop#backend()} starts it on first use and
+ * <p>There is one per JVM; {@link dev.arcade.kit.sdk.JvmState#backend()} starts it on first use and
  * stops it when the JVM ends.
  */
 public interface Backend extends AutoCloseable {

@@ -1,6 +1,5 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Capability;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;

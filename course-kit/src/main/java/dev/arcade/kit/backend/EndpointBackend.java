@@ -1,6 +1,5 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Capability;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,5 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Capability;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,11 +1,11 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Workshop;
+import dev.arcade.kit.sdk.JvmState;
 
 /** Run by {@link MotoLifecycleTest}: starts moto, prints its pid, then ends the way the test asks. */
 public final class MotoLifecycleProbe {
     public static void main(String[] args) throws InterruptedException, java.io.IOException {
-        MotoServer moto = (MotoServer) Workshop.backend();
+        MotoServer moto = (MotoServer) JvmState.backend();
         System.out.println("PID=" + moto.pid());
         System.out.println("STARTED_MS=" + moto.startTime().toMillis());
         System.out.flush();

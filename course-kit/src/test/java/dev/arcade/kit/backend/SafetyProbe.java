@@ -1,6 +1,6 @@
 package dev.arcade.kit.backend;
 
-import dev.arcade.kit.Workshop;
+import dev.arcade.kit.sdk.JvmState;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -10,13 +10,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Run by {@link SafetyTest} in a JVM whose environment holds real-looking AWS settings. */
 public final class SafetyProbe {
     public static void main(String[] args) {
-        Workshop.backend();
+        JvmState.backend();
         AwsCredentials creds = DefaultCredentialsProvider.builder().build().resolveCredentials();
         System.out.println("ACCESS_KEY=" + creds.accessKeyId());
         System.out.println("REGION=" + new DefaultAwsRegionProviderChain().getRegion());
         try (DynamoDbClient learner = DynamoDbClient.create()) {
             learner.listTables();
-            System.out.println("LEARNER_CLIENT=reached " + Workshop.backend().endpoint());
+            System.out.println("LEARNER_CLIENT=reached " + JvmState.backend().endpoint());
         } catch (RuntimeException e) {
             System.out.println("LEARNER_CLIENT=failed " + e);
         }

@@ -1,7 +1,9 @@
 package dev.arcade.kit.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,12 +64,22 @@ public final class ForkedJvm {
     public static Result runIn(Path dir, Class<?> mainClass, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         Process p = start(dir, mainClass, env, args);
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, new String(out, StandardCharsets.UTF_8));
+        // drained beside the wait: reading to the end first would wait for ever on a JVM that never ends
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                p.getInputStream().transferTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        drain.start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        drain.join();
+        return new Result(ended ? p.exitValue() : -1, out.toString(StandardCharsets.UTF_8));
     }
 
     /** A path separator-joined string, for tests that build a PATH. */

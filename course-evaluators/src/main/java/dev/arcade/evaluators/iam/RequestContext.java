@@ -1,0 +1,663 @@
+package dev.arcade.evaluators.iam;
+
+import dev.arcade.evaluators.iam.internal.ContextKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One request to evaluate: who calls, which action, on which resource, and the request context.
+ *
+ * <p>Build it with {@link #builder()}. Like AWS, the builder fills in the global context keys that
+ * follow from the principal ("AWS global condition context keys"): {@code aws:PrincipalArn} (for a
+ * role session, the role's ARN), {@code aws:PrincipalAccount}, {@code aws:PrincipalType},
+ * {@code aws:username} (IAM users only), {@code aws:userid} (where it can be known),
+ * {@code aws:PrincipalTag/<key>} for each {@link Builder#principalTag principal tag},
+ * {@code aws:PrincipalIsAWSService}, {@code aws:PrincipalServiceName} (service principals),
+ * {@code aws:CurrentTime}, {@code aws:EpochTime} and {@code aws:SecureTransport} (true, as SDK calls
+ * use HTTPS). Anything set with {@link Builder#context} overrides these.
+ *
+ * <pre>{@code
+ * RequestContext request = RequestContext.builder()
+ *     .principalArn("arn:aws:sts::123456789012:assumed-role/OrdersFn/session")
+ *     .action("dynamodb:GetItem")
+ *     .resource("arn:aws:dynamodb:us-east-1:123456789012:table/Orders")
+ *     .context("dynamodb:LeadingKeys", "customer-1")
+ *     .build();
+ * }</pre>
+ */
+public final class RequestContext {
+
+    /** The kinds of caller the evaluator distinguishes. */
+    public enum PrincipalType {
+        /** An IAM user, {@code arn:aws:iam::ACCOUNT:user/NAME}. */
+        IAM_USER,
+        /** A role session, {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}. */
+        ROLE_SESSION,
+        /** A role named by its ARN, standing for one of its sessions whose name does not matter. */
+        ROLE,
+        /** A federated user session, {@code arn:aws:sts::ACCOUNT:federated-user/NAME}. */
+        FEDERATED_USER,
+        /** The account root user, {@code arn:aws:iam::ACCOUNT:root}. */
+        ROOT,
+        /** An AWS service principal such as {@code lambda.amazonaws.com}. */
+        SERVICE,
+        /** A web identity or SAML user calling {@code sts:AssumeRoleWith...} through a provider. */
+        WEB_IDENTITY,
+        /** An unauthenticated caller. */
+        ANONYMOUS
+    }
+
+    /** A context key's values, with the key as first written. */
+    private record Entry(String key, List<String> values, boolean multivalued) {}
+
+    private static final String PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b)";
+    private static final Pattern USER = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):user/(?:.*/)?([^/]+)");
+    private static final Pattern ROLE = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):role/(?:.*/)?([^/]+)");
+    private static final Pattern SESSION = Pattern.compile("arn:" + PARTITION + ":sts::(\\d{12}):assumed-role/([^/]+)/(.+)");
+    private static final Pattern FEDERATED = Pattern.compile("arn:" + PARTITION + ":sts::(\\d{12}):federated-user/(.+)");
+    private static final Pattern ROOT = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):root");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    private final PrincipalType principalType;
+    private final String principalArn;
+    private final String account;
+    private final String partition;
+    private final String userName;
+    private final String roleName;
+    private final String roleArn;
+    private final String sessionName;
+    private final String service;
+    private final String federatedProvider;
+    private final String action;
+    private final String resource;
+    private final Map<String, Entry> context;
+    private final Builder source;
+
+    private RequestContext(Builder b, Map<String, Entry> context, Instant now) {
+        this.principalType = b.principalType;
+        this.principalArn = b.principalArn;
+        this.account = b.account;
+        this.partition = b.partition;
+        this.userName = b.userName;
+        this.roleName = b.roleName;
+        this.roleArn = b.roleArn;
+        this.sessionName = b.sessionName;
+        this.service = b.service;
+        this.federatedProvider = b.federatedProvider;
+        this.action = b.action;
+        this.resource = b.resource;
+        this.context = Collections.unmodifiableMap(context);
+        this.source = b.copy();
+        // A request rebuilt with toBuilder() keeps its time, so that it is evaluated the same way.
+        this.source.currentTime = now;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a builder with everything this request has, to vary one part of it.
+     *
+     * @return a builder pre-filled from this request
+     */
+    public Builder toBuilder() {
+        return source.copy();
+    }
+
+    /**
+     * The action, as {@code service:Action}.
+     *
+     * @return for example {@code dynamodb:GetItem}
+     */
+    public String action() {
+        return action;
+    }
+
+    /**
+     * The resource ARN, or {@code "*"} for actions that do not act on a specific resource.
+     *
+     * @return the resource
+     */
+    public String resource() {
+        return resource;
+    }
+
+    /**
+     * The kind of caller.
+     *
+     * @return the principal type
+     */
+    public PrincipalType principalType() {
+        return principalType;
+    }
+
+    /**
+     * The caller's ARN as given (a session ARN for role sessions).
+     *
+     * @return the ARN, or null for service, web identity and anonymous callers
+     */
+    public String principalArn() {
+        return principalArn;
+    }
+
+    /**
+     * The caller's account.
+     *
+     * @return the 12-digit account ID, or null when the caller has none
+     */
+    public String account() {
+        return account;
+    }
+
+    /**
+     * The IAM user's name.
+     *
+     * @return the user name, or null for other callers
+     */
+    public String userName() {
+        return userName;
+    }
+
+    /**
+     * The role's name, for role sessions and roles.
+     *
+     * @return the role name, or null
+     */
+    public String roleName() {
+        return roleName;
+    }
+
+    /**
+     * The role's ARN, for role sessions and roles; this is what {@code aws:PrincipalArn} holds.
+     *
+     * @return the role ARN, or null
+     */
+    public String roleArn() {
+        return roleArn;
+    }
+
+    /**
+     * The role session's name.
+     *
+     * @return the session name, or null
+     */
+    public String sessionName() {
+        return sessionName;
+    }
+
+    /**
+     * The service principal's name.
+     *
+     * @return for example {@code lambda.amazonaws.com}, or null
+     */
+    public String service() {
+        return service;
+    }
+
+    /**
+     * The identity provider of a web identity or SAML caller.
+     *
+     * @return for example {@code cognito-identity.amazonaws.com}, or null
+     */
+    public String federatedProvider() {
+        return federatedProvider;
+    }
+
+    /**
+     * The request context: every key with its values, automatic keys included.
+     *
+     * @return an unmodifiable map from key (as first written) to values
+     */
+    public Map<String, List<String>> context() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        context.values().forEach(e -> out.put(e.key(), e.values()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The values of one context key, looked up regardless of case.
+     *
+     * @param key a condition key such as {@code aws:SourceIp}
+     * @return the values, or null when the request has no such key
+     */
+    public List<String> contextValues(String key) {
+        Entry entry = context.get(key.toLowerCase(Locale.ROOT));
+        return entry == null ? null : entry.values();
+    }
+
+    /**
+     * Describes the caller in English.
+     *
+     * @return for example {@code IAM user arn:aws:iam::123456789012:user/alice}
+     */
+    public String describePrincipal() {
+        return switch (principalType) {
+            case IAM_USER -> "IAM user " + principalArn;
+            case ROLE_SESSION -> "role session " + principalArn;
+            case ROLE -> "role " + principalArn;
+            case FEDERATED_USER -> "federated user " + principalArn;
+            case ROOT -> "the root user of account " + account;
+            case SERVICE -> "service principal " + service;
+            case WEB_IDENTITY -> "a web identity from " + federatedProvider;
+            case ANONYMOUS -> "an anonymous caller";
+        };
+    }
+
+    /** The context as the condition evaluator sees it. */
+    ContextKeys values() {
+        return new ContextKeys() {
+            @Override
+            public List<String> values(String key) {
+                return contextValues(key);
+            }
+
+            @Override
+            public Optional<String> variable(String key) {
+                Entry entry = context.get(key.toLowerCase(Locale.ROOT));
+                if (entry == null || entry.multivalued() || entry.values().size() != 1) {
+                    return Optional.empty();
+                }
+                return Optional.of(entry.values().get(0));
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return describePrincipal() + " calling " + action + " on " + resource;
+    }
+
+    /**
+     * Collects the parts of an {@link RequestContext}. A principal and an action are required; the
+     * resource defaults to {@code "*"}.
+     */
+    public static final class Builder {
+        private PrincipalType principalType;
+        private String principalArn;
+        private String account;
+        private String partition = "aws";
+        private String userName;
+        private String roleName;
+        private String roleArn;
+        private String sessionName;
+        private String service;
+        private String federatedProvider;
+        private String action;
+        private String resource = "*";
+        private String explicitUserName;
+        private String userId;
+        private Instant currentTime;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private final Map<String, Entry> context = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.principalType = principalType;
+            b.principalArn = principalArn;
+            b.account = account;
+            b.partition = partition;
+            b.userName = userName;
+            b.roleName = roleName;
+            b.roleArn = roleArn;
+            b.sessionName = sessionName;
+            b.service = service;
+            b.federatedProvider = federatedProvider;
+            b.action = action;
+            b.resource = resource;
+            b.explicitUserName = explicitUserName;
+            b.userId = userId;
+            b.currentTime = currentTime;
+            b.tags.putAll(tags);
+            b.context.putAll(context);
+            return b;
+        }
+
+        private void clearPrincipal() {
+            principalType = null;
+            principalArn = null;
+            account = null;
+            partition = "aws";
+            userName = null;
+            roleName = null;
+            roleArn = null;
+            sessionName = null;
+            service = null;
+            federatedProvider = null;
+        }
+
+        /**
+         * Sets the caller by ARN: an IAM user ({@code arn:aws:iam::123456789012:user/alice}), a role
+         * session ({@code arn:aws:sts::123456789012:assumed-role/Role/session}), a role
+         * ({@code arn:aws:iam::123456789012:role/Role}, standing for any of its sessions), a
+         * federated user ({@code arn:aws:sts::123456789012:federated-user/bob}) or the root user
+         * ({@code arn:aws:iam::123456789012:root}).
+         *
+         * @param arn the caller's ARN
+         * @return this builder
+         * @throws IllegalArgumentException when the ARN is none of those
+         */
+        public Builder principalArn(String arn) {
+            Objects.requireNonNull(arn, "arn");
+            clearPrincipal();
+            Matcher m;
+            if ((m = USER.matcher(arn)).matches()) {
+                principalType = PrincipalType.IAM_USER;
+                userName = m.group(3);
+            } else if ((m = SESSION.matcher(arn)).matches()) {
+                principalType = PrincipalType.ROLE_SESSION;
+                roleName = m.group(3);
+                sessionName = m.group(4);
+                roleArn = "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + roleName;
+            } else if ((m = ROLE.matcher(arn)).matches()) {
+                principalType = PrincipalType.ROLE;
+                roleName = m.group(3);
+                roleArn = arn;
+            } else if ((m = FEDERATED.matcher(arn)).matches()) {
+                principalType = PrincipalType.FEDERATED_USER;
+                sessionName = m.group(3);
+            } else if ((m = ROOT.matcher(arn)).matches()) {
+                principalType = PrincipalType.ROOT;
+            } else {
+                throw new IllegalArgumentException("\"" + arn + "\" is not a principal ARN; use a user"
+                        + " (arn:aws:iam::123456789012:user/alice), a role session"
+                        + " (arn:aws:sts::123456789012:assumed-role/RoleName/session), a role"
+                        + " (arn:aws:iam::123456789012:role/RoleName) or a root ARN (arn:aws:iam::123456789012:root)");
+            }
+            partition = m.group(1);
+            account = m.group(2);
+            principalArn = arn;
+            return this;
+        }
+
+        /**
+         * Sets the full ARN of a role session's role, when the role has a path: a session ARN does not
+         * show the path, but {@code aws:PrincipalArn} does.
+         *
+         * @param arn the role ARN, for example {@code arn:aws:iam::123456789012:role/service-role/MyFn}
+         * @return this builder
+         * @throws IllegalArgumentException when the caller is not a session of a role with that name
+         */
+        public Builder roleArn(String arn) {
+            Matcher m = ROLE.matcher(Objects.requireNonNull(arn, "arn"));
+            if (principalType != PrincipalType.ROLE_SESSION || !m.matches()
+                    || !m.group(3).equals(roleName) || !m.group(2).equals(account)) {
+                throw new IllegalArgumentException("roleArn(" + arn + ") must name the role of the role session set"
+                        + " with principalArn(...) first");
+            }
+            roleArn = arn;
+            return this;
+        }
+
+        /**
+         * Sets an AWS service as the caller, for resource-based policies and trust policies that
+         * name a service principal.
+         *
+         * @param servicePrincipal for example {@code lambda.amazonaws.com}
+         * @return this builder
+         */
+        public Builder principalService(String servicePrincipal) {
+            Objects.requireNonNull(servicePrincipal, "servicePrincipal");
+            clearPrincipal();
+            principalType = PrincipalType.SERVICE;
+            service = servicePrincipal;
+            return this;
+        }
+
+        /**
+         * Sets an account as the caller: the account's root user, {@code arn:aws:iam::ACCOUNT:root}.
+         *
+         * @param accountId the 12-digit account ID
+         * @return this builder
+         * @throws IllegalArgumentException when the ID is not 12 digits
+         */
+        public Builder principalAccount(String accountId) {
+            if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+                throw new IllegalArgumentException("an account ID has exactly 12 digits, not \"" + accountId + "\"");
+            }
+            return principalArn("arn:aws:iam::" + accountId + ":root");
+        }
+
+        /**
+         * Sets a web identity or SAML user as the caller, as when {@code sts:AssumeRoleWithWebIdentity}
+         * is checked against a trust policy with a {@code Federated} principal. Provider claims such
+         * as {@code cognito-identity.amazonaws.com:aud} go in with {@link #context}.
+         *
+         * @param provider for example {@code cognito-identity.amazonaws.com} or a SAML provider ARN
+         * @return this builder
+         */
+        public Builder principalFederated(String provider) {
+            Objects.requireNonNull(provider, "provider");
+            clearPrincipal();
+            principalType = PrincipalType.WEB_IDENTITY;
+            federatedProvider = provider;
+            return this;
+        }
+
+        /**
+         * Sets an unauthenticated caller, which only {@code "Principal": "*"} statements match.
+         *
+         * @return this builder
+         */
+        public Builder anonymous() {
+            clearPrincipal();
+            principalType = PrincipalType.ANONYMOUS;
+            return this;
+        }
+
+        /**
+         * Sets the action.
+         *
+         * @param serviceAction for example {@code dynamodb:GetItem}
+         * @return this builder
+         * @throws IllegalArgumentException when it is not {@code service:Action}
+         */
+        public Builder action(String serviceAction) {
+            Objects.requireNonNull(serviceAction, "serviceAction");
+            int colon = serviceAction.indexOf(':');
+            if (colon <= 0 || colon == serviceAction.length() - 1 || serviceAction.contains("*")
+                    || serviceAction.contains("?")) {
+                throw new IllegalArgumentException("a request's action is one service:Action without wildcards,"
+                        + " such as dynamodb:GetItem, not \"" + serviceAction + "\"");
+            }
+            action = serviceAction;
+            return this;
+        }
+
+        /**
+         * Sets the resource.
+         *
+         * @param arn the resource's ARN, or {@code "*"} for actions without a resource
+         * @return this builder
+         */
+        public Builder resource(String arn) {
+            resource = Objects.requireNonNull(arn, "arn");
+            return this;
+        }
+
+        /**
+         * Sets a context key. One value makes a single-valued key; several values, or none, make a
+         * multivalued key (such as {@code aws:TagKeys} or {@code dynamodb:Attributes}).
+         *
+         * @param key the condition key, for example {@code aws:SourceIp}
+         * @param values its values
+         * @return this builder
+         */
+        public Builder context(String key, String... values) {
+            Objects.requireNonNull(key, "key");
+            List<String> list = List.copyOf(Arrays.asList(values));
+            context.put(key.toLowerCase(Locale.ROOT), new Entry(key, list, list.size() != 1));
+            return this;
+        }
+
+        /**
+         * Sets a multivalued context key, even when it has exactly one value.
+         *
+         * @param key the condition key, for example {@code dynamodb:LeadingKeys}
+         * @param values its values; an empty list is a present but empty set
+         * @return this builder
+         */
+        public Builder contextValues(String key, List<String> values) {
+            Objects.requireNonNull(key, "key");
+            context.put(key.toLowerCase(Locale.ROOT), new Entry(key, List.copyOf(values), true));
+            return this;
+        }
+
+        /**
+         * Tags the calling principal, which sets {@code aws:PrincipalTag/<key>}.
+         *
+         * @param key the tag key
+         * @param value the tag value
+         * @return this builder
+         */
+        public Builder principalTag(String key, String value) {
+            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Overrides {@code aws:username}; by default it is the IAM user's name, and absent for others.
+         *
+         * @param name the user name
+         * @return this builder
+         */
+        public Builder username(String name) {
+            explicitUserName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets {@code aws:userid}: an IAM user's unique ID ({@code AIDA...}) or, for a role session,
+         * {@code ROLEID:session-name}.
+         *
+         * @param id the unique ID
+         * @return this builder
+         */
+        public Builder userId(String id) {
+            userId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Sets the request time, which drives {@code aws:CurrentTime} and {@code aws:EpochTime}; by
+         * default it is the time {@link #build()} is called.
+         *
+         * @param time the request time
+         * @return this builder
+         */
+        public Builder currentTime(Instant time) {
+            currentTime = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /**
+         * Sets {@code aws:SourceIp}.
+         *
+         * @param ip the caller's IPv4 or IPv6 address
+         * @return this builder
+         */
+        public Builder sourceIp(String ip) {
+            return context("aws:SourceIp", Objects.requireNonNull(ip, "ip"));
+        }
+
+        /**
+         * Finishes the request.
+         *
+         * @return the request
+         * @throws IllegalStateException when the principal or the action is missing
+         */
+        public RequestContext build() {
+            if (principalType == null) {
+                throw new IllegalStateException("the request has no principal: call principalArn(...),"
+                        + " principalService(...), principalAccount(...), principalFederated(...) or anonymous()");
+            }
+            if (action == null) {
+                throw new IllegalStateException("the request has no action: call action(\"service:Action\")");
+            }
+            Instant now = currentTime != null ? currentTime : Instant.now();
+            Map<String, Entry> all = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : automaticKeys(now).entrySet()) {
+                all.put(e.getKey().toLowerCase(Locale.ROOT), new Entry(e.getKey(), e.getValue(), false));
+            }
+            all.putAll(context);
+            return new RequestContext(this, all, now);
+        }
+
+        private Map<String, List<String>> automaticKeys(Instant now) {
+            Map<String, List<String>> keys = new LinkedHashMap<>();
+            String principalArnKey =
+                    switch (principalType) {
+                        case ROLE_SESSION, ROLE -> roleArn;
+                        case IAM_USER, FEDERATED_USER, ROOT -> principalArn;
+                        default -> null;
+                    };
+            put(keys, "aws:PrincipalArn", principalArnKey);
+            put(keys, "aws:PrincipalAccount", account);
+            put(keys, "aws:PrincipalType",
+                    switch (principalType) {
+                        case IAM_USER -> "User";
+                        case ROLE_SESSION, ROLE -> "AssumedRole";
+                        case FEDERATED_USER -> "FederatedUser";
+                        case ROOT -> "Account";
+                        case ANONYMOUS -> "Anonymous";
+                        default -> null;
+                    });
+            put(keys, "aws:username", explicitUserName != null ? explicitUserName : userName);
+            String defaultUserId =
+                    switch (principalType) {
+                        case ROOT -> account;
+                        case FEDERATED_USER -> account + ":" + sessionName;
+                        case ANONYMOUS -> "anonymous";
+                        default -> null;
+                    };
+            put(keys, "aws:userid", userId != null ? userId : defaultUserId);
+            tags.forEach((k, v) -> put(keys, "aws:PrincipalTag/" + k, v));
+            put(keys, "aws:PrincipalIsAWSService", principalType == PrincipalType.SERVICE ? "true" : "false");
+            put(keys, "aws:PrincipalServiceName", service);
+            put(keys, "aws:CurrentTime", now.toString());
+            put(keys, "aws:EpochTime", Long.toString(now.getEpochSecond()));
+            put(keys, "aws:SecureTransport", "true");
+            return keys;
+        }
+
+        private static void put(Map<String, List<String>> keys, String key, String value) {
+            if (value != null) {
+                keys.put(key, List.of(value));
+            }
+        }
+    }
+
+    /**
+     * Lists the context keys as {@code key=value} pairs, for explanations.
+     *
+     * @return for example {@code aws:SourceIp=203.0.113.5, dynamodb:LeadingKeys=[a, b]}
+     */
+    String contextSummary() {
+        List<String> parts = new ArrayList<>();
+        for (Entry entry : context.values()) {
+            parts.add(entry.key() + "=" + (entry.multivalued() ? entry.values().toString() : entry.values().get(0)));
+        }
+        return String.join(", ", parts);
+    }
+
+    String partition() {
+        return partition;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.arcade.evaluators.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sources: IAM User Guide, "AWS global condition context keys" (aws:PrincipalArn "for IAM roles, the
+ * request context returns the ARN of the role, not the ARN of the user that assumed the role",
+ * aws:PrincipalAccount, aws:PrincipalType, aws:username, aws:userid, aws:PrincipalTag,
+ * aws:CurrentTime, aws:EpochTime), "IAM policy elements: Variables and tags" ("Principal key values"),
+ * and the policy grammar's rules on where Principal and Resource may appear ("IAM JSON policy
+ * elements: Principal": "You cannot use the Principal element in an identity-based policy").
+ */
+@DisplayName("Access requests and policy sets")
+class RequestAndPolicySetTest {
+
+    @Test
+    @DisplayName("a role session's aws:PrincipalArn is the role's ARN, and its aws:PrincipalType is AssumedRole")
+    void roleSessionKeys() {
+        RequestContext request = Iam.session("OrdersFn", "run-7").action("dynamodb:GetItem").build();
+
+        assertThat(request.contextValues("aws:PrincipalArn")).containsExactly("arn:aws:iam::123456789012:role/OrdersFn");
+        assertThat(request.contextValues("AWS:PRINCIPALTYPE")).as("keys are looked up regardless of case")
+                .containsExactly("AssumedRole");
+        assertThat(request.contextValues("aws:PrincipalAccount")).containsExactly("123456789012");
+        assertThat(request.contextValues("aws:username")).as("a role session has no aws:username").isNull();
+        assertThat(request.principalType()).isEqualTo(RequestContext.PrincipalType.ROLE_SESSION);
+        assertThat(request.roleName()).isEqualTo("OrdersFn");
+        assertThat(request.sessionName()).isEqualTo("run-7");
+    }
+
+    @Test
+    @DisplayName("an IAM user has aws:username, aws:PrincipalType User and its tags as aws:PrincipalTag/...")
+    void userKeys() {
+        RequestContext request = RequestContext.builder().principalArn("arn:aws:iam::123456789012:user/division_abc/alice")
+                .principalTag("team", "blue").userId("AIDAJQABLZS4A3QDU576Q").currentTime(Instant.parse("2024-06-01T12:00:00Z"))
+                .action("s3:GetObject").build();
+
+        assertThat(request.contextValues("aws:username")).containsExactly("alice");
+        assertThat(request.contextValues("aws:PrincipalType")).containsExactly("User");
+        assertThat(request.contextValues("aws:PrincipalTag/team")).containsExactly("blue");
+        assertThat(request.contextValues("aws:userid")).containsExactly("AIDAJQABLZS4A3QDU576Q");
+        assertThat(request.contextValues("aws:CurrentTime")).containsExactly("2024-06-01T12:00:00Z");
+        assertThat(request.contextValues("aws:EpochTime")).containsExactly("1717243200");
+        assertThat(request.resource()).as("the resource defaults to *").isEqualTo("*");
+    }
+
+    @Test
+    @DisplayName("a role ARN with a path is matched by name from its sessions, and can be given for aws:PrincipalArn")
+    void rolePath() {
+        RequestContext request = Iam.session("MyFn", "s").roleArn("arn:aws:iam::123456789012:role/service-role/MyFn")
+                .action("sqs:SendMessage").resource("arn:aws:sqs:us-east-1:123456789012:q").build();
+        Decision decision = PolicyEvaluator.evaluate(request, PolicySet.builder().resourcePolicy("QueuePolicy", Iam.statement(
+                "\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:role/service-role/MyFn\"},"
+                        + " \"Action\": \"sqs:SendMessage\", \"Resource\": \"arn:aws:sqs:us-east-1:123456789012:q\"")).build());
+
+        assertThat(request.contextValues("aws:PrincipalArn")).containsExactly("arn:aws:iam::123456789012:role/service-role/MyFn");
+        assertThat(decision.allowed()).as(decision.explanation()).isTrue();
+    }
+
+    @Test
+    @DisplayName("context set explicitly overrides the automatic keys")
+    void explicitContextWins() {
+        RequestContext request = Iam.user("a").action("s3:GetObject").context("aws:SecureTransport", "false").build();
+
+        assertThat(request.contextValues("aws:SecureTransport")).containsExactly("false");
+    }
+
+    @Test
+    @DisplayName("a request needs a principal and a single concrete action")
+    void requestValidation() {
+        assertThatThrownBy(() -> RequestContext.builder().action("s3:GetObject").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no principal");
+        assertThatThrownBy(() -> Iam.user("a").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no action");
+        assertThatThrownBy(() -> Iam.user("a").action("s3:Get*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without wildcards");
+        assertThatThrownBy(() -> RequestContext.builder().principalArn("alice"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a principal ARN");
+        assertThatThrownBy(() -> RequestContext.builder().principalAccount("12345"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 digits");
+    }
+
+    @Test
+    @DisplayName("an identity policy with a Principal element is rejected, as IAM rejects it")
+    void identityPolicyWithPrincipal() {
+        assertThatThrownBy(() -> PolicySet.builder().identityPolicy("Bad", Iam.statement(
+                "\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": \"*\"")))
+                .isInstanceOf(PolicyParseException.class)
+                .hasMessageContaining("identity policy \"Bad\", statement 0: has a Principal element");
+    }
+
+    @Test
+    @DisplayName("an identity policy or boundary without Resource is rejected")
+    void identityPolicyWithoutResource() {
+        assertThatThrownBy(() -> PolicySet.builder().permissionsBoundary("Bad", Iam.statement(
+                "\"Effect\": \"Allow\", \"Action\": \"s3:*\"")))
+                .isInstanceOf(PolicyParseException.class)
+                .hasMessageContaining("has no Resource (or NotResource) element, which a permissions boundary requires");
+    }
+
+    @Test
+    @DisplayName("a resource-based policy without Principal is rejected")
+    void resourcePolicyWithoutPrincipal() {
+        assertThatThrownBy(() -> PolicySet.builder().resourcePolicy("Bad", Iam.statement(
+                "\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"")))
+                .isInstanceOf(PolicyParseException.class)
+                .hasMessageContaining("must say whom it applies to with Principal");
+    }
+
+    @Test
+    @DisplayName("a user or role has at most one permissions boundary")
+    void oneBoundary() {
+        String boundary = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"");
+        PolicySet.Builder builder = PolicySet.builder().permissionsBoundary("One", boundary);
+
+        assertThatThrownBy(() -> builder.permissionsBoundary("Two", boundary))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at most one permissions boundary");
+    }
+
+    @Test
+    @DisplayName("the decision's text is its explanation, so it reads well in an assertion message")
+    void decisionToString() {
+        Decision decision = Iam.identityOnly(Iam.user("a").action("s3:GetObject").build(),
+                Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\""));
+
+        assertThat(decision).hasToString(decision.explanation());
+        assertThat(decision.explanation()).startsWith("ALLOWED: IAM user arn:aws:iam::123456789012:user/a may call s3:GetObject on *.")
+                .doesNotContain("null");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.arcade.grader.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The terminal: colours and a live progress line on a terminal, plain text when piped or when
+ * {@code NO_COLOR} is set (https://no-color.org).
+ */
+final class Console {
+    final PrintStream out;
+    final boolean color;
+    final boolean live;
+    final int width;
+    private int progressLength;
+
+    Console(boolean forcePlain) {
+        this.out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        boolean terminal = System.console() != null || "1".equals(System.getenv("WORKSHOP_TTY"));
+        String noColor = System.getenv("NO_COLOR");
+        this.color = terminal && !forcePlain && (noColor == null || noColor.isEmpty())
+                && !"dumb".equals(System.getenv("TERM"));
+        this.live = terminal && !forcePlain && !"dumb".equals(System.getenv("TERM"));
+        this.width = columns();
+    }
+
+    private static int columns() {
+        try {
+            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").trim());
+            return Math.max(60, Math.min(c, 160));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    String green(String s) {
+        return paint("32", s);
+    }
+
+    String red(String s) {
+        return paint("31", s);
+    }
+
+    String yellow(String s) {
+        return paint("33", s);
+    }
+
+    String magenta(String s) {
+        return paint("35", s);
+    }
+
+    String cyan(String s) {
+        return paint("36", s);
+    }
+
+    String dim(String s) {
+        return paint("2", s);
+    }
+
+    String bold(String s) {
+        return paint("1", s);
+    }
+
+    private String paint(String code, String s) {
+        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+
+    void println(String s) {
+        clearProgress();
+        out.println(s);
+    }
+
+    void println() {
+        println("");
+    }
+
+    /** Replaces the live progress line (only on a terminal). */
+    synchronized void progress(String s) {
+        if (!live) {
+            return;
+        }
+        String line = s.length() > width - 1 ? s.substring(0, width - 2) + "…" : s;
+        out.print("\r" + line + " ".repeat(Math.max(0, progressLength - line.length())));
+        out.flush();
+        progressLength = line.length();
+    }
+
+    synchronized void clearProgress() {
+        if (live && progressLength > 0) {
+            out.print("\r" + " ".repeat(progressLength) + "\r");
+            out.flush();
+            progressLength = 0;
+        }
+    }
+
+    /** A bar of {@code cells} cells, {@code fraction} of them full. */
+    String bar(double fraction, int cells) {
+        int full = (int) Math.round(Math.max(0, Math.min(1, fraction)) * cells);
+        String on = color ? "█".repeat(full) : "#".repeat(full);
+        String off = color ? "░".repeat(cells - full) : "-".repeat(cells - full);
+        return color ? green(on) + dim(off) : "[" + on + off + "]";
+    }
+
+    /** Cuts {@code s} to {@code max} characters with an ellipsis. */
+    static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= max ? one : one.substring(0, Math.max(0, max - 1)) + "…";
+    }
+
+    /** Pads {@code s} to {@code n} characters. */
+    static String pad(String s, int n) {
+        return s.length() >= n ? s : s + " ".repeat(n - s.length());
+    }
+}

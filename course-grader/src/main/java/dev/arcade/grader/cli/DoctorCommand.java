@@ -1,0 +1,152 @@
+package dev.arcade.grader.cli;
+
+import dev.arcade.kit.backend.BackendKind;
+import dev.arcade.kit.backend.BackendSelector;
+import dev.arcade.kit.backend.BackendUnavailableException;
+import dev.arcade.kit.backend.HostEnvironment;
+import dev.arcade.kit.backend.Selection;
+import dev.arcade.kit.backend.Settings;
+import dev.arcade.grader.course.CourseLayout;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./workshop doctor}: what this machine has, and which backend runs here and why. */
+@Command(name = "doctor", description = "Check this machine: JDK, Maven Wrapper, moto, Docker, LocalStack token, free"
+        + " ports; say which backend auto picks and why each other one is unavailable, with the fix.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--no-color", description = "plain text (also: NO_COLOR=1)")
+    boolean plain;
+
+    @Override
+    public Integer call() {
+        Console c = new Console(plain);
+        HostEnvironment host = HostEnvironment.system();
+        c.println(c.bold("This machine"));
+        int feature = Runtime.version().feature();
+        check(c, feature >= 17, "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ") at " + System.getProperty("java.home"), "the course needs JDK 17 or newer; set JAVA_HOME to one");
+        Path root = CourseLayout.find(Path.of("")).root();
+        check(c, Files.isRegularFile(root.resolve(".mvn/wrapper/maven-wrapper.properties")),
+                "Maven Wrapper (./mvnw), Maven " + wrapperMaven(root), "the wrapper files are missing: clone the course again");
+        Optional<HostEnvironment.MotoCommand> moto = host.moto();
+        check(c, moto.isPresent(), moto.map(m -> "moto: " + m.foundAs() + motoVersion(m)).orElse("moto"),
+                "not installed: pip install 'moto[server]' (no Docker needed)");
+        boolean docker = host.dockerAvailable();
+        check(c, docker, "Docker", "not running (only needed for LocalStack or Floci)");
+        boolean token = host.settings().get(Settings.LOCALSTACK_AUTH_TOKEN).isPresent();
+        check(c, token, "LOCALSTACK_AUTH_TOKEN", "not set (only needed for LocalStack 4.15 and newer)");
+        check(c, canBindLoopback(), "a free port on 127.0.0.1 for the emulator", "no free loopback port: close some programs");
+        c.println("  " + (portFree(4566) ? c.dim("·") : c.yellow("!")) + " port 4566 (LocalStack's) is "
+                + (portFree(4566) ? "free" : "in use: something already listens there, perhaps an emulator you run"
+                        + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:4566)"));
+
+        c.println();
+        c.println(c.bold("Backends"));
+        String setting = host.settings().get(Settings.BACKEND).orElse("auto");
+        try {
+            Selection s = BackendSelector.select(host);
+            c.println("  " + c.green("→ ") + Settings.BACKEND + "=" + setting + " runs " + c.bold(s.kind().id())
+                    + " here (" + s.reason() + ")");
+        } catch (BackendUnavailableException e) {
+            c.println("  " + c.red("✘ ") + Settings.BACKEND + "=" + setting + ": " + e.getMessage());
+        }
+        for (BackendKind k : BackendKind.values()) {
+            if (k == BackendKind.AUTO) {
+                continue;
+            }
+            try {
+                BackendSelector.select(withBackend(host, k));
+                c.println("  " + c.green("✔ ") + Console.pad(k.id(), 11) + "available (" + Settings.BACKEND + "=" + k.id() + ")");
+            } catch (BackendUnavailableException e) {
+                c.println("  " + c.dim("✘ ") + Console.pad(k.id(), 11) + c.dim(e.getMessage()));
+            }
+        }
+        c.println();
+        c.println(c.dim("Settings: " + Settings.BACKEND + ", " + Settings.ENDPOINT + ", " + Settings.ALLOW_REMOTE_ENDPOINT
+                + ", " + Settings.LOCALSTACK_AUTH_TOKEN + ", " + Settings.MOTO_COMMAND + ". See docs/backends.md."));
+        return 0;
+    }
+
+    private static HostEnvironment withBackend(HostEnvironment host, BackendKind kind) {
+        return new HostEnvironment() {
+            @Override
+            public Settings settings() {
+                Map<String, String> values = new HashMap<>();
+                for (String k : new String[] {Settings.ENDPOINT, Settings.AWS_ENDPOINT_URL, Settings.ALLOW_REMOTE_ENDPOINT,
+                        Settings.LOCALSTACK_AUTH_TOKEN, Settings.MOTO_COMMAND}) {
+                    host.settings().get(k).ifPresent(v -> values.put(k, v));
+                }
+                values.put(Settings.BACKEND, kind.id());
+                return Settings.of(values);
+            }
+
+            @Override
+            public Optional<MotoCommand> moto() {
+                return host.moto();
+            }
+
+            @Override
+            public boolean dockerAvailable() {
+                return host.dockerAvailable();
+            }
+        };
+    }
+
+    private static void check(Console c, boolean ok, String what, String fix) {
+        c.println("  " + (ok ? c.green("✔ ") + what : c.red("✘ ") + what + ": " + fix));
+    }
+
+    private static String wrapperMaven(Path root) {
+        try {
+            return Files.readAllLines(root.resolve(".mvn/wrapper/maven-wrapper.properties")).stream()
+                    .filter(l -> l.startsWith("distributionUrl=")).map(l -> l.replaceAll(".*apache-maven-([^/]+)-bin.zip", "$1"))
+                    .findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String motoVersion(HostEnvironment.MotoCommand m) {
+        if (m.python() == null) {
+            return "";
+        }
+        try {
+            Process p = new ProcessBuilder(m.python().toString(), "-c", "import moto; print(moto.__version__)")
+                    .redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes()).strip();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? ", version " + v : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static boolean canBindLoopback() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

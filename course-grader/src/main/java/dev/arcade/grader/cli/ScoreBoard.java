@@ -1,0 +1,63 @@
+package dev.arcade.grader.cli;
+
+import dev.arcade.grader.report.ExerciseResult;
+import dev.arcade.grader.report.ScoreReport;
+import dev.arcade.grader.report.ModuleResult;
+import dev.arcade.runner.TestStatus;
+
+/** Prints a {@link ScoreReport} as the score board. */
+final class ScoreBoard {
+    private ScoreBoard() {}
+
+    static void print(ScoreReport r, Console c) {
+        int titleWidth = 38;
+        for (ModuleResult m : r.modules()) {
+            double f = m.possible() == 0 ? 0 : (double) m.earned() / m.possible();
+            c.println();
+            c.println(c.bold(Console.pad(m.name(), 22) + Console.pad(Console.cut(m.title(), titleWidth), titleWidth + 2))
+                    + String.format("%4d/%-4d ", m.earned(), m.possible()) + c.bar(f, 16)
+                    + String.format(" %3d%%", Math.round(f * 100)));
+            if (m.compileError() != null) {
+                c.println("  " + c.red("does not compile: ") + Console.cut(m.compileError(), c.width - 22));
+            }
+            for (ExerciseResult e : m.exercises()) {
+                String status = Console.pad(icon(e.status(), c) + " " + e.status().label(), 16);
+                String line = "  " + c.cyan(Console.pad(e.id(), 5)) + Console.pad(Console.cut(e.title(), titleWidth),
+                        titleWidth + 1) + paint(e.status(), status, c) + String.format("%3d/%-3d", e.earned(), e.possible());
+                if (e.notGradable() > 0) {
+                    line += c.magenta(" +" + e.notGradable() + " not gradable here");
+                }
+                c.println(line);
+                if (!e.message().isEmpty() && e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_STARTED
+                        && e.status() != TestStatus.DOES_NOT_COMPILE) {
+                    c.println("       " + c.dim(Console.cut(e.message(), c.width - 8)));
+                }
+            }
+        }
+        c.println();
+        double f = r.possible() == 0 ? 0 : (double) r.earned() / r.possible();
+        c.println(c.bold(String.format("Total  %d/%d points  ", r.earned(), r.possible())) + c.bar(f, 30)
+                + String.format(" %d%%   %d of %d exercises passed", Math.round(f * 100), r.exercisesPassed(),
+                        r.exercises()));
+    }
+
+    static String icon(TestStatus s, Console c) {
+        return switch (s) {
+            case PASSED -> c.color ? "✔" : "+";
+            case NOT_STARTED -> c.color ? "·" : ".";
+            case NOT_GRADABLE -> c.color ? "○" : "o";
+            case TIMED_OUT -> c.color ? "⧗" : "!";
+            default -> c.color ? "✘" : "x";
+        };
+    }
+
+    static String paint(TestStatus s, String text, Console c) {
+        return switch (s) {
+            case PASSED -> c.green(text);
+            case NOT_STARTED -> c.dim(text);
+            case NOT_GRADABLE -> c.magenta(text);
+            case TIMED_OUT, CRASHED -> c.yellow(text);
+            default -> c.red(text);
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package dev.arcade.grader.cli;
+
+import dev.arcade.grader.course.CourseLayout;
+import dev.arcade.grader.course.CourseModule;
+import dev.arcade.grader.report.ExerciseResult;
+import dev.arcade.grader.report.ScoreReport;
+import dev.arcade.grader.report.ModuleResult;
+import dev.arcade.grader.session.TestOutcome;
+import dev.arcade.grader.session.TestSession;
+import dev.arcade.runner.TestStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./workshop test <exercise|module>}: just those tests, with everything they say. */
+@Command(name = "test", description = "Run one exercise's tests (1.3) or one module's (01), with full messages and"
+        + " whatever your code prints.")
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EXERCISE|MODULE", description = "an exercise id such as 1.3, or a module such as 01")
+    String target;
+
+    @Option(names = "--no-color", description = "plain text, no colours (also: NO_COLOR=1)")
+    boolean plain;
+
+    @Override
+    public Integer call() {
+        Console c = new Console(plain);
+        CourseLayout layout = CourseLayout.find(Path.of(""));
+        String exercise = target.matches("\\d+\\.\\d+") ? target : null;
+        CourseModule module = exercise != null
+                ? layout.moduleOfExercise(exercise).orElseThrow(() -> new IllegalArgumentException(
+                        "There is no exercise " + target + "; exercise ids look like 1.3 (module 1, exercise 3)."))
+                : Modules.select(layout, target).get(0);
+        var backend = BackendStarter.startInBackground(c);
+        Grader grader = new Grader(layout);
+        ScoreReport report = grader.grade(List.of(module), exercise, backend, true, printer(c),
+                s -> c.progress("  " + s + "…"));
+        c.clearProgress();
+        ModuleResult m = report.modules().get(0);
+        if (m.compileError() != null) {
+            c.println(c.red("✘ " + m.name() + " does not compile: ") + m.compileError());
+            return 1;
+        }
+        if (exercise != null && m.exercises().isEmpty()) {
+            throw new IllegalArgumentException("Exercise " + exercise + " has no graded tests in " + m.name() + ".");
+        }
+        c.println();
+        boolean allPassed = true;
+        for (ExerciseResult e : m.exercises()) {
+            allPassed &= e.status() == TestStatus.PASSED;
+            c.println(ScoreBoard.paint(e.status(), ScoreBoard.icon(e.status(), c) + " " + e.id() + " " + e.title() + ": "
+                    + e.status().label(), c) + String.format("  %d/%d points", e.earned(), e.possible())
+                    + (e.status() == TestStatus.PASSED ? "" : c.dim("   hint: ./workshop hint " + e.id())));
+        }
+        return allPassed ? 0 : 1;
+    }
+
+    private static TestSession.Listener printer(Console c) {
+        return new TestSession.Listener() {
+            @Override
+            public void started(dev.arcade.runner.TestCase test) {
+                c.progress("  running: " + test.displayName());
+            }
+
+            @Override
+            public void finished(TestOutcome o) {
+                String pts = o.test().graded() ? c.dim(" (" + o.test().points() + (o.test().points() == 1 ? " point)" : " points)"))
+                        : c.dim(" (not graded)");
+                c.println(ScoreBoard.paint(o.status(), ScoreBoard.icon(o.status(), c) + " " + o.test().exercise() + " "
+                        + o.test().displayName(), c) + pts + c.dim("  " + o.durationMs() + " ms"));
+                if (o.status() != TestStatus.PASSED && o.message() != null) {
+                    String label = o.status() == TestStatus.PASSED ? "" : o.status().label() + ": ";
+                    o.message().strip().lines().limit(30).forEach(l -> c.println("      " + (label.isEmpty() ? "" : "") + l));
+                    if (o.location() != null) {
+                        c.println(c.dim("      at " + o.location()));
+                    }
+                }
+            }
+        };
+    }
+}

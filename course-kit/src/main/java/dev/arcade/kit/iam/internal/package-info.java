@@ -1,6 +1,0 @@
-/**
- * Implementation helpers of the IAM policy evaluator: wildcard and ARN matching, policy variables,
- * condition operators, IP ranges and dates. Public only so that {@code dev.arcade.kit.iam} can use
- * them; not an API, and free to change.
- */
-package dev.arcade.kit.iam.internal;
