@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Such a client is configured as {@code XxxClient.create()} would be (the SDK's default retry
- * policy) and its calls are recorded in {@link ApiCalls} and subject to {@link FaultPlan}.
+ * policy) and its calls are recorded in {@link dev.arcade.kit.sdk.ApiCalls} and subject to the
+ * {@link dev.arcade.kit.sdk.FaultPlan}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

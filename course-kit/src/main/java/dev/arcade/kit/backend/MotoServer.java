@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class MotoServer implements Backend {
 
-    /** What moto really does; see EMULATORS.md for everything it fakes. */
+    /** What moto really does; docs/backends.md lists what it fakes. */
     static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.DYNAMODB,
             Capability.DYNAMODB_STREAMS, Capability.IAM_API, Capability.STS, Capability.LAMBDA_API,
             Capability.CLOUDWATCH_API, Capability.LOGS_API, Capability.XRAY_API));
