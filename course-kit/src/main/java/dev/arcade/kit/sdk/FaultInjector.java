@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -67,6 +69,10 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        ApiCall call = attributes.getAttribute(ApiCallRecorder.CALL);
+        if (call != null && (context.response() instanceof QueryResponse || context.response() instanceof ScanResponse)) {
+            return ShortPages.apply(context.request(), context.response(), call);
+        }
         Object held = attributes.getAttribute(HELD_BACK);
         if (held == null) {
             return context.response();

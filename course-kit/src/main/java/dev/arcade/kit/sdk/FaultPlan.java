@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
@@ -24,6 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  *       the first half of their items (rounded up); the rest come back in {@code UnprocessedItems}
  *       and are not written.</li>
  *   <li>{@link #unprocessedKeys(int)}: the same for {@code BatchGetItem} and {@code UnprocessedKeys}.</li>
+ *   <li>{@link #shortPages(String, int)}: the next {@code n} {@code Query} (or {@code Scan}) pages that
+ *       hold two items or more end after the first half of them (rounded up), with a
+ *       {@code LastEvaluatedKey} that points at the last item returned, as a page does on AWS when it
+ *       reaches 1 MB before {@code Limit}: "the page is full" and "there are more pages" are different
+ *       things.</li>
+ *   <li>{@link #throttle(String, int)} and {@link #fail(String, int, Supplier)} with
+ *       {@link #throttlingException()} or {@link #requestLimitExceeded()}: the other throttling errors
+ *       DynamoDB sends.</li>
  * </ul>
  */
 public final class FaultPlan {
@@ -32,7 +41,9 @@ public final class FaultPlan {
         /** The attempt fails before it reaches the backend. */
         FAIL,
         /** Part of a batch's items is left unprocessed. */
-        UNPROCESSED
+        UNPROCESSED,
+        /** A Query or Scan page stops early, with a LastEvaluatedKey. */
+        SHORT_PAGE
     }
 
     /** One planned fault: which operation, how many more times, what it does. */
@@ -66,6 +77,21 @@ public final class FaultPlan {
     public synchronized FaultPlan unprocessedKeys(int calls) {
         requirePositive(calls);
         faults.add(new Fault("BatchGetItem", Kind.UNPROCESSED, calls, null));
+        return this;
+    }
+
+    /**
+     * The next {@code pages} pages of {@code operation} ({@code "Query"} or {@code "Scan"}) that hold two
+     * items or more come back with only the first half of them (rounded up) and a
+     * {@code LastEvaluatedKey} pointing at the last item returned. {@code ExclusiveStartKey} carries on
+     * from there as usual.
+     */
+    public synchronized FaultPlan shortPages(String operation, int pages) {
+        requirePositive(pages);
+        if (!operation.equals("Query") && !operation.equals("Scan")) {
+            throw new IllegalArgumentException("short pages are for Query and Scan, not " + operation);
+        }
+        faults.add(new Fault(operation, Kind.SHORT_PAGE, pages, null));
         return this;
     }
 
@@ -111,6 +137,46 @@ public final class FaultPlan {
                 .statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("ProvisionedThroughputExceededException")
+                        .errorMessage(message)
+                        .serviceName("DynamoDb")
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .build())
+                .build();
+    }
+
+    /**
+     * A {@code ThrottlingException} as DynamoDB sends it for control-plane and on-demand limits (HTTP
+     * 400, a throttling code the SDK retries); thrown as a {@code DynamoDbException}.
+     */
+    public static DynamoDbException throttlingException() {
+        return dynamoDbError("ThrottlingException", "Rate of requests exceeds the allowed throughput."
+                + " (injected by the workshop kit)");
+    }
+
+    /**
+     * A {@code RequestLimitExceeded} as DynamoDB sends it when the account's throughput is exceeded
+     * (HTTP 400, a throttling code the SDK retries); thrown as a {@code DynamoDbException}.
+     */
+    public static DynamoDbException requestLimitExceeded() {
+        return dynamoDbError("RequestLimitExceeded", "Throughput exceeds the current throughput limit for your"
+                + " account. Please contact AWS Support at https://aws.amazon.com/support to request a limit increase."
+                + " (injected by the workshop kit)");
+    }
+
+    /**
+     * A {@code ValidationException} as DynamoDB sends it for a malformed request (HTTP 400, never worth
+     * retrying); thrown as a {@code DynamoDbException}.
+     */
+    public static DynamoDbException validationException(String message) {
+        return dynamoDbError("ValidationException", message + " (injected by the workshop kit)");
+    }
+
+    private static DynamoDbException dynamoDbError(String code, String message) {
+        return (DynamoDbException) DynamoDbException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
                         .errorMessage(message)
                         .serviceName("DynamoDb")
                         .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())

@@ -9,7 +9,7 @@ import java.net.URI;
 
 /**
  * The kit's JVM-wide state, all of it, in one place: the backend, the kit's clients, the call log,
- * the fault plan and the endpoint guard.
+ * the fault plan, what the realism layer remembers, and the endpoint guard.
  *
  * <p>Why static: the SDK instantiates global interceptors by reflection (from
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so the interceptors can
@@ -26,6 +26,7 @@ import java.net.URI;
 public final class JvmState {
     private static final ApiCalls CALLS = new ApiCalls();
     private static final FaultPlan FAULTS = new FaultPlan();
+    private static final AwsRealism.State REALISM = new AwsRealism.State();
 
     private static Backend backend;
     private static BackendUnavailableException failure;
@@ -90,11 +91,17 @@ public final class JvmState {
     public static void beforeTest() {
         CALLS.clear();
         FAULTS.clear();
+        REALISM.beforeTest();
     }
 
     /** After each test: faults a test planned never leak into the next one. */
     public static void afterTest() {
         FAULTS.clear();
+    }
+
+    /** What {@link AwsRealism} remembers between calls. */
+    static AwsRealism.State realism() {
+        return REALISM;
     }
 
     /** The only non-loopback endpoint SDK calls may reach, once a backend runs; null before. */
