@@ -273,7 +273,7 @@ public final class RequestContext {
     }
 
     /**
-     * Collects the parts of an {@link RequestContext}. A principal and an action are required; the
+     * Collects the parts of a {@link RequestContext}. A principal and an action are required; the
      * resource defaults to {@code "*"}.
      */
     public static final class Builder {
