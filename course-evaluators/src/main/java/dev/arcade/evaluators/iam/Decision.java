@@ -8,7 +8,8 @@ import java.util.Objects;
  * explanation.
  *
  * <p>For {@link Outcome#ALLOW} the deciding statements are the allowing statements (and, where a
- * permissions boundary or session policy had to agree, the statements of those that did); for
+ * permissions boundary, a session policy, or for a cross-account request or a role trust policy a
+ * resource-based policy, had to agree, the statements of those that did); for
  * {@link Outcome#EXPLICIT_DENY} they are every matching Deny statement; for
  * {@link Outcome#IMPLICIT_DENY} there is nothing to point at, so the list is empty and the
  * explanation says what was considered and what came closest.

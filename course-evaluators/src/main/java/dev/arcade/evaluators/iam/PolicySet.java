@@ -39,8 +39,8 @@ public final class PolicySet {
     }
 
     /**
-     * A set with no policies at all, under which every request (except the root user's) is
-     * implicitly denied.
+     * A set with no policies at all, under which every request (except the root user's within its
+     * own account) is implicitly denied.
      *
      * @return the empty set
      */

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Principal} or {@code NotPrincipal} element, and the rules for deciding whom it
@@ -44,10 +42,6 @@ final class PrincipalElement {
             return description;
         }
     }
-
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern ROOT_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):root");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):role/(?:.*/)?([^/]+)");
 
     private final boolean wildcard;
     private final Map<String, List<String>> byType;
@@ -177,7 +171,7 @@ final class PrincipalElement {
         if (!awsPrincipal || type == RequestContext.PrincipalType.ANONYMOUS) {
             return null;
         }
-        if (sameAccount(value, caller.account())) {
+        if (PrincipalArn.namesAccount(value, caller.account())) {
             return GrantKind.ACCOUNT;
         }
         if (value.equals(caller.principalArn())) {
@@ -195,34 +189,16 @@ final class PrincipalElement {
         return null;
     }
 
-    private static boolean sameAccount(String value, String account) {
-        if (account == null) {
-            return false;
-        }
-        if (ACCOUNT_ID.matcher(value).matches()) {
-            return value.equals(account);
-        }
-        Matcher root = ROOT_ARN.matcher(value);
-        return root.matches() && root.group(1).equals(account);
-    }
-
     private static boolean listsAccount(List<String> aws, String account) {
-        return aws.stream().anyMatch(v -> sameAccount(v, account));
+        return aws.stream().anyMatch(v -> PrincipalArn.namesAccount(v, account));
     }
 
     private static boolean listsRole(List<String> aws, RequestContext caller) {
         return aws.stream().anyMatch(v -> namesRole(v, caller));
     }
 
-    /**
-     * Role ARNs are compared by account and role name: a session ARN does not carry the role's path,
-     * so a role ARN written with a path must still match the session of that role.
-     */
     private static boolean namesRole(String value, RequestContext caller) {
-        Matcher role = ROLE_ARN.matcher(value);
-        return role.matches()
-                && role.group(1).equals(caller.account())
-                && role.group(2).equals(caller.roleName());
+        return PrincipalArn.namesRole(value, caller.account(), caller.roleName());
     }
 
     private static GrantKind better(GrantKind current, GrantKind candidate) {

@@ -1,8 +1,8 @@
 package dev.arcade.evaluators.iam;
 
+import dev.arcade.evaluators.iam.internal.Arns;
 import dev.arcade.evaluators.iam.internal.ContextKeys;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * One request to evaluate: who calls, which action, on which resource, and the request context.
@@ -25,6 +24,8 @@ import java.util.regex.Pattern;
  * {@code aws:PrincipalIsAWSService}, {@code aws:PrincipalServiceName} (service principals),
  * {@code aws:CurrentTime}, {@code aws:EpochTime} and {@code aws:SecureTransport} (true, as SDK calls
  * use HTTPS). Anything set with {@link Builder#context} overrides these.
+ *
+ * <p>ARNs given for the principal are read by {@link PrincipalArn}.
  *
  * <pre>{@code
  * RequestContext request = RequestContext.builder()
@@ -60,22 +61,12 @@ public final class RequestContext {
     /** A context key's values, with the key as first written. */
     private record Entry(String key, List<String> values, boolean multivalued) {}
 
-    private static final String PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b)";
-    private static final Pattern USER = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):user/(?:.*/)?([^/]+)");
-    private static final Pattern ROLE = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):role/(?:.*/)?([^/]+)");
-    private static final Pattern SESSION = Pattern.compile("arn:" + PARTITION + ":sts::(\\d{12}):assumed-role/([^/]+)/(.+)");
-    private static final Pattern FEDERATED = Pattern.compile("arn:" + PARTITION + ":sts::(\\d{12}):federated-user/(.+)");
-    private static final Pattern ROOT = Pattern.compile("arn:" + PARTITION + ":iam::(\\d{12}):root");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** The partition of callers that are not named by an ARN, and of the documentation's examples. */
+    private static final String DEFAULT_PARTITION = "aws";
 
     private final PrincipalType principalType;
-    private final String principalArn;
-    private final String account;
-    private final String partition;
-    private final String userName;
-    private final String roleName;
-    private final String roleArn;
-    private final String sessionName;
+    /** The caller's ARN, parsed; null for service, web identity and anonymous callers. */
+    private final PrincipalArn arn;
     private final String service;
     private final String federatedProvider;
     private final String action;
@@ -85,13 +76,7 @@ public final class RequestContext {
 
     private RequestContext(Builder b, Map<String, Entry> context, Instant now) {
         this.principalType = b.principalType;
-        this.principalArn = b.principalArn;
-        this.account = b.account;
-        this.partition = b.partition;
-        this.userName = b.userName;
-        this.roleName = b.roleName;
-        this.roleArn = b.roleArn;
-        this.sessionName = b.sessionName;
+        this.arn = b.arn;
         this.service = b.service;
         this.federatedProvider = b.federatedProvider;
         this.action = b.action;
@@ -153,7 +138,7 @@ public final class RequestContext {
      * @return the ARN, or null for service, web identity and anonymous callers
      */
     public String principalArn() {
-        return principalArn;
+        return arnPart(PrincipalArn::arn);
     }
 
     /**
@@ -162,7 +147,7 @@ public final class RequestContext {
      * @return the 12-digit account ID, or null when the caller has none
      */
     public String account() {
-        return account;
+        return arnPart(PrincipalArn::account);
     }
 
     /**
@@ -171,7 +156,7 @@ public final class RequestContext {
      * @return the user name, or null for other callers
      */
     public String userName() {
-        return userName;
+        return arnPart(PrincipalArn::userName);
     }
 
     /**
@@ -180,7 +165,7 @@ public final class RequestContext {
      * @return the role name, or null
      */
     public String roleName() {
-        return roleName;
+        return arnPart(PrincipalArn::roleName);
     }
 
     /**
@@ -189,7 +174,7 @@ public final class RequestContext {
      * @return the role ARN, or null
      */
     public String roleArn() {
-        return roleArn;
+        return arnPart(PrincipalArn::roleArn);
     }
 
     /**
@@ -198,7 +183,7 @@ public final class RequestContext {
      * @return the session name, or null
      */
     public String sessionName() {
-        return sessionName;
+        return arnPart(PrincipalArn::sessionName);
     }
 
     /**
@@ -248,15 +233,19 @@ public final class RequestContext {
      */
     public String describePrincipal() {
         return switch (principalType) {
-            case IAM_USER -> "IAM user " + principalArn;
-            case ROLE_SESSION -> "role session " + principalArn;
-            case ROLE -> "role " + principalArn;
-            case FEDERATED_USER -> "federated user " + principalArn;
-            case ROOT -> "the root user of account " + account;
+            case IAM_USER -> "IAM user " + principalArn();
+            case ROLE_SESSION -> "role session " + principalArn();
+            case ROLE -> "role " + principalArn();
+            case FEDERATED_USER -> "federated user " + principalArn();
+            case ROOT -> "the root user of account " + account();
             case SERVICE -> "service principal " + service;
             case WEB_IDENTITY -> "a web identity from " + federatedProvider;
             case ANONYMOUS -> "an anonymous caller";
         };
+    }
+
+    private String arnPart(Function<PrincipalArn, String> part) {
+        return arn == null ? null : part.apply(arn);
     }
 
     /** The context as the condition evaluator sees it. */
@@ -284,18 +273,12 @@ public final class RequestContext {
     }
 
     /**
-     * Collects the parts of an {@link RequestContext}. A principal and an action are required; the
+     * Collects the parts of a {@link RequestContext}. A principal and an action are required; the
      * resource defaults to {@code "*"}.
      */
     public static final class Builder {
         private PrincipalType principalType;
-        private String principalArn;
-        private String account;
-        private String partition = "aws";
-        private String userName;
-        private String roleName;
-        private String roleArn;
-        private String sessionName;
+        private PrincipalArn arn;
         private String service;
         private String federatedProvider;
         private String action;
@@ -311,13 +294,7 @@ public final class RequestContext {
         private Builder copy() {
             Builder b = new Builder();
             b.principalType = principalType;
-            b.principalArn = principalArn;
-            b.account = account;
-            b.partition = partition;
-            b.userName = userName;
-            b.roleName = roleName;
-            b.roleArn = roleArn;
-            b.sessionName = sessionName;
+            b.arn = arn;
             b.service = service;
             b.federatedProvider = federatedProvider;
             b.action = action;
@@ -332,13 +309,7 @@ public final class RequestContext {
 
         private void clearPrincipal() {
             principalType = null;
-            principalArn = null;
-            account = null;
-            partition = "aws";
-            userName = null;
-            roleName = null;
-            roleArn = null;
-            sessionName = null;
+            arn = null;
             service = null;
             federatedProvider = null;
         }
@@ -357,33 +328,8 @@ public final class RequestContext {
         public Builder principalArn(String arn) {
             Objects.requireNonNull(arn, "arn");
             clearPrincipal();
-            Matcher m;
-            if ((m = USER.matcher(arn)).matches()) {
-                principalType = PrincipalType.IAM_USER;
-                userName = m.group(3);
-            } else if ((m = SESSION.matcher(arn)).matches()) {
-                principalType = PrincipalType.ROLE_SESSION;
-                roleName = m.group(3);
-                sessionName = m.group(4);
-                roleArn = "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + roleName;
-            } else if ((m = ROLE.matcher(arn)).matches()) {
-                principalType = PrincipalType.ROLE;
-                roleName = m.group(3);
-                roleArn = arn;
-            } else if ((m = FEDERATED.matcher(arn)).matches()) {
-                principalType = PrincipalType.FEDERATED_USER;
-                sessionName = m.group(3);
-            } else if ((m = ROOT.matcher(arn)).matches()) {
-                principalType = PrincipalType.ROOT;
-            } else {
-                throw new IllegalArgumentException("\"" + arn + "\" is not a principal ARN; use a user"
-                        + " (arn:aws:iam::123456789012:user/alice), a role session"
-                        + " (arn:aws:sts::123456789012:assumed-role/RoleName/session), a role"
-                        + " (arn:aws:iam::123456789012:role/RoleName) or a root ARN (arn:aws:iam::123456789012:root)");
-            }
-            partition = m.group(1);
-            account = m.group(2);
-            principalArn = arn;
+            this.arn = PrincipalArn.parse(arn);
+            principalType = this.arn.type();
             return this;
         }
 
@@ -396,13 +342,13 @@ public final class RequestContext {
          * @throws IllegalArgumentException when the caller is not a session of a role with that name
          */
         public Builder roleArn(String arn) {
-            Matcher m = ROLE.matcher(Objects.requireNonNull(arn, "arn"));
-            if (principalType != PrincipalType.ROLE_SESSION || !m.matches()
-                    || !m.group(3).equals(roleName) || !m.group(2).equals(account)) {
+            Objects.requireNonNull(arn, "arn");
+            Optional<PrincipalArn> withRole = this.arn == null ? Optional.empty() : this.arn.withRoleArn(arn);
+            if (withRole.isEmpty()) {
                 throw new IllegalArgumentException("roleArn(" + arn + ") must name the role of the role session set"
                         + " with principalArn(...) first");
             }
-            roleArn = arn;
+            this.arn = withRole.get();
             return this;
         }
 
@@ -429,7 +375,7 @@ public final class RequestContext {
          * @throws IllegalArgumentException when the ID is not 12 digits
          */
         public Builder principalAccount(String accountId) {
-            if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+            if (accountId == null || !Arns.isAccountId(accountId)) {
                 throw new IllegalArgumentException("an account ID has exactly 12 digits, not \"" + accountId + "\"");
             }
             return principalArn("arn:aws:iam::" + accountId + ":root");
@@ -602,10 +548,11 @@ public final class RequestContext {
 
         private Map<String, List<String>> automaticKeys(Instant now) {
             Map<String, List<String>> keys = new LinkedHashMap<>();
+            String account = arn == null ? null : arn.account();
             String principalArnKey =
                     switch (principalType) {
-                        case ROLE_SESSION, ROLE -> roleArn;
-                        case IAM_USER, FEDERATED_USER, ROOT -> principalArn;
+                        case ROLE_SESSION, ROLE -> arn.roleArn();
+                        case IAM_USER, FEDERATED_USER, ROOT -> arn.arn();
                         default -> null;
                     };
             put(keys, "aws:PrincipalArn", principalArnKey);
@@ -619,11 +566,12 @@ public final class RequestContext {
                         case ANONYMOUS -> "Anonymous";
                         default -> null;
                     });
+            String userName = arn == null ? null : arn.userName();
             put(keys, "aws:username", explicitUserName != null ? explicitUserName : userName);
             String defaultUserId =
                     switch (principalType) {
                         case ROOT -> account;
-                        case FEDERATED_USER -> account + ":" + sessionName;
+                        case FEDERATED_USER -> account + ":" + arn.sessionName();
                         case ANONYMOUS -> "anonymous";
                         default -> null;
                     };
@@ -644,20 +592,8 @@ public final class RequestContext {
         }
     }
 
-    /**
-     * Lists the context keys as {@code key=value} pairs, for explanations.
-     *
-     * @return for example {@code aws:SourceIp=203.0.113.5, dynamodb:LeadingKeys=[a, b]}
-     */
-    String contextSummary() {
-        List<String> parts = new ArrayList<>();
-        for (Entry entry : context.values()) {
-            parts.add(entry.key() + "=" + (entry.multivalued() ? entry.values().toString() : entry.values().get(0)));
-        }
-        return String.join(", ", parts);
-    }
-
+    /** The caller's partition, for explanations that write an ARN for it. */
     String partition() {
-        return partition;
+        return arn == null ? DEFAULT_PARTITION : arn.partition();
     }
 }

@@ -102,11 +102,11 @@ public final class ArnPattern {
      */
     public boolean matchesArn(String arn) {
         List<int[]> patternParts = splitPattern();
-        String[] valueParts = arn.split(":", 6);
-        if (patternParts.size() != 6 || valueParts.length != 6) {
+        String[] valueParts = Arns.components(arn);
+        if (patternParts.size() != Arns.COMPONENTS || valueParts.length != Arns.COMPONENTS) {
             return matches(arn);
         }
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < Arns.COMPONENTS; i++) {
             int[] range = patternParts.get(i);
             if (!matchRange(range[0], range[1], valueParts[i], false)) {
                 return false;
@@ -153,9 +153,9 @@ public final class ArnPattern {
 
     /** Ranges of the pattern's first five components and the rest, split at literal colons. */
     private List<int[]> splitPattern() {
-        List<int[]> parts = new ArrayList<>(6);
+        List<int[]> parts = new ArrayList<>(Arns.COMPONENTS);
         int start = 0;
-        for (int i = 0; i < chars.length && parts.size() < 5; i++) {
+        for (int i = 0; i < chars.length && parts.size() < Arns.COMPONENTS - 1; i++) {
             if (kinds[i] == LITERAL && chars[i] == ':') {
                 parts.add(new int[] {start, i});
                 start = i + 1;

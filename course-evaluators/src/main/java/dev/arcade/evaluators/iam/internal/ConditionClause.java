@@ -320,7 +320,7 @@ public final class ConditionClause {
             case STRING_EQUALS -> requestValue.equals(policyValue);
             case STRING_EQUALS_IGNORE_CASE -> requestValue.equalsIgnoreCase((String) policyValue);
             case STRING_LIKE -> ((ArnPattern) policyValue).matches(requestValue);
-            case ARN_EQUALS, ARN_LIKE -> requestValue.split(":", 6).length == 6
+            case ARN_EQUALS, ARN_LIKE -> Arns.hasAllComponents(requestValue)
                     && ((ArnPattern) policyValue).matchesArn(requestValue);
             case NUMERIC_EQUALS, NUMERIC_LESS_THAN, NUMERIC_LESS_THAN_EQUALS, NUMERIC_GREATER_THAN,
                     NUMERIC_GREATER_THAN_EQUALS -> parseNumber(requestValue)

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class DateValues {
 
+    /** Epoch seconds may have a fraction down to nanoseconds, the precision of {@link Instant}. */
+    private static final int NANOSECOND_DIGITS = 9;
+
     private DateValues() {}
 
     /**
@@ -40,7 +43,7 @@ public final class DateValues {
             try {
                 BigDecimal seconds = new BigDecimal(trimmed);
                 long whole = seconds.longValue();
-                long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+                long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(NANOSECOND_DIGITS).longValue();
                 return Optional.of(Instant.ofEpochSecond(whole, nanos));
             } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
                 return Optional.empty();

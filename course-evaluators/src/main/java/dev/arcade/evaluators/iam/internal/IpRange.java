@@ -15,6 +15,19 @@ import java.util.Optional;
  */
 public final class IpRange {
 
+    /** An IPv4 address is 32 bits (RFC 791), written as four decimal bytes. */
+    private static final int IPV4_BYTES = 4;
+    /** The largest value of one byte of an IPv4 address, and its number of digits. */
+    private static final int MAX_IPV4_BYTE = 255;
+    private static final int MAX_IPV4_BYTE_DIGITS = 3;
+    /** An IPv6 address is 128 bits, written as eight 16-bit groups (RFC 4291, section 2.2). */
+    private static final int IPV6_GROUPS = 8;
+    private static final int IPV6_BYTES = IPV6_GROUPS * 2;
+    /** A group of an IPv6 address has one to four hexadecimal digits (RFC 4291, section 2.2). */
+    private static final int MAX_IPV6_GROUP_DIGITS = 4;
+    /** The longest prefix length, {@code /128}, has three digits (RFC 4632, RFC 4291 section 2.3). */
+    private static final int MAX_PREFIX_DIGITS = 3;
+
     private final byte[] network;
     private final int prefixLength;
     private final String source;
@@ -39,11 +52,12 @@ public final class IpRange {
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        int bits = bytes.get().length * 8;
+        int bits = bytes.get().length * Byte.SIZE;
         int prefix = bits;
         if (slash >= 0) {
             String digits = trimmed.substring(slash + 1);
-            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+            if (digits.isEmpty() || digits.length() > MAX_PREFIX_DIGITS
+                    || !digits.chars().allMatch(Character::isDigit)) {
                 return Optional.empty();
             }
             prefix = Integer.parseInt(digits);
@@ -67,17 +81,17 @@ public final class IpRange {
             return false;
         }
         byte[] candidate = parsed.get();
-        int fullBytes = prefixLength / 8;
+        int fullBytes = prefixLength / Byte.SIZE;
         for (int i = 0; i < fullBytes; i++) {
             if (candidate[i] != network[i]) {
                 return false;
             }
         }
-        int remaining = prefixLength % 8;
+        int remaining = prefixLength % Byte.SIZE;
         if (remaining == 0) {
             return true;
         }
-        int mask = (0xFF << (8 - remaining)) & 0xFF;
+        int mask = (0xFF << (Byte.SIZE - remaining)) & 0xFF;
         return (candidate[fullBytes] & mask) == (network[fullBytes] & mask);
     }
 
@@ -101,17 +115,18 @@ public final class IpRange {
 
     private static Optional<byte[]> parseV4(String text) {
         String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
+        if (parts.length != IPV4_BYTES) {
             return Optional.empty();
         }
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
+        byte[] out = new byte[IPV4_BYTES];
+        for (int i = 0; i < IPV4_BYTES; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (part.isEmpty() || part.length() > MAX_IPV4_BYTE_DIGITS
+                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
             int value = Integer.parseInt(part);
-            if (value > 255) {
+            if (value > MAX_IPV4_BYTE) {
                 return Optional.empty();
             }
             out[i] = (byte) value;
@@ -140,15 +155,16 @@ public final class IpRange {
         int[] h = headGroups.get();
         int[] t = tailGroups.get();
         int count = h.length + t.length;
-        if (doubleColon < 0 ? count != 8 : count > 7) {
+        // "::" stands for at least one group of zeros.
+        if (doubleColon < 0 ? count != IPV6_GROUPS : count > IPV6_GROUPS - 1) {
             return Optional.empty();
         }
-        int[] all = new int[8];
+        int[] all = new int[IPV6_GROUPS];
         System.arraycopy(h, 0, all, 0, h.length);
-        System.arraycopy(t, 0, all, 8 - t.length, t.length);
-        byte[] out = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            out[2 * i] = (byte) (all[i] >> 8);
+        System.arraycopy(t, 0, all, IPV6_GROUPS - t.length, t.length);
+        byte[] out = new byte[IPV6_BYTES];
+        for (int i = 0; i < IPV6_GROUPS; i++) {
+            out[2 * i] = (byte) (all[i] >> Byte.SIZE);
             out[2 * i + 1] = (byte) all[i];
         }
         return Optional.of(out);
@@ -175,14 +191,14 @@ public final class IpRange {
         int[] out = new int[hexCount + 2 * extra];
         for (int i = 0; i < hexCount; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpRange::isHex)) {
+            if (part.isEmpty() || part.length() > MAX_IPV6_GROUP_DIGITS || !part.chars().allMatch(IpRange::isHex)) {
                 return Optional.empty();
             }
             out[i] = Integer.parseInt(part, 16);
         }
         if (v4 != null) {
-            out[hexCount] = ((v4[0] & 0xFF) << 8) | (v4[1] & 0xFF);
-            out[hexCount + 1] = ((v4[2] & 0xFF) << 8) | (v4[3] & 0xFF);
+            out[hexCount] = ((v4[0] & 0xFF) << Byte.SIZE) | (v4[1] & 0xFF);
+            out[hexCount + 1] = ((v4[2] & 0xFF) << Byte.SIZE) | (v4[3] & 0xFF);
         }
         return Optional.of(out);
     }

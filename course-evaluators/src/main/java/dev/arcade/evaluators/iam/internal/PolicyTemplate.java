@@ -28,6 +28,9 @@ public final class PolicyTemplate {
     /** A variable reference, or an escape when {@code escaped} is non-null. */
     private record Variable(String key, String defaultValue, String escaped) implements Part {}
 
+    /** What opens a policy variable, as in {@code ${aws:username}}. */
+    private static final String OPEN = "${";
+
     private final String source;
     private final List<Part> parts;
 
@@ -52,17 +55,18 @@ public final class PolicyTemplate {
         StringBuilder text = new StringBuilder();
         int i = 0;
         while (i < source.length()) {
-            int open = source.indexOf("${", i);
+            int open = source.indexOf(OPEN, i);
             if (open < 0) {
                 text.append(source, i, source.length());
                 break;
             }
-            int close = findClose(source, open + 2);
-            Variable variable = close < 0 ? null : parseVariable(source.substring(open + 2, close));
+            int body = open + OPEN.length();
+            int close = findClose(source, body);
+            Variable variable = close < 0 ? null : parseVariable(source.substring(body, close));
             if (variable == null) {
                 // Not a well-formed variable: IAM would treat the characters as they are.
-                text.append(source, i, open + 2);
-                i = open + 2;
+                text.append(source, i, body);
+                i = body;
                 continue;
             }
             text.append(source, i, open);
