@@ -71,6 +71,58 @@ class RequestAndPolicySetTest {
     }
 
     @Test
+    @DisplayName("without(key) leaves an automatic key out of the request, whatever the case of its name")
+    void withoutLeavesAutomaticKeyOut() {
+        RequestContext request = Iam.user("alice").action("s3:GetObject")
+                .without("AWS:SecureTransport").without("aws:CurrentTime").without("aws:PrincipalArn").build();
+
+        assertThat(request.contextValues("aws:SecureTransport")).isNull();
+        assertThat(request.contextValues("aws:CurrentTime")).isNull();
+        assertThat(request.contextValues("aws:PrincipalArn")).isNull();
+        assertThat(request.context()).doesNotContainKeys("aws:SecureTransport", "aws:CurrentTime", "aws:PrincipalArn")
+                .containsKey("aws:EpochTime");
+        assertThat(request.principalArn()).as("the caller itself is unchanged")
+                .isEqualTo("arn:aws:iam::123456789012:user/alice");
+    }
+
+    @Test
+    @DisplayName("a key left out with without(key) is missing to conditions: Null is true and Bool is false")
+    void withoutMakesConditionsSeeAMissingKey() {
+        RequestContext.Builder request = Iam.user("alice").action("s3:GetObject").without("aws:SecureTransport");
+        String denyInsecure = "{\"Version\": \"2012-10-17\", \"Statement\": ["
+                + "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},"
+                + "{\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\","
+                + " \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]}";
+        String requireKey = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+                + " \"Condition\": {\"Null\": {\"aws:SecureTransport\": \"true\"}}");
+
+        Decision denied = Iam.identityOnly(request.build(), denyInsecure);
+        Decision nullTrue = Iam.identityOnly(request.build(), requireKey);
+
+        assertThat(denied.allowed()).as("Bool on a missing key is false, so the Deny does not apply%n%s",
+                denied.explanation()).isTrue();
+        assertThat(nullTrue.allowed()).as(nullTrue.explanation()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without aws:username a ${aws:username} resource matches nothing, and setting the key again brings it back")
+    void withoutThenContextRestores() {
+        String json = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
+                + " \"Resource\": \"arn:aws:s3:::mybucket/${aws:username}/*\"");
+        RequestContext.Builder request = Iam.user("David").action("s3:GetObject").resource("arn:aws:s3:::mybucket/David/a")
+                .without("aws:username");
+
+        Decision missing = Iam.identityOnly(request.build(), json);
+        Decision copied = Iam.identityOnly(request.build().toBuilder().build(), json);
+        Decision restored = Iam.identityOnly(request.context("aws:username", "David").build(), json);
+
+        assertThat(missing.allowed()).as(missing.explanation()).isFalse();
+        assertThat(missing.explanation()).contains("${aws:username} has no value in this request");
+        assertThat(copied.allowed()).as("toBuilder() keeps the key left out").isFalse();
+        assertThat(restored.allowed()).as(restored.explanation()).isTrue();
+    }
+
+    @Test
     @DisplayName("a request needs a principal and a single concrete action")
     void requestValidation() {
         assertThatThrownBy(() -> RequestContext.builder().action("s3:GetObject").build())
