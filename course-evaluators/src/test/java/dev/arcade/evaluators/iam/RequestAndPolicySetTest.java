@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * and the policy grammar's rules on where Principal and Resource may appear ("IAM JSON policy
  * elements: Principal": "You cannot use the Principal element in an identity-based policy").
  */
-@DisplayName("Access requests and policy sets")
+@DisplayName("Request context keys and policy set rules (IAM User Guide)")
 class RequestAndPolicySetTest {
 
     @Test
@@ -34,7 +34,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("an IAM user has aws:username, aws:PrincipalType User and its tags as aws:PrincipalTag/...")
+    @DisplayName("an IAM user's request carries aws:username, aws:PrincipalType User and each of its tags as aws:PrincipalTag/<key>")
     void userKeys() {
         RequestContext request = RequestContext.builder().principalArn("arn:aws:iam::123456789012:user/division_abc/alice")
                 .principalTag("team", "blue").userId("AIDAJQABLZS4A3QDU576Q").currentTime(Instant.parse("2024-06-01T12:00:00Z"))
@@ -63,7 +63,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("context set explicitly overrides the automatic keys")
+    @DisplayName("a context key set explicitly overrides the value the builder fills in")
     void explicitContextWins() {
         RequestContext request = Iam.user("a").action("s3:GetObject").context("aws:SecureTransport", "false").build();
 
@@ -147,7 +147,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("an identity policy or boundary without Resource is rejected")
+    @DisplayName("a permissions boundary without Resource is rejected, as for an identity policy")
     void identityPolicyWithoutResource() {
         assertThatThrownBy(() -> PolicySet.builder().permissionsBoundary("Bad", Iam.statement(
                 "\"Effect\": \"Allow\", \"Action\": \"s3:*\"")))
@@ -175,7 +175,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("the decision's text is its explanation, so it reads well in an assertion message")
+    @DisplayName("a decision prints as its explanation, so it reads well in an assertion message")
     void decisionToString() {
         Decision decision = Iam.identityOnly(Iam.user("a").action("s3:GetObject").build(),
                 Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\""));
