@@ -105,6 +105,20 @@ class RequestAndPolicySetTest {
     }
 
     @Test
+    @DisplayName("without aws:CurrentTime a date condition on it is false, and its IfExists form passes")
+    void withoutCurrentTime() {
+        RequestContext request = Iam.user("alice").action("s3:GetObject").without("aws:CurrentTime").build();
+        String before = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+                + " \"Condition\": {\"DateLessThan\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"}}");
+
+        Decision plain = Iam.identityOnly(request, before);
+        Decision ifExists = Iam.identityOnly(request, before.replace("DateLessThan", "DateLessThanIfExists"));
+
+        assertThat(plain.allowed()).as(plain.explanation()).isFalse();
+        assertThat(ifExists.allowed()).as(ifExists.explanation()).isTrue();
+    }
+
+    @Test
     @DisplayName("without aws:username a ${aws:username} resource matches nothing, and setting the key again brings it back")
     void withoutThenContextRestores() {
         String json = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
