@@ -85,7 +85,10 @@ final class MutateCommand implements Callable<Integer> {
                 continue;
             }
             Map<String, String> equivalents = MutationScores.readEquivalents(module.solutionDir().resolve(EQUIVALENTS_FILE));
-            List<ExerciseScore> scores = MutationScores.score(MutationScores.read(xml), sources::exerciseOf, equivalents);
+            List<Mutant> mutants = MutationScores.read(xml);
+            List<ExerciseScore> scores = MutationScores.score(mutants, sources::exerciseOf, equivalents).stream()
+                    .filter(s -> exercises.contains(s.exercise())).toList();
+            long unowned = mutants.stream().filter(m -> sources.exerciseOf(m.className(), m.method()) == null).count();
             Map<String, String> titles = Lesson.exerciseTitles(module.lesson());
             for (ExerciseScore s : scores) {
                 boolean good = s.percent() >= minimum;
@@ -99,6 +102,10 @@ final class MutateCommand implements Callable<Integer> {
                     c.println(c.dim("      survived: ") + m.location() + " " + m.description() + c.dim("  (" + m.mutator()
                             + ", in " + m.method() + ")"));
                 }
+            }
+            if (unowned > 0) {
+                c.println(c.dim("  " + unowned + " mutants in code that no single exercise's TODO names (a helper"
+                        + " the reference added to a class several exercises share) are not scored"));
             }
             c.println(c.dim(String.format(Locale.ROOT, "  %.0f s; the full report: %s", (System.nanoTime() - start) / 1e9,
                     layout.root().relativize(module.solutionDir().resolve("target/pit-reports/index.html")))));

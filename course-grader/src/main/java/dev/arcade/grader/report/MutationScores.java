@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
@@ -136,16 +136,16 @@ public final class MutationScores {
      * Scores each exercise.
      *
      * @param mutants every mutant PIT made in the module
-     * @param exerciseOf the exercise a mutated class belongs to, or {@code null} for none (its mutants
-     *     are not scored)
+     * @param exerciseOf the exercise a mutated class and method belong to, or {@code null} for none
+     *     (their mutants are not scored)
      * @param equivalents from {@link #readEquivalents(Path)}
      * @return one score per exercise that has mutants, ordered by exercise id
      */
-    public static List<ExerciseScore> score(List<Mutant> mutants, Function<String, String> exerciseOf,
+    public static List<ExerciseScore> score(List<Mutant> mutants, BiFunction<String, String, String> exerciseOf,
             Map<String, String> equivalents) {
         Map<String, List<Mutant>> byExercise = new TreeMap<>(MutationScores::compareIds);
         for (Mutant m : mutants) {
-            String exercise = exerciseOf.apply(m.className());
+            String exercise = exerciseOf.apply(m.className(), m.method());
             if (exercise != null && !NOT_COUNTED.contains(m.status())) {
                 byExercise.computeIfAbsent(exercise, k -> new ArrayList<>()).add(m);
             }

@@ -43,7 +43,7 @@ class MutationScoresTest {
     })
     @DisplayName("each PIT status counts as detected, not detected, or not at all")
     void statuses(String status, boolean detected, boolean counted) {
-        List<ExerciseScore> scores = MutationScores.score(List.of(mutant(status), mutant("KILLED")), c -> "1.3", Map.of());
+        List<ExerciseScore> scores = MutationScores.score(List.of(mutant(status), mutant("KILLED")), (c, m) -> "1.3", Map.of());
 
         assertThat(scores).singleElement().satisfies(s -> {
             assertThat(s.counted()).isEqualTo(counted ? 2 : 1);
@@ -66,7 +66,7 @@ class MutationScoresTest {
     void percent(List<String> statuses, double percent) {
         List<Mutant> mutants = statuses.stream().map(MutationScoresTest::mutant).toList();
 
-        List<ExerciseScore> scores = MutationScores.score(mutants, c -> "1.3", Map.of());
+        List<ExerciseScore> scores = MutationScores.score(mutants, (c, m) -> "1.3", Map.of());
 
         double actual = scores.isEmpty() ? 100.0 : scores.get(0).percent();
         assertThat(actual).isEqualTo(percent);
@@ -81,7 +81,7 @@ class MutationScoresTest {
                 mutant("dev.arcade.dynamodb.BestScores", 53, "VoidMethodCallMutator", "SURVIVED"),
                 mutant("dev.arcade.dynamodb.BestScores", 60, "NegateConditionalsMutator", "KILLED"));
 
-        ExerciseScore s = MutationScores.score(mutants, c -> "1.3",
+        ExerciseScore s = MutationScores.score(mutants, (c, m) -> "1.3",
                 Map.of("BestScores.java:53 NegateConditionalsMutator", "same result")).get(0);
 
         assertThat(s.equivalent()).isEqualTo(1);
@@ -100,7 +100,7 @@ class MutationScoresTest {
                 mutant("dev.arcade.dynamodb.Score", 3, "M", "SURVIVED"));
         Map<String, String> exercises = Map.of("dev.arcade.dynamodb.Later", "1.10", "dev.arcade.dynamodb.BestScores$1", "1.3");
 
-        List<ExerciseScore> scores = MutationScores.score(mutants, exercises::get, Map.of());
+        List<ExerciseScore> scores = MutationScores.score(mutants, (c, m) -> exercises.get(c), Map.of());
 
         assertThat(scores).extracting(ExerciseScore::exercise).containsExactly("1.3", "1.10");
         assertThat(scores.get(0).survivors()).singleElement().extracting(Mutant::line).isEqualTo(2);
