@@ -31,8 +31,8 @@ class Exercise19OptimisticLockingTest {
     private SettingsStore store;
 
     @BeforeEach
-    void seed(Learner learner, DynamoDbClient kit, DynamoDbEnhancedClient kitEnhanced, @CodeUnderTest DynamoDbEnhancedClient forLearner,
-            ResourceNames names) {
+    void seed(Learner learner, DynamoDbClient kit, DynamoDbEnhancedClient kitEnhanced,
+            @CodeUnderTest DynamoDbEnhancedClient forLearner, ResourceNames names) {
         this.learner = learner;
         this.kit = kit;
         scores = ScoresFixture.create(kit, names);
