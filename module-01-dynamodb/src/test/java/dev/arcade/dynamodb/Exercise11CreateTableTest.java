@@ -151,15 +151,15 @@ class Exercise11CreateTableTest {
                 .isNotNegative();
         assertThat(operations.subList(created + 1, operations.size()))
                 .as("expected CreateTable to be followed by DescribeTable (what dynamo.waiter().waitUntilTableExists(...) polls:"
-                        + " a new table is CREATING for a while on AWS; this emulator makes it ACTIVE at once, so only the"
-                        + " calls show whether you wait), but your code called: %s", calls.summary())
+                        + " a new table is CREATING for a while), but your code called: %s", calls.summary())
                 .contains("DescribeTable");
         assertThat(returned).as("expected createTable to return the table's description, but it returned null")
                 .isNotNull();
         assertThat(returned.tableName()).as("expected the description of table %s", name).isEqualTo(name);
         assertThat(returned.tableStatus())
-                .as("expected the returned description to say ACTIVE (the one the waiter saw), but it says %s",
-                        returned.tableStatusAsString())
+                .as("expected the returned description to say ACTIVE, but it says %s: a new table is CREATING for a"
+                        + " while (here, as on AWS, for the first DescribeTable calls), so one DescribeTable right after"
+                        + " CreateTable is not enough; a waiter polls until the table is ACTIVE", returned.tableStatusAsString())
                 .isEqualTo(TableStatus.ACTIVE);
     }
 

@@ -7,6 +7,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.sdk.FaultPlan;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
@@ -110,6 +111,28 @@ class Exercise15HistoryTest {
         assertThat(all)
                 .as("expected all 7 tetris plays across the pages, each once, newest first; page sizes were %s", sizes)
                 .containsExactlyElementsOf(newestFirst(0, 6));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("a page that DynamoDB ends early (its 1 MB limit) still has a next token: only LastEvaluatedKey says more"
+            + " plays follow")
+    void history_followsLastEvaluatedKeyNotThePageSize(FaultPlan faults) {
+        // On AWS a Query page also ends at 1 MB, before Limit: a short page is not the last page.
+        faults.shortPages("Query", 1);
+        HistoryPage first = page(history, "alice", "tetris", 4, null);
+
+        assertThat(first.plays())
+                .as("expected the 2 plays DynamoDB returned on this short page (it ended early with a LastEvaluatedKey)")
+                .containsExactlyElementsOf(newestFirst(5, 6));
+        assertThat(first.nextPageToken())
+                .as("expected a next-page token although the page holds 2 plays, not 4: DynamoDB ended the page early and"
+                        + " said so with a LastEvaluatedKey; a page shorter than Limit is not the last one, and a full one"
+                        + " need not be followed by more (hasLastEvaluatedKey() decides)")
+                .isNotNull();
+        HistoryPage second = page(history, "alice", "tetris", 4, first.nextPageToken());
+        assertThat(second.plays())
+                .as("expected the next page to carry on after the short one, with the 4 plays that follow")
+                .containsExactlyElementsOf(newestFirst(1, 4));
     }
 
     @Graded(points = 2)
