@@ -51,6 +51,10 @@ class Exercise16LeaderboardTest {
         scores.putBest("ann", "pacman", 999_999, WHEN);
         scores.putBest("ivy", "pacman", 500_000, WHEN);
         scores.putBest("jo", "pacman", 750_000, WHEN);
+        // scores an int cannot hold (above 2^31 - 1), one that a double cannot hold exactly (2^53 + 1)
+        scores.putBest("xia", "marathon", 2_147_483_647L, WHEN);
+        scores.putBest("yan", "marathon", 9_007_199_254_740_993L, WHEN);
+        scores.putBest("zed", "marathon", 2_147_483_648L, WHEN);
         // history items have a score but no game attribute: they are not in the index
         scores.putPlay("gus", "tetris", 123_456_789, WHEN);
         scores.putProfile("gus", Map.of("coins", ScoresFixture.n(10)));
@@ -74,6 +78,25 @@ class Exercise16LeaderboardTest {
                         new LeaderboardEntry(1, "gus", 99999),
                         new LeaderboardEntry(2, "cy", 15000),
                         new LeaderboardEntry(3, "flo", 4200));
+    }
+
+    @Graded(points = 2)
+    @DisplayName("scores beyond an int (2^31 - 1) and beyond a double's exact range come back exactly, and top 1 is"
+            + " the single best")
+    void top_readsEveryScoreAsALong() {
+        List<LeaderboardEntry> top = top("marathon", 3);
+        List<LeaderboardEntry> best = top("marathon", 1);
+
+        assertThat(top)
+                .as("expected yan (9007199254740993), zed (2147483648), xia (2147483647): a score is a DynamoDB number of"
+                        + " up to 38 digits and LeaderboardEntry holds a long, so read it with Long.parseLong (an int"
+                        + " overflows above 2147483647, a double rounds 9007199254740993)")
+                .containsExactly(
+                        new LeaderboardEntry(1, "yan", 9_007_199_254_740_993L),
+                        new LeaderboardEntry(2, "zed", 2_147_483_648L),
+                        new LeaderboardEntry(3, "xia", 2_147_483_647L));
+        assertThat(best).as("expected top 1 of marathon to be yan alone").containsExactly(
+                new LeaderboardEntry(1, "yan", 9_007_199_254_740_993L));
     }
 
     @Graded(points = 2)
