@@ -22,15 +22,7 @@ public final class Scoring {
      */
     public static ModuleResult module(CourseModule module, List<TestCase> catalog, Map<String, TestOutcome> outcomes,
             Map<String, String> titles, String compileError) {
-        Map<String, List<TestCase>> byExercise = new LinkedHashMap<>();
-        for (String id : titles.keySet()) {
-            byExercise.put(id, new ArrayList<>());
-        }
-        for (TestCase t : catalog) {
-            if (t.graded()) {
-                byExercise.computeIfAbsent(t.exercise(), k -> new ArrayList<>()).add(t);
-            }
-        }
+        Map<String, List<TestCase>> byExercise = byExercise(catalog, titles);
         byExercise.values().removeIf(List::isEmpty);
         List<ExerciseResult> exercises = new ArrayList<>();
         for (Map.Entry<String, List<TestCase>> e : byExercise.entrySet()) {
@@ -45,6 +37,28 @@ public final class Scoring {
             exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));
         }
         return new ModuleResult(module.name(), module.title(), compileError, exercises);
+    }
+
+    /**
+     * The graded tests of a module by exercise: the lesson's exercises first, in the lesson's order
+     * (with no tests when none is graded for it), then any other exercise the tests name, in catalog
+     * order. Tests that are not graded belong to no exercise here. The score board and
+     * {@link Verification} both read exercises this way.
+     *
+     * @param catalog every test of the module
+     * @param titles exercise titles from the lesson, in the lesson's order
+     */
+    static Map<String, List<TestCase>> byExercise(List<TestCase> catalog, Map<String, String> titles) {
+        Map<String, List<TestCase>> byExercise = new LinkedHashMap<>();
+        for (String id : titles.keySet()) {
+            byExercise.put(id, new ArrayList<>());
+        }
+        for (TestCase t : catalog) {
+            if (t.graded()) {
+                byExercise.computeIfAbsent(t.exercise(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        return byExercise;
     }
 
     /** One exercise's status, points and first problem, from its graded tests' outcomes. */
