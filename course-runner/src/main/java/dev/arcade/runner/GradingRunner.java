@@ -70,9 +70,9 @@ public final class GradingRunner {
             Events events = new Events(out);
             for (RunSpec.Unit unit : spec.units()) {
                 runIsolated(unit, new HashSet<>(spec.skip()), spec, events::writeLine);
-                events.write(RunEvent.simple("unit-done", unit.name()));
+                events.write(RunEvent.unitDone(unit.name()));
             }
-            events.write(RunEvent.simple("done", null));
+            events.write(RunEvent.done());
         }
         // Abandoned timeout threads are not daemons: without an explicit exit this JVM would never end.
         System.exit(0);
@@ -220,8 +220,7 @@ public final class GradingRunner {
                     if (id.isTest()) {
                         TestCase t = TestMetadata.describe(unit, id, loader);
                         tests.put(id.getUniqueId(), t);
-                        events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(),
-                                t.displayName(), t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                        events.write(RunEvent.planned(t));
                     }
                 }
             }
@@ -233,11 +232,10 @@ public final class GradingRunner {
                 if (!tests.containsKey(id.getUniqueId())) { // a dynamic test, found while running
                     TestCase t = TestMetadata.describe(unit, id, loader);
                     tests.put(id.getUniqueId(), t);
-                    events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(), t.displayName(),
-                            t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                    events.write(RunEvent.planned(t));
                 }
                 started.put(id.getUniqueId(), System.nanoTime());
-                events.write(RunEvent.start(unit, id.getUniqueId()));
+                events.write(RunEvent.started(unit, id.getUniqueId()));
             }
         }
 
@@ -290,8 +288,7 @@ public final class GradingRunner {
             }
             Long t0 = started.get(uid);
             long ms = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
-            events.write(new RunEvent("end", unit, uid, null, null, null, null, null, null, status, message, exception,
-                    location, ms));
+            events.write(RunEvent.ended(unit, uid, status, message, exception, location, ms));
         }
 
         private Iterable<TestIdentifier> testsUnder(TestIdentifier id) {

@@ -29,9 +29,9 @@ public final class Scoring {
             List<TestOutcome> tests = new ArrayList<>();
             for (TestCase t : e.getValue()) {
                 TestOutcome o = compileError != null
-                        ? new TestOutcome(t, TestStatus.DOES_NOT_COMPILE, compileError, null, null, 0)
-                        : outcomes.getOrDefault(t.key(), new TestOutcome(t, TestStatus.CRASHED,
-                                "this test did not run", null, null, 0));
+                        ? TestOutcome.withoutException(t, TestStatus.DOES_NOT_COMPILE, compileError)
+                        : outcomes.getOrDefault(t.key(), TestOutcome.withoutException(t, TestStatus.CRASHED,
+                                "this test did not run"));
                 tests.add(o);
             }
             exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));

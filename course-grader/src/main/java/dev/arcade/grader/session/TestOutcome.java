@@ -16,6 +16,11 @@ import dev.arcade.runner.TestStatus;
 public record TestOutcome(TestCase test, TestStatus status, String message, String exception, String location,
         long durationMs) {
 
+    /** An outcome the grader decides itself (a crash, a test not run), with no exception or location. */
+    public static TestOutcome withoutException(TestCase test, TestStatus status, String message) {
+        return new TestOutcome(test, status, message, null, null, 0);
+    }
+
     /**
      * The message on one line, for one-line displays: its first lines joined, since an assertion's
      * first line alone ("[4 * 3]") often says too little.
