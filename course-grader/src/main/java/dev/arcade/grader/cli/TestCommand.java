@@ -73,8 +73,7 @@ final class TestCommand implements Callable<Integer> {
                 c.println(ScoreBoard.paint(o.status(), ScoreBoard.icon(o.status(), c) + " " + o.test().exercise() + " "
                         + o.test().displayName(), c) + pts + c.dim("  " + o.durationMs() + " ms"));
                 if (o.status() != TestStatus.PASSED && o.message() != null) {
-                    String label = o.status() == TestStatus.PASSED ? "" : o.status().label() + ": ";
-                    o.message().strip().lines().limit(30).forEach(l -> c.println("      " + (label.isEmpty() ? "" : "") + l));
+                    o.message().strip().lines().limit(30).forEach(l -> c.println("      " + l));
                     if (o.location() != null) {
                         c.println(c.dim("      at " + o.location()));
                     }

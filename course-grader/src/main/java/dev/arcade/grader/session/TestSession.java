@@ -65,18 +65,13 @@ public final class TestSession {
     private final boolean showOutput;
 
     /**
+     * A session with a backend that may still be starting: the first grading JVM boots meanwhile and
+     * is told what to run once it is ready.
+     *
      * @param classpath the kit's classpath, for the grading JVM
-     * @param backend the running backend, handed to the grading JVM
+     * @param backendReady the backend, handed to the grading JVM; waits until it runs
      * @param workDir where specs, events and the output log go
      * @param showOutput pass what the tests print straight through (for {@code test}); otherwise it goes to a log
-     */
-    public TestSession(List<Path> classpath, Backend backend, Path workDir, boolean showOutput) {
-        this(classpath, () -> backend, workDir, showOutput);
-    }
-
-    /**
-     * Like {@link #TestSession(List, Backend, Path, boolean)}, with a backend that may still be
-     * starting: the first grading JVM boots meanwhile and is told what to run once it is ready.
      */
     public TestSession(List<Path> classpath, java.util.function.Supplier<Backend> backendReady, Path workDir,
             boolean showOutput) {
