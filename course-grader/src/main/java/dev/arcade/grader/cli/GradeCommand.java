@@ -83,6 +83,10 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private static void nextStep(ScoreReport report, Console c) {
+        if (report.nothingToGrade().isPresent()) {
+            c.println(c.yellow(report.nothingToGrade().get()));
+            return;
+        }
         for (ModuleResult m : report.modules()) {
             for (ExerciseResult e : m.exercises()) {
                 if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {

@@ -49,6 +49,9 @@ final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Exercise " + exercise + " has no graded tests in " + m.name() + ".");
         }
         c.println();
+        if (report.nothingToGrade().isPresent()) {
+            c.println(c.yellow(report.nothingToGrade().get()));
+        }
         boolean allPassed = true;
         for (ExerciseResult e : m.exercises()) {
             allPassed &= e.status() == TestStatus.PASSED;

@@ -6,6 +6,7 @@ import dev.arcade.grader.course.Hints;
 import dev.arcade.grader.course.Lesson;
 import dev.arcade.grader.course.Manifest;
 import dev.arcade.grader.session.TestOutcome;
+import dev.arcade.kit.AwsTestExtension;
 import dev.arcade.runner.TestCase;
 import dev.arcade.runner.TestStatus;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class Verification {
      * How the message of a test skipped for a capability the backend lacks starts (the kit's
      * {@code @RequiresCapability}); any other skip is a silent one.
      */
-    static final String CAPABILITY_SKIP = "not gradable on ";
+    static final String CAPABILITY_SKIP = AwsTestExtension.NOT_GRADABLE;
 
     /** Exception classes that mean "a check failed": the right reason for a skeleton to fail. */
     private static final List<String> ASSERTION_SUFFIXES = List.of("AssertionError", "AssertionFailedError");
