@@ -146,13 +146,14 @@ final class Grader {
 
     /** With {@code WORKSHOP_TIMING=1}, prints how long each phase took, to stderr (for benchmarks/bench.sh). */
     static final class Timing {
+        private static final long NANOS_PER_MILLI = 1_000_000;
         private final boolean on = "1".equals(System.getenv("WORKSHOP_TIMING"));
         private long last = System.nanoTime();
 
         void mark(String phase) {
             long now = System.nanoTime();
             if (on) {
-                System.err.printf("[timing] %-32s %6d ms%n", phase, (now - last) / 1_000_000);
+                System.err.printf("[timing] %-32s %6d ms%n", phase, (now - last) / NANOS_PER_MILLI);
             }
             last = now;
         }

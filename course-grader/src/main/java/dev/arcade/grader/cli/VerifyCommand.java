@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
         + " reference solution, every graded test fails on the untouched skeleton for the right reason, every exercise"
         + " has graded tests, a lesson section and three hints. Exits non-zero on any breach.")
 final class VerifyCommand implements Callable<Integer> {
+    /** Width of the exercise title column, in characters (as in the table's format). */
+    private static final int TITLE_WIDTH = 36;
 
     @Parameters(arity = "0..1", paramLabel = "MODULE", description = "only this module")
     String module;
@@ -119,7 +121,7 @@ final class VerifyCommand implements Callable<Integer> {
         c.println(c.dim(String.format("  %-5s %-36s %5s %4s  %-28s %-18s %-6s %s", "id", "exercise", "tests", "pts",
                 "reference", "skeleton", "lesson", "hints")));
         for (Row r : rows) {
-            c.println(String.format("  %-5s %-36s %5d %4d  %s %s %s %s", r.exercise(), Console.cut(r.title(), 36), r.tests(),
+            c.println(String.format("  %-5s %-36s %5d %4d  %s %s %s %s", r.exercise(), Console.cut(r.title(), TITLE_WIDTH), r.tests(),
                     r.points(), color(c, r.referenceOk(), String.format("%-28s", r.reference())),
                     color(c, r.skeletonOk(), String.format("%-18s", r.skeleton())),
                     color(c, r.lesson(), String.format("%-6s", r.lesson() ? "yes" : "no")),
