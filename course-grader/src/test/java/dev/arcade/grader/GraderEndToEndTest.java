@@ -91,6 +91,22 @@ class GraderEndToEndTest {
     }
 
     @Test
+    @DisplayName("a module without graded tests says there is nothing to grade, not that every exercise passes")
+    void nothingToGrade() throws Exception {
+        copyTree(course.resolve("module-01-mini"), course.resolve("module-02-ungraded"));
+        copyTree(course.resolve("solutions/module-01-mini"), course.resolve("solutions/module-02-ungraded"));
+        Path tests = course.resolve("module-02-ungraded/src/test/java/mini/CalcTest.java");
+        Files.writeString(tests, Files.readString(tests).replaceAll("@Graded\\([^)]*\\)", "@org.junit.jupiter.api.Test"));
+        WorkshopCli.Result r = workshop("grade", "02");
+        assertThat(r.exit()).as("exit status; output:%n%s", r.output()).isZero();
+        assertThat(r.output()).contains("Total  0/0 points")
+                .contains("Nothing to grade here: module-02-ungraded has no graded tests.")
+                .doesNotContain("Every exercise passes");
+        assertThat(Files.readString(course.resolve("target/workshop/report.html")))
+                .contains("Nothing to grade here").doesNotContain("Every exercise passes");
+    }
+
+    @Test
     @DisplayName("passed, not started, failing, timed out, crashed and does not compile each get their own status")
     void everyWayToFail() throws Exception {
         workshop("manifest");

@@ -11,7 +11,18 @@ import java.util.regex.Pattern;
  */
 final class FailureClassifier {
     private static final Pattern TODO = Pattern.compile("^TODO\\s+(\\d+\\.\\d+)\\b.*", Pattern.DOTALL);
-    private static final int MAX_MESSAGE = 4000;
+
+    /** The longest message kept, in characters, before the cut mark and the hint pointer. */
+    static final int MAX_MESSAGE_CHARS = 4000;
+
+    /** What marks the place a long message was cut. */
+    static final String CUT_MARK = " …";
+
+    /**
+     * The hint pointer that ends a graded test's message, as the kit's {@code Hint.of} writes it:
+     * {@code " (hint: ./workshop hint 1.3)"}. It survives trimming.
+     */
+    private static final Pattern HINT_POINTER = Pattern.compile(" \\(hint: \\./workshop hint [^\\s()]+\\)$");
 
     private FailureClassifier() {}
 
@@ -62,7 +73,17 @@ final class FailureClassifier {
         return null;
     }
 
-    private static String trim(String s) {
-        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + " …";
+    /**
+     * The message as it is when it has at most {@link #MAX_MESSAGE_CHARS} characters; else cut to that
+     * many, followed by {@link #CUT_MARK}. A hint pointer that ended the message is kept after the
+     * mark, in place of as many characters before the cut.
+     */
+    static String trim(String s) {
+        if (s.length() <= MAX_MESSAGE_CHARS) {
+            return s;
+        }
+        Matcher pointer = HINT_POINTER.matcher(s);
+        String kept = pointer.find() ? pointer.group() : "";
+        return s.substring(0, MAX_MESSAGE_CHARS - kept.length()) + CUT_MARK + kept;
     }
 }

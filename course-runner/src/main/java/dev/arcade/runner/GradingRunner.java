@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -47,6 +48,17 @@ public final class GradingRunner {
     /** Exit status after a timed-out test, so the grader knows to go on in a new JVM. */
     public static final int HALTED_AFTER_TIMEOUT = 77;
 
+    /** Exit status when the grader never wrote the spec. */
+    static final int NO_SPEC = 3;
+
+    /** How long, in seconds, this JVM waits for the grader's spec (the backend starts meanwhile). */
+    static final long SPEC_WAIT_SECONDS = 120;
+
+    /** How often, in milliseconds, this JVM looks for the spec while it waits. */
+    static final long SPEC_POLL_MS = 10;
+
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
     private GradingRunner() {}
 
     /**
@@ -55,13 +67,13 @@ public final class GradingRunner {
      */
     public static void main(String[] args) throws Exception {
         Path specFile = Path.of(args[0]);
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SPEC_WAIT_SECONDS);
         while (!Files.isRegularFile(specFile)) {
             if (System.nanoTime() > deadline) {
                 System.err.println("workshop: the grader never said what to run (" + specFile + "); giving up.");
-                System.exit(3);
+                System.exit(NO_SPEC);
             }
-            Thread.sleep(10);
+            Thread.sleep(SPEC_POLL_MS);
         }
         RunSpec spec = JSON.readValue(specFile.toFile(), RunSpec.class);
         System.setProperty(InheritedBackend.PROPERTY, spec.backend());
@@ -70,9 +82,9 @@ public final class GradingRunner {
             Events events = new Events(out);
             for (RunSpec.Unit unit : spec.units()) {
                 runIsolated(unit, new HashSet<>(spec.skip()), spec, events::writeLine);
-                events.write(RunEvent.simple("unit-done", unit.name()));
+                events.write(RunEvent.unitDone(unit.name()));
             }
-            events.write(RunEvent.simple("done", null));
+            events.write(RunEvent.done());
         }
         // Abandoned timeout threads are not daemons: without an explicit exit this JVM would never end.
         System.exit(0);
@@ -220,8 +232,7 @@ public final class GradingRunner {
                     if (id.isTest()) {
                         TestCase t = TestMetadata.describe(unit, id, loader);
                         tests.put(id.getUniqueId(), t);
-                        events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(),
-                                t.displayName(), t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                        events.write(RunEvent.planned(t));
                     }
                 }
             }
@@ -233,11 +244,10 @@ public final class GradingRunner {
                 if (!tests.containsKey(id.getUniqueId())) { // a dynamic test, found while running
                     TestCase t = TestMetadata.describe(unit, id, loader);
                     tests.put(id.getUniqueId(), t);
-                    events.write(new RunEvent("plan", unit, t.id(), t.className(), t.methodName(), t.displayName(),
-                            t.exercise(), t.points(), t.graded(), null, null, null, null, null));
+                    events.write(RunEvent.planned(t));
                 }
                 started.put(id.getUniqueId(), System.nanoTime());
-                events.write(RunEvent.start(unit, id.getUniqueId()));
+                events.write(RunEvent.started(unit, id.getUniqueId()));
             }
         }
 
@@ -289,9 +299,8 @@ public final class GradingRunner {
                 return;
             }
             Long t0 = started.get(uid);
-            long ms = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
-            events.write(new RunEvent("end", unit, uid, null, null, null, null, null, null, status, message, exception,
-                    location, ms));
+            long ms = t0 == null ? 0 : (System.nanoTime() - t0) / NANOS_PER_MILLI;
+            events.write(RunEvent.ended(unit, uid, status, message, exception, location, ms));
         }
 
         private Iterable<TestIdentifier> testsUnder(TestIdentifier id) {

@@ -27,9 +27,4 @@ public enum TestStatus {
     public String label() {
         return label;
     }
-
-    /** Whether the status counts against the learner (as opposed to passed, not started, not gradable). */
-    public boolean isProblem() {
-        return this == FAILING || this == TIMED_OUT || this == CRASHED || this == DOES_NOT_COMPILE;
-    }
 }

@@ -39,8 +39,4 @@ final class BackendStarter {
             }
         };
     }
-
-    static Backend start(Console c) {
-        return startInBackground(c).get();
-    }
 }

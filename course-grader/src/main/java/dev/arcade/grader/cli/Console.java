@@ -8,6 +8,13 @@ import java.nio.charset.StandardCharsets;
  * {@code NO_COLOR} is set (https://no-color.org).
  */
 final class Console {
+    /** Terminal width, in columns, when {@code COLUMNS} says nothing usable. */
+    static final int DEFAULT_COLUMNS = 100;
+    /** The narrowest width laid out for, in columns. */
+    static final int MIN_COLUMNS = 60;
+    /** The widest width laid out for, in columns. */
+    static final int MAX_COLUMNS = 160;
+
     final PrintStream out;
     final boolean color;
     final boolean live;
@@ -26,10 +33,10 @@ final class Console {
 
     private static int columns() {
         try {
-            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").trim());
-            return Math.max(60, Math.min(c, 160));
+            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", Integer.toString(DEFAULT_COLUMNS)).trim());
+            return Math.max(MIN_COLUMNS, Math.min(c, MAX_COLUMNS));
         } catch (NumberFormatException e) {
-            return 100;
+            return DEFAULT_COLUMNS;
         }
     }
 

@@ -12,11 +12,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,14 @@ import picocli.CommandLine.Option;
 @Command(name = "doctor", description = "Check this machine: JDK, Maven Wrapper, moto, Docker, LocalStack token, free"
         + " ports; say which backend auto picks and why each other one is unavailable, with the fix.")
 final class DoctorCommand implements Callable<Integer> {
+    /** How long asking Python for moto's version may take. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
+    /** LocalStack's port, which a learner's own emulator often listens on. */
+    private static final int LOCALSTACK_PORT = 4566;
+
+    /** Width of the backend names column. */
+    private static final int BACKEND_COLUMN = 11;
 
     @Option(names = "--no-color", description = "plain text (also: NO_COLOR=1)")
     boolean plain;
@@ -47,9 +56,10 @@ final class DoctorCommand implements Callable<Integer> {
         boolean token = host.settings().get(Settings.LOCALSTACK_AUTH_TOKEN).isPresent();
         check(c, token, "LOCALSTACK_AUTH_TOKEN", "not set (only needed for LocalStack 4.15 and newer)");
         check(c, canBindLoopback(), "a free port on 127.0.0.1 for the emulator", "no free loopback port: close some programs");
-        c.println("  " + (portFree(4566) ? c.dim("·") : c.yellow("!")) + " port 4566 (LocalStack's) is "
-                + (portFree(4566) ? "free" : "in use: something already listens there, perhaps an emulator you run"
-                        + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:4566)"));
+        boolean localstackPortFree = portFree(LOCALSTACK_PORT);
+        c.println("  " + (localstackPortFree ? c.dim("·") : c.yellow("!")) + " port " + LOCALSTACK_PORT
+                + " (LocalStack's) is " + (localstackPortFree ? "free" : "in use: something already listens there, perhaps an emulator you run"
+                        + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:" + LOCALSTACK_PORT + ")"));
 
         c.println();
         c.println(c.bold("Backends"));
@@ -67,9 +77,9 @@ final class DoctorCommand implements Callable<Integer> {
             }
             try {
                 BackendSelector.select(withBackend(host, k));
-                c.println("  " + c.green("✔ ") + Console.pad(k.id(), 11) + "available (" + Settings.BACKEND + "=" + k.id() + ")");
+                c.println("  " + c.green("✔ ") + Console.pad(k.id(), BACKEND_COLUMN) + "available (" + Settings.BACKEND + "=" + k.id() + ")");
             } catch (BackendUnavailableException e) {
-                c.println("  " + c.dim("✘ ") + Console.pad(k.id(), 11) + c.dim(e.getMessage()));
+                c.println("  " + c.dim("✘ ") + Console.pad(k.id(), BACKEND_COLUMN) + c.dim(e.getMessage()));
             }
         }
         c.println();
@@ -121,17 +131,8 @@ final class DoctorCommand implements Callable<Integer> {
         if (m.python() == null) {
             return "";
         }
-        try {
-            Process p = new ProcessBuilder(m.python().toString(), "-c", "import moto; print(moto.__version__)")
-                    .redirectErrorStream(true).start();
-            String v = new String(p.getInputStream().readAllBytes()).strip();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? ", version " + v : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return ChildProcess.output(List.of(m.python().toString(), "-c", "import moto; print(moto.__version__)"),
+                PROBE_TIMEOUT).map(v -> ", version " + v.strip()).orElse("");
     }
 
     private static boolean canBindLoopback() {

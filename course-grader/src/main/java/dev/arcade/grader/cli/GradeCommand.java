@@ -27,6 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "grade", description = "Build what is needed, run every module's graded tests (or one module's),"
         + " print the score board and write target/workshop/report.json and report.html.")
 final class GradeCommand implements Callable<Integer> {
+    /** How many changed test files the warning lists; report.json has all of them. */
+    static final int TAMPERED_SHOWN = 10;
+    /** Cells of the live progress bar. */
+    static final int PROGRESS_BAR_CELLS = 12;
 
     @Parameters(arity = "0..1", paramLabel = "MODULE", description = "only this module: module-01-dynamodb, 01, 1 or dynamodb")
     String module;
@@ -48,7 +52,7 @@ final class GradeCommand implements Callable<Integer> {
         if (!report.tampered().isEmpty()) {
             c.println();
             c.println(c.yellow("⚠ Test files differ from the course's manifest, so this score is not the course's:"));
-            report.tampered().stream().limit(10).forEach(f -> c.println(c.yellow("    " + f)));
+            report.tampered().stream().limit(TAMPERED_SHOWN).forEach(f -> c.println(c.yellow("    " + f)));
             c.println(c.yellow("  Restore them with: git checkout -- '*/src/test/*'"));
         }
         Path html = ReportWriter.write(report, grader.workDir());
@@ -71,7 +75,7 @@ final class GradeCommand implements Callable<Integer> {
 
             @Override
             public void started(TestCase test) {
-                c.progress(String.format("  %s %d/%d  %s › %s", c.bar((double) done.get() / Math.max(1, planned.get()), 12),
+                c.progress(String.format("  %s %d/%d  %s › %s", c.bar((double) done.get() / Math.max(1, planned.get()), PROGRESS_BAR_CELLS),
                         done.get(), planned.get(), test.exercise(), test.displayName()));
             }
 
@@ -83,6 +87,10 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private static void nextStep(ScoreReport report, Console c) {
+        if (report.nothingToGrade().isPresent()) {
+            c.println(c.yellow(report.nothingToGrade().get()));
+            return;
+        }
         for (ModuleResult m : report.modules()) {
             for (ExerciseResult e : m.exercises()) {
                 if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {

@@ -15,7 +15,6 @@ import dev.arcade.runner.RunSpec;
 import dev.arcade.runner.TestCase;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Compiles modules, runs their tests in a grading JVM and turns the outcomes into a report. */
 final class Grader {
@@ -53,7 +51,6 @@ final class Grader {
         this.classpath = Classpaths.courseModules();
         this.compiler = new ModuleCompiler(classpath);
     }
-
 
     /** Compiles one module's code and tests in one variant (into target/workshop/classes), or reuses Maven's output. */
     Compiled compile(CourseModule m, Variant v, boolean fromMaven) {
@@ -86,8 +83,7 @@ final class Grader {
         if (!source.ok()) {
             return List.of();
         }
-        List<TestCase> found = Discovery.tests(learner.unit(), source.main(), source.tests());
-        return found;
+        return Discovery.tests(learner.unit(), source.main(), source.tests());
     }
 
     /** Test files that differ from the course manifest (nothing if the course has no manifest). */
@@ -150,13 +146,14 @@ final class Grader {
 
     /** With {@code WORKSHOP_TIMING=1}, prints how long each phase took, to stderr (for benchmarks/bench.sh). */
     static final class Timing {
+        private static final long NANOS_PER_MILLI = 1_000_000;
         private final boolean on = "1".equals(System.getenv("WORKSHOP_TIMING"));
         private long last = System.nanoTime();
 
         void mark(String phase) {
             long now = System.nanoTime();
             if (on) {
-                System.err.printf("[timing] %-32s %6d ms%n", phase, (now - last) / 1_000_000);
+                System.err.printf("[timing] %-32s %6d ms%n", phase, (now - last) / NANOS_PER_MILLI);
             }
             last = now;
         }

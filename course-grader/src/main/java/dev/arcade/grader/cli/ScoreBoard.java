@@ -7,22 +7,39 @@ import dev.arcade.runner.TestStatus;
 
 /** Prints a {@link ScoreReport} as the score board. */
 final class ScoreBoard {
+    /** Width, in characters, of the module and exercise title columns. */
+    static final int TITLE_WIDTH = 38;
+    /** Width of the module name column. */
+    static final int MODULE_WIDTH = 22;
+    /** Width of the exercise id column. */
+    static final int ID_WIDTH = 5;
+    /** Width of the status column (icon and label). */
+    static final int STATUS_WIDTH = 16;
+    /** Cells of a module's progress bar. */
+    static final int MODULE_BAR_CELLS = 16;
+    /** Cells of the total's progress bar. */
+    static final int TOTAL_BAR_CELLS = 30;
+    /** Room, in characters, left of a compile error on the line: its indent, its label and a margin. */
+    static final int COMPILE_ERROR_LEFT = 22;
+    /** Indent of an exercise's message line, in characters. */
+    static final int MESSAGE_INDENT = 7;
+
     private ScoreBoard() {}
 
     static void print(ScoreReport r, Console c) {
-        int titleWidth = 38;
+        int titleWidth = TITLE_WIDTH;
         for (ModuleResult m : r.modules()) {
             double f = m.possible() == 0 ? 0 : (double) m.earned() / m.possible();
             c.println();
-            c.println(c.bold(Console.pad(m.name(), 22) + Console.pad(Console.cut(m.title(), titleWidth), titleWidth + 2))
-                    + String.format("%4d/%-4d ", m.earned(), m.possible()) + c.bar(f, 16)
+            c.println(c.bold(Console.pad(m.name(), MODULE_WIDTH) + Console.pad(Console.cut(m.title(), titleWidth), titleWidth + 2))
+                    + String.format("%4d/%-4d ", m.earned(), m.possible()) + c.bar(f, MODULE_BAR_CELLS)
                     + String.format(" %3d%%", Math.round(f * 100)));
             if (m.compileError() != null) {
-                c.println("  " + c.red("does not compile: ") + Console.cut(m.compileError(), c.width - 22));
+                c.println("  " + c.red("does not compile: ") + Console.cut(m.compileError(), c.width - COMPILE_ERROR_LEFT));
             }
             for (ExerciseResult e : m.exercises()) {
-                String status = Console.pad(icon(e.status(), c) + " " + e.status().label(), 16);
-                String line = "  " + c.cyan(Console.pad(e.id(), 5)) + Console.pad(Console.cut(e.title(), titleWidth),
+                String status = Console.pad(icon(e.status(), c) + " " + e.status().label(), STATUS_WIDTH);
+                String line = "  " + c.cyan(Console.pad(e.id(), ID_WIDTH)) + Console.pad(Console.cut(e.title(), titleWidth),
                         titleWidth + 1) + paint(e.status(), status, c) + String.format("%3d/%-3d", e.earned(), e.possible());
                 if (e.notGradable() > 0) {
                     line += c.magenta(" +" + e.notGradable() + " not gradable here");
@@ -30,13 +47,13 @@ final class ScoreBoard {
                 c.println(line);
                 if (!e.message().isEmpty() && e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_STARTED
                         && e.status() != TestStatus.DOES_NOT_COMPILE) {
-                    c.println("       " + c.dim(Console.cut(e.message(), c.width - 8)));
+                    c.println(" ".repeat(MESSAGE_INDENT) + c.dim(Console.cut(e.message(), c.width - MESSAGE_INDENT - 1)));
                 }
             }
         }
         c.println();
         double f = r.possible() == 0 ? 0 : (double) r.earned() / r.possible();
-        c.println(c.bold(String.format("Total  %d/%d points  ", r.earned(), r.possible())) + c.bar(f, 30)
+        c.println(c.bold(String.format("Total  %d/%d points  ", r.earned(), r.possible())) + c.bar(f, TOTAL_BAR_CELLS)
                 + String.format(" %d%%   %d of %d exercises passed", Math.round(f * 100), r.exercisesPassed(),
                         r.exercises()));
     }

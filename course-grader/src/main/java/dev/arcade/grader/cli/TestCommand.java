@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", description = "Run one exercise's tests (1.3) or one module's (01), with full messages and"
         + " whatever your code prints.")
 final class TestCommand implements Callable<Integer> {
+    /** How many lines of a test's message are shown; the report has all of them. */
+    static final int MESSAGE_LINES = 30;
 
     @Parameters(paramLabel = "EXERCISE|MODULE", description = "an exercise id such as 1.3, or a module such as 01")
     String target;
@@ -49,6 +51,9 @@ final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Exercise " + exercise + " has no graded tests in " + m.name() + ".");
         }
         c.println();
+        if (report.nothingToGrade().isPresent()) {
+            c.println(c.yellow(report.nothingToGrade().get()));
+        }
         boolean allPassed = true;
         for (ExerciseResult e : m.exercises()) {
             allPassed &= e.status() == TestStatus.PASSED;
@@ -73,8 +78,7 @@ final class TestCommand implements Callable<Integer> {
                 c.println(ScoreBoard.paint(o.status(), ScoreBoard.icon(o.status(), c) + " " + o.test().exercise() + " "
                         + o.test().displayName(), c) + pts + c.dim("  " + o.durationMs() + " ms"));
                 if (o.status() != TestStatus.PASSED && o.message() != null) {
-                    String label = o.status() == TestStatus.PASSED ? "" : o.status().label() + ": ";
-                    o.message().strip().lines().limit(30).forEach(l -> c.println("      " + (label.isEmpty() ? "" : "") + l));
+                    o.message().strip().lines().limit(MESSAGE_LINES).forEach(l -> c.println("      " + l));
                     if (o.location() != null) {
                         c.println(c.dim("      at " + o.location()));
                     }

@@ -105,6 +105,9 @@ final class HtmlReport {
     }
 
     private static String nextStep(ScoreReport r) {
+        if (r.nothingToGrade().isPresent()) {
+            return "<p>" + esc(r.nothingToGrade().get()) + "</p>";
+        }
         for (ModuleResult m : r.modules()) {
             for (ExerciseResult e : m.exercises()) {
                 if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {

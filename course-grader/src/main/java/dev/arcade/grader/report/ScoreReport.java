@@ -3,6 +3,7 @@ package dev.arcade.grader.report;
 import dev.arcade.runner.TestStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A whole grading run: what {@code target/workshop/report.json} holds (see {@code docs/report-schema.md}).
@@ -32,6 +33,24 @@ public record ScoreReport(String backend, String backendKind, Instant generatedA
     /** How many exercises there are. */
     public int exercises() {
         return modules.stream().mapToInt(m -> m.exercises().size()).sum();
+    }
+
+    /**
+     * Why no point can be earned here, when none can: the modules graded have no graded test, or
+     * none of their graded tests is gradable on this backend. Empty when there are points to earn.
+     */
+    public Optional<String> nothingToGrade() {
+        if (possible() > 0) {
+            return Optional.empty();
+        }
+        if (exercises() == 0) {
+            String what = modules.size() == 1 ? modules.get(0).name() + " has no graded tests"
+                    : "no module has graded tests";
+            return Optional.of("Nothing to grade here: " + what + ".");
+        }
+        String why = modules.stream().flatMap(m -> m.exercises().stream()).map(ExerciseResult::message)
+                .filter(s -> s != null && !s.isBlank()).findFirst().map(s -> " (" + s + ")").orElse("");
+        return Optional.of("Nothing to grade here: no graded test is gradable on " + backendKind + why + ".");
     }
 
     /** How many exercises passed. */

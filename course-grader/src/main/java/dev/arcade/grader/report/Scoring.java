@@ -22,6 +22,33 @@ public final class Scoring {
      */
     public static ModuleResult module(CourseModule module, List<TestCase> catalog, Map<String, TestOutcome> outcomes,
             Map<String, String> titles, String compileError) {
+        Map<String, List<TestCase>> byExercise = byExercise(catalog, titles);
+        byExercise.values().removeIf(List::isEmpty);
+        List<ExerciseResult> exercises = new ArrayList<>();
+        for (Map.Entry<String, List<TestCase>> e : byExercise.entrySet()) {
+            List<TestOutcome> tests = new ArrayList<>();
+            for (TestCase t : e.getValue()) {
+                TestOutcome o = compileError != null
+                        ? TestOutcome.withoutException(t, TestStatus.DOES_NOT_COMPILE, compileError)
+                        : outcomes.getOrDefault(t.key(), TestOutcome.withoutException(t, TestStatus.CRASHED,
+                                "this test did not run"));
+                tests.add(o);
+            }
+            exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));
+        }
+        return new ModuleResult(module.name(), module.title(), compileError, exercises);
+    }
+
+    /**
+     * The graded tests of a module by exercise: the lesson's exercises first, in the lesson's order
+     * (with no tests when none is graded for it), then any other exercise the tests name, in catalog
+     * order. Tests that are not graded belong to no exercise here. The score board and
+     * {@link Verification} both read exercises this way.
+     *
+     * @param catalog every test of the module
+     * @param titles exercise titles from the lesson, in the lesson's order
+     */
+    static Map<String, List<TestCase>> byExercise(List<TestCase> catalog, Map<String, String> titles) {
         Map<String, List<TestCase>> byExercise = new LinkedHashMap<>();
         for (String id : titles.keySet()) {
             byExercise.put(id, new ArrayList<>());
@@ -31,20 +58,7 @@ public final class Scoring {
                 byExercise.computeIfAbsent(t.exercise(), k -> new ArrayList<>()).add(t);
             }
         }
-        byExercise.values().removeIf(List::isEmpty);
-        List<ExerciseResult> exercises = new ArrayList<>();
-        for (Map.Entry<String, List<TestCase>> e : byExercise.entrySet()) {
-            List<TestOutcome> tests = new ArrayList<>();
-            for (TestCase t : e.getValue()) {
-                TestOutcome o = compileError != null
-                        ? new TestOutcome(t, TestStatus.DOES_NOT_COMPILE, compileError, null, null, 0)
-                        : outcomes.getOrDefault(t.key(), new TestOutcome(t, TestStatus.CRASHED,
-                                "this test did not run", null, null, 0));
-                tests.add(o);
-            }
-            exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));
-        }
-        return new ModuleResult(module.name(), module.title(), compileError, exercises);
+        return byExercise;
     }
 
     /** One exercise's status, points and first problem, from its graded tests' outcomes. */

@@ -44,6 +44,9 @@ public final class ModuleCompiler {
         }
     }
 
+    /** The Java release course code is compiled for: the course's minimum JDK. */
+    static final String JAVA_RELEASE = "17";
+
     private final List<Path> kitClasspath;
 
     /** A compiler for code that sees the kit (and everything it brings) on its classpath. */
@@ -85,7 +88,7 @@ public final class ModuleCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-parameters",
+            List<String> options = List.of("--release", JAVA_RELEASE, "-encoding", "UTF-8", "-proc:none", "-parameters",
                     "-nowarn", "-implicit:none", "-d", out.toString(),
                     "-cp", cp.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);

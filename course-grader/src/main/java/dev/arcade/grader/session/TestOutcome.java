@@ -16,6 +16,17 @@ import dev.arcade.runner.TestStatus;
 public record TestOutcome(TestCase test, TestStatus status, String message, String exception, String location,
         long durationMs) {
 
+    /** How many of the message's (non-blank) lines the headline joins. */
+    public static final int HEADLINE_LINES = 6;
+
+    /** The longest headline, in characters; a longer one is cut and ends with an ellipsis. */
+    public static final int HEADLINE_CHARS = 300;
+
+    /** An outcome the grader decides itself (a crash, a test not run), with no exception or location. */
+    public static TestOutcome withoutException(TestCase test, TestStatus status, String message) {
+        return new TestOutcome(test, status, message, null, null, 0);
+    }
+
     /**
      * The message on one line, for one-line displays: its first lines joined, since an assertion's
      * first line alone ("[4 * 3]") often says too little.
@@ -25,7 +36,7 @@ public record TestOutcome(TestCase test, TestStatus status, String message, Stri
             return "";
         }
         String joined = String.join(" ", message.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-                .limit(6).toList());
-        return joined.length() <= 300 ? joined : joined.substring(0, 299) + "…";
+                .limit(HEADLINE_LINES).toList());
+        return joined.length() <= HEADLINE_CHARS ? joined : joined.substring(0, HEADLINE_CHARS - 1) + "…";
     }
 }

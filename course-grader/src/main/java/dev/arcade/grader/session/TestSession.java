@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,17 @@ import java.util.concurrent.TimeUnit;
 public final class TestSession {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How often, in milliseconds, the grading JVM's event file is read while it runs. */
+    private static final long POLL_INTERVAL_MS = 25;
+
+    /** After this many grading JVMs (in one run) that ended no test, what is left is marked crashed. */
+    private static final int MAX_FRUITLESS_JVMS = 2;
+
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    /** {@code WORKSHOP_TIMING=1}: print when the grading JVM got going, to stderr (for benchmarks/bench.sh). */
+    private static final boolean TIMING = "1".equals(System.getenv("WORKSHOP_TIMING"));
+
     /** Hears about tests as they are planned and finish, for progress displays. */
     public interface Listener {
         /** A test that will run. */
@@ -53,18 +65,13 @@ public final class TestSession {
     private final boolean showOutput;
 
     /**
+     * A session with a backend that may still be starting: the first grading JVM boots meanwhile and
+     * is told what to run once it is ready.
+     *
      * @param classpath the kit's classpath, for the grading JVM
-     * @param backend the running backend, handed to the grading JVM
+     * @param backendReady the backend, handed to the grading JVM; waits until it runs
      * @param workDir where specs, events and the output log go
      * @param showOutput pass what the tests print straight through (for {@code test}); otherwise it goes to a log
-     */
-    public TestSession(List<Path> classpath, Backend backend, Path workDir, boolean showOutput) {
-        this(classpath, () -> backend, workDir, showOutput);
-    }
-
-    /**
-     * Like {@link #TestSession(List, Backend, Path, boolean)}, with a backend that may still be
-     * starting: the first grading JVM boots meanwhile and is told what to run once it is ready.
      */
     public TestSession(List<Path> classpath, java.util.function.Supplier<Backend> backendReady, Path workDir,
             boolean showOutput) {
@@ -81,137 +88,13 @@ public final class TestSession {
 
     /** Runs the units (all their tests, or one exercise's) and returns every test's outcome, in run order. */
     public List<TestOutcome> run(List<RunSpec.Unit> units, String exercise, Listener listener) {
-        Map<String, TestCase> planned = new LinkedHashMap<>();
-        Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
-        Set<String> skip = new LinkedHashSet<>();
+        Run run = new Run(units, exercise, listener);
         try {
             Files.createDirectories(workDir);
             Files.deleteIfExists(outputLog());
-            int run = 0;
-            int fruitless = 0;
-            while (true) {
-                run++;
-                Path events = workDir.resolve("events-" + run + ".jsonl");
-                Files.deleteIfExists(events);
-                Files.createFile(events);
-                Path specFile = workDir.resolve("run-" + run + ".json");
-                Files.deleteIfExists(specFile);
-                long spawned = System.nanoTime();
-                Process jvm = start(specFile);
-                if (backend == null) {
-                    try {
-                        backend = backendReady.get();
-                    } catch (RuntimeException e) {
-                        jvm.destroyForcibly();
-                        throw e;
-                    }
-                }
-                // written whole, then renamed: the grading JVM starts reading only a complete spec
-                Path partial = workDir.resolve("run-" + run + ".json.partial");
-                JSON.writeValue(partial.toFile(), new RunSpec(events.toString(), InheritedBackend.encode(backend), units,
-                        List.copyOf(skip), exercise, true));
-                Files.move(partial, specFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                Tail tail = new Tail(events);
-                boolean timing = "1".equals(System.getenv("WORKSHOP_TIMING"));
-                long firstEvent = 0;
-                String inFlight = null;
-                TestOutcome lastStopper = null;
-                boolean done = false;
-                int before = outcomes.size();
-                while (true) {
-                    boolean alive = jvm.isAlive();
-                    for (RunEvent e : tail.read()) {
-                        if (timing && firstEvent == 0) {
-                            firstEvent = System.nanoTime();
-                            System.err.printf("[timing]   grading JVM: first event after %d ms%n", (firstEvent - spawned) / 1_000_000);
-                        }
-                        switch (e.type()) {
-                            case "plan" -> {
-                                TestCase t = TestCase.of(e);
-                                if (planned.putIfAbsent(t.key(), t) == null) {
-                                    listener.planned(t);
-                                }
-                            }
-                            case "start" -> {
-                                inFlight = e.unit() + "|" + e.id();
-                                TestCase t = planned.get(inFlight);
-                                if (t != null) {
-                                    listener.started(t);
-                                }
-                            }
-                            case "end" -> {
-                                String key = e.unit() + "|" + e.id();
-                                TestCase t = planned.get(key);
-                                if (t != null && !outcomes.containsKey(key)) {
-                                    TestOutcome o = new TestOutcome(t, e.status(), e.message(), e.exception(),
-                                            e.location(), e.durationMs() == null ? 0 : e.durationMs());
-                                    outcomes.put(key, o);
-                                    listener.finished(o);
-                                    if (o.status() == TestStatus.TIMED_OUT) {
-                                        lastStopper = o;
-                                    }
-                                }
-                                skip.add(key);
-                                if (key.equals(inFlight)) {
-                                    inFlight = null;
-                                }
-                            }
-                            case "done" -> {
-                                done = true;
-                                if (timing) {
-                                    System.err.printf("[timing]   grading JVM: done after %d ms%n", (System.nanoTime() - spawned) / 1_000_000);
-                                }
-                            }
-                            default -> { }
-                        }
-                    }
-                    if (!alive) {
-                        break;
-                    }
-                    jvm.waitFor(25, TimeUnit.MILLISECONDS);
-                }
-                if (timing) {
-                    System.err.printf("[timing]   grading JVM: exited after %d ms%n", (System.nanoTime() - spawned) / 1_000_000);
-                }
-                if (done) {
-                    break;
-                }
-                int exit = jvm.exitValue();
-                if (inFlight != null && !outcomes.containsKey(inFlight)) {
-                    TestCase t = planned.get(inFlight);
-                    TestOutcome o = new TestOutcome(t, TestStatus.CRASHED, "the JVM stopped during this test (exit status "
-                            + exit + "): does your code call System.exit or Runtime.halt? Throw an exception instead.",
-                            null, null, 0);
-                    outcomes.put(inFlight, o);
-                    skip.add(inFlight);
-                    listener.finished(o);
-                    lastStopper = o;
-                }
-                if (lastStopper != null && (exit == GradingRunner.HALTED_AFTER_TIMEOUT
-                        || lastStopper.status() == TestStatus.CRASHED)) {
-                    // every other test of this exercise would most likely stop the JVM the same way and
-                    // cost a restart (or the whole time limit) again: report them with the first
-                    notRunAfter(lastStopper, planned, outcomes, skip, listener);
-                }
-                if (outcomes.size() == before) {
-                    fruitless++;
-                }
-                if (fruitless >= 2) {
-                    // nothing moves: mark what is left as crashed rather than loop
-                    for (TestCase t : planned.values()) {
-                        if (!outcomes.containsKey(t.key())) {
-                            TestOutcome o = new TestOutcome(t, TestStatus.CRASHED, "the grading JVM stopped (exit status "
-                                    + exit + ") before this test could run; see " + outputLog(), null, null, 0);
-                            outcomes.put(t.key(), o);
-                            listener.finished(o);
-                        }
-                    }
-                    if (planned.isEmpty()) {
-                        throw new IllegalStateException("The grading JVM stopped (exit status " + exit
-                                + ") before it found any test; see " + outputLog());
-                    }
-                    break;
-                }
+            int jvm = 1;
+            while (!run.inJvm(jvm)) {
+                jvm++; // the grading JVM ended early: go on in a new one with the tests not yet done
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -219,32 +102,225 @@ public final class TestSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        List<TestOutcome> result = new ArrayList<>();
-        for (TestCase t : planned.values()) {
-            TestOutcome o = outcomes.get(t.key());
-            if (o != null) {
-                result.add(o);
-            }
-        }
-        return result;
+        return run.results();
     }
 
-    private static void notRunAfter(TestOutcome stopper, Map<String, TestCase> planned, Map<String, TestOutcome> outcomes,
-            Set<String> skip, Listener listener) {
-        TestCase first = stopper.test();
-        String why = stopper.status() == TestStatus.TIMED_OUT
-                ? "already ran out of time in this exercise; fix the endless loop (or endless wait) first"
-                : "already stopped the JVM in this exercise; remove the System.exit first";
-        for (TestCase t : planned.values()) {
-            if (!outcomes.containsKey(t.key()) && t.unit().equals(first.unit()) && !t.exercise().isEmpty()
-                    && t.exercise().equals(first.exercise())) {
-                TestOutcome o = new TestOutcome(t, stopper.status(), "not run: \"" + first.displayName() + "\" " + why,
-                        null, null, 0);
-                outcomes.put(t.key(), o);
-                skip.add(t.key());
-                listener.finished(o);
+    /** One {@link #run}: what was planned and what ended, across the grading JVMs it takes. */
+    private final class Run {
+        private final List<RunSpec.Unit> units;
+        private final String exercise;
+        private final Listener listener;
+        private final Map<String, TestCase> planned = new LinkedHashMap<>();
+        private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        /** Keys of the tests done, which later JVMs skip. */
+        private final Set<String> skip = new LinkedHashSet<>();
+        /** Grading JVMs of this run that ended no test. */
+        private int fruitless;
+
+        // the current grading JVM
+        private long spawned;
+        private long firstEvent;
+        private String inFlight;
+        private TestOutcome lastStopper;
+        private boolean done;
+
+        Run(List<RunSpec.Unit> units, String exercise, Listener listener) {
+            this.units = units;
+            this.exercise = exercise;
+            this.listener = listener;
+        }
+
+        /**
+         * Runs what is left in grading JVM number {@code n}; returns whether the run is over (the JVM
+         * finished normally, or JVMs stopped making progress), false when another JVM must go on.
+         */
+        boolean inJvm(int n) throws IOException, InterruptedException {
+            Path events = freshFile("events-" + n + ".jsonl");
+            Path specFile = workDir.resolve("run-" + n + ".json");
+            Files.deleteIfExists(specFile);
+            spawned = System.nanoTime();
+            firstEvent = 0;
+            inFlight = null;
+            lastStopper = null;
+            done = false;
+            Process jvm = start(specFile);
+            awaitBackend(jvm);
+            writeSpec(specFile, new RunSpec(events.toString(), InheritedBackend.encode(backend), units,
+                    List.copyOf(skip), exercise, true));
+            int before = outcomes.size();
+            follow(jvm, new Tail(events));
+            if (done) {
+                return true;
+            }
+            int exit = jvm.exitValue();
+            crashInFlight(exit);
+            if (lastStopper != null && (exit == GradingRunner.HALTED_AFTER_TIMEOUT
+                    || lastStopper.status() == TestStatus.CRASHED)) {
+                // every other test of this exercise would most likely stop the JVM the same way and
+                // cost a restart (or the whole time limit) again: report them with the first
+                notRunAfter(lastStopper);
+            }
+            if (outcomes.size() == before) {
+                fruitless++;
+            }
+            if (fruitless >= MAX_FRUITLESS_JVMS) {
+                giveUp(exit);
+                return true;
+            }
+            return false;
+        }
+
+        /** The first JVM boots while the backend starts; it waits for its spec until the backend is ready. */
+        private void awaitBackend(Process jvm) {
+            if (backend == null) {
+                try {
+                    backend = backendReady.get();
+                } catch (RuntimeException e) {
+                    jvm.destroyForcibly();
+                    throw e;
+                }
             }
         }
+
+        /** Reads the JVM's events as they come, until it exits. */
+        private void follow(Process jvm, Tail tail) throws IOException, InterruptedException {
+            while (true) {
+                boolean alive = jvm.isAlive();
+                for (RunEvent e : tail.read()) {
+                    handle(e);
+                }
+                if (!alive) {
+                    break;
+                }
+                jvm.waitFor(POLL_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            }
+            timing("exited");
+        }
+
+        private void handle(RunEvent e) {
+            if (firstEvent == 0) {
+                firstEvent = System.nanoTime();
+                timing("first event");
+            }
+            switch (e.type()) {
+                case RunEvent.PLAN -> {
+                    TestCase t = TestCase.of(e);
+                    if (planned.putIfAbsent(t.key(), t) == null) {
+                        listener.planned(t);
+                    }
+                }
+                case RunEvent.START -> {
+                    inFlight = e.unit() + "|" + e.id();
+                    TestCase t = planned.get(inFlight);
+                    if (t != null) {
+                        listener.started(t);
+                    }
+                }
+                case RunEvent.END -> ended(e);
+                case RunEvent.DONE -> {
+                    done = true;
+                    timing("done");
+                }
+                default -> { }
+            }
+        }
+
+        private void ended(RunEvent e) {
+            String key = e.unit() + "|" + e.id();
+            TestCase t = planned.get(key);
+            if (t != null && !outcomes.containsKey(key)) {
+                TestOutcome o = new TestOutcome(t, e.status(), e.message(), e.exception(), e.location(),
+                        e.durationMs() == null ? 0 : e.durationMs());
+                record(o);
+                if (o.status() == TestStatus.TIMED_OUT) {
+                    lastStopper = o;
+                }
+            }
+            skip.add(key);
+            if (key.equals(inFlight)) {
+                inFlight = null;
+            }
+        }
+
+        /** The test that was running when the JVM ended (not after a timeout: that one ended) crashed it. */
+        private void crashInFlight(int exit) {
+            if (inFlight != null && !outcomes.containsKey(inFlight)) {
+                TestOutcome o = TestOutcome.withoutException(planned.get(inFlight), TestStatus.CRASHED,
+                        "the JVM stopped during this test (exit status " + exit + "): does your code call System.exit"
+                                + " or Runtime.halt? Throw an exception instead.");
+                skip.add(inFlight);
+                record(o);
+                lastStopper = o;
+            }
+        }
+
+        /** The other tests of the stopper's exercise are not run, and get its status. */
+        private void notRunAfter(TestOutcome stopper) {
+            TestCase first = stopper.test();
+            String why = stopper.status() == TestStatus.TIMED_OUT
+                    ? "already ran out of time in this exercise; fix the endless loop (or endless wait) first"
+                    : "already stopped the JVM in this exercise; remove the System.exit first";
+            for (TestCase t : planned.values()) {
+                if (!outcomes.containsKey(t.key()) && t.unit().equals(first.unit()) && !t.exercise().isEmpty()
+                        && t.exercise().equals(first.exercise())) {
+                    skip.add(t.key());
+                    record(TestOutcome.withoutException(t, stopper.status(), "not run: \"" + first.displayName() + "\" "
+                            + why));
+                }
+            }
+        }
+
+        /** Nothing moves: what is left is marked crashed rather than looped on. */
+        private void giveUp(int exit) {
+            for (TestCase t : planned.values()) {
+                if (!outcomes.containsKey(t.key())) {
+                    record(TestOutcome.withoutException(t, TestStatus.CRASHED, "the grading JVM stopped (exit status "
+                            + exit + ") before this test could run; see " + outputLog()));
+                }
+            }
+            if (planned.isEmpty()) {
+                throw new IllegalStateException("The grading JVM stopped (exit status " + exit
+                        + ") before it found any test; see " + outputLog());
+            }
+        }
+
+        private void record(TestOutcome o) {
+            outcomes.put(o.test().key(), o);
+            listener.finished(o);
+        }
+
+        /** Every planned test's outcome, in plan order. */
+        List<TestOutcome> results() {
+            List<TestOutcome> result = new ArrayList<>();
+            for (TestCase t : planned.values()) {
+                TestOutcome o = outcomes.get(t.key());
+                if (o != null) {
+                    result.add(o);
+                }
+            }
+            return result;
+        }
+
+        /** With {@code WORKSHOP_TIMING=1}, prints how long after its start the grading JVM reached {@code what}. */
+        private void timing(String what) {
+            if (TIMING) {
+                System.err.printf("[timing]   grading JVM: %s after %d ms%n", what, (System.nanoTime() - spawned)
+                        / NANOS_PER_MILLI);
+            }
+        }
+    }
+
+    private Path freshFile(String name) throws IOException {
+        Path file = workDir.resolve(name);
+        Files.deleteIfExists(file);
+        return Files.createFile(file);
+    }
+
+    /** Written whole, then renamed: the grading JVM starts reading only a complete spec. */
+    private void writeSpec(Path specFile, RunSpec spec) throws IOException {
+        Path partial = specFile.resolveSibling(specFile.getFileName() + ".partial");
+        JSON.writeValue(partial.toFile(), spec);
+        Files.move(partial, specFile, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Process start(Path spec) throws IOException {

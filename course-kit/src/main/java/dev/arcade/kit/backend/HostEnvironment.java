@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,9 @@ public interface HostEnvironment {
 
     /** The real machine: PATH lookups and Testcontainers' Docker check. */
     final class SystemHost implements HostEnvironment {
+        /** How long a probe of the Python interpreter (which moto, which interpreter) may take. */
+        static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
         private final Settings settings;
         private Optional<MotoCommand> moto;
         private Boolean docker;
@@ -107,27 +111,58 @@ public interface HostEnvironment {
                         return cached;
                     }
                 }
-                Process p = new ProcessBuilder(python.toString(), "-c", "import sys; print(sys.executable)")
-                        .redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes()).strip();
-                if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()
-                        && Files.isExecutable(Path.of(out))) {
-                    Files.writeString(cache, out);
-                    return Path.of(out);
+                Optional<String> out = output(List.of(python.toString(), "-c", "import sys; print(sys.executable)"),
+                        PROBE_TIMEOUT).map(String::strip);
+                if (out.isPresent() && !out.get().isEmpty() && Files.isExecutable(Path.of(out.get()))) {
+                    Files.writeString(cache, out.get());
+                    return Path.of(out.get());
                 }
             } catch (IOException | RuntimeException e) {
                 // keep the wrapper: slower, but it works
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
             return python;
+        }
+
+        /**
+         * What a short command printed (standard output and error together), when it ended within
+         * {@code timeout} with status 0; empty when it failed, could not start, or ran longer (it is
+         * then destroyed, with its children). The output goes to a temporary file rather than a pipe,
+         * so a child that never ends (or leaves a grandchild holding the pipe) cannot keep this
+         * thread past the timeout.
+         */
+        static Optional<String> output(List<String> command, Duration timeout) {
+            Path log = null;
+            try {
+                log = Files.createTempFile("arcade-workshop-probe-", ".txt");
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    return Optional.empty();
+                }
+                return p.exitValue() == 0 ? Optional.of(Files.readString(log)) : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } finally {
+                if (log != null) {
+                    try {
+                        Files.deleteIfExists(log);
+                    } catch (IOException e) {
+                        log.toFile().deleteOnExit();
+                    }
+                }
+            }
         }
 
         private static boolean pythonHasMoto(Path python) {
             try {
                 Process p = new ProcessBuilder(python.toString(), "-c", "import moto.server")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                     return false;
                 }
