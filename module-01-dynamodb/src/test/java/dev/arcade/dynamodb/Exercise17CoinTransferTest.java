@@ -4,6 +4,7 @@ import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
@@ -11,13 +12,17 @@ import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.FaultPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 @AwsTest
 @Exercise("1.7")
@@ -35,6 +40,8 @@ class Exercise17CoinTransferTest {
         transfers = new CoinTransfers(forLearner, scores.table());
         scores.putProfile("alice", Map.of("coins", n(100)));
         scores.putProfile("bob", Map.of("coins", n(20)));
+        // a new player: a profile, but no coins attribute yet
+        scores.putProfile("carol", Map.of("gamesPlayed", n(1)));
     }
 
     private void transfer(String from, String to, long coins) {
@@ -125,6 +132,48 @@ class Exercise17CoinTransferTest {
         assertThat(e.playerId()).as("expected the exception to name the sender, ghost").isEqualTo("ghost");
         assertCoins("bob", 20, "after a transfer from an unknown player was refused");
         assertThat(scores.profile("ghost")).as("expected no profile to be created for the unknown sender").isEmpty();
+    }
+
+    @Graded(points = 1)
+    @DisplayName("a receiver whose profile has no coins attribute yet gets the coins")
+    void transfer_givesCoinsToAReceiverWithoutCoinsYet() {
+        transfer("alice", "carol", 25);
+
+        assertCoins("carol", 25, "after receiving 25 coins on a profile that had no coins attribute (ADD coins :amount,"
+                + " or SET coins = if_not_exists(coins, :zero) + :amount; SET coins = coins + :amount fails on a missing"
+                + " attribute)");
+        assertCoins("alice", 75, "after sending 25 of her 100 coins to carol");
+    }
+
+    @Graded(points = 1)
+    @DisplayName("a transaction cancelled for another reason (a conflict with another transaction) is not reported as an"
+            + " unknown player or missing coins")
+    void transfer_letsOtherCancellationsThrough(FaultPlan faults) {
+        faults.fail("TransactWriteItems", 1, () -> (TransactionCanceledException) TransactionCanceledException.builder()
+                .message("Transaction cancelled, please refer cancellation reasons for specific reasons"
+                        + " [None, TransactionConflict]")
+                .cancellationReasons(CancellationReason.builder().code("None").build(),
+                        CancellationReason.builder().code("TransactionConflict")
+                                .message("Transaction is ongoing for the item").build())
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException")
+                        .errorMessage("Transaction cancelled, please refer cancellation reasons for specific reasons"
+                                + " [None, TransactionConflict]").build())
+                .build());
+
+        Throwable thrown = catchThrowable(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 10));
+
+        if (thrown instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        assertThat(thrown)
+                .as("expected the transfer to fail when DynamoDB cancels the transaction because of a conflict with another"
+                        + " transaction (cancellation reasons [None, TransactionConflict]): neither player is unknown and"
+                        + " alice has the coins, so only ConditionalCheckFailed on one action means UnknownPlayerException"
+                        + " or InsufficientCoinsException; let any other cancellation through (rethrow it)")
+                .isNotNull()
+                .isNotInstanceOfAny(UnknownPlayerException.class, InsufficientCoinsException.class);
+        assertCoins("alice", 100, "after a cancelled transaction");
     }
 
     @Graded(points = 2)
