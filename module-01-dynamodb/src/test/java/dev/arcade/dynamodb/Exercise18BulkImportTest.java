@@ -2,6 +2,7 @@ package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.AwsTest;
@@ -192,6 +193,77 @@ class Exercise18BulkImportTest {
                         calls.summary())
                 .hasSize(4);
         assertExponentialBackoff(batches, "after throttling");
+    }
+
+    @Graded(points = 2)
+    @DisplayName("ThrottlingException and RequestLimitExceeded are throttling too, and are retried like"
+            + " ProvisionedThroughputExceededException")
+    void importAll_retriesEveryKindOfThrottling(FaultPlan faults, ApiCalls calls) {
+        faults.fail("BatchWriteItem", 1, FaultPlan::throttlingException)
+                .fail("BatchWriteItem", 1, FaultPlan::requestLimitExceeded)
+                .fail("BatchWriteItem", 1, FaultPlan::throttlingException);
+
+        importAll(oldPlays(10));
+
+        assertThat(scores.count())
+                .as("expected all 10 items written after DynamoDB throttled 3 calls with ThrottlingException,"
+                        + " RequestLimitExceeded and ThrottlingException: DynamoDB throttles with more than one error"
+                        + " code, so catch DynamoDbException and retry when e.isThrottlingException(), not only"
+                        + " ProvisionedThroughputExceededException")
+                .isEqualTo(10);
+        assertThat(calls.count("BatchWriteItem"))
+                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
+                        calls.summary())
+                .isEqualTo(4);
+    }
+
+    @Graded(points = 2)
+    @DisplayName("a ValidationException (a request DynamoDB refuses) is not retried: it reaches the caller at once")
+    void importAll_doesNotRetryAValidationException(FaultPlan faults, ApiCalls calls) {
+        faults.fail("BatchWriteItem", 1, () -> FaultPlan.validationException(
+                "One or more parameter values were invalid: Missing the key PK in the item"));
+
+        Throwable thrown = catchThrowable(() -> importer.importAll(oldPlays(10)));
+
+        if (thrown instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        assertThat(thrown)
+                .as("expected importAll to fail when DynamoDB answers ValidationException (the same request would be"
+                        + " refused again), but it returned normally")
+                .isNotNull();
+        assertThat(calls.count("BatchWriteItem"))
+                .as("expected exactly 1 BatchWriteItem call: a ValidationException is not throttling"
+                        + " (e.isThrottlingException() is false), so retrying only wastes time; but your code called: %s",
+                        calls.summary())
+                .isEqualTo(1);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("50 items take exactly two calls of 25, and no empty batch after them")
+    void importAll_sendsNoEmptyBatch(ApiCalls calls) {
+        importAll(oldPlays(50));
+
+        assertThat(sizes(calls))
+                .as("expected BatchWriteItem calls carrying [25, 25] items (DynamoDB refuses a batch with no items), but"
+                        + " your code called: %s", calls.summary())
+                .containsExactly(25, 25);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("the backoff starts at baseDelay: three retries wait no more than three times 20 + 40 + 80 ms in all")
+    void importAll_startsTheBackoffAtBaseDelay(FaultPlan faults, ApiCalls calls) {
+        faults.unprocessedItems(3);
+
+        importAll(oldPlays(10));
+
+        List<Long> gaps = gaps(calls.of("BatchWriteItem"));
+        long expected = BASE_DELAY.toMillis() * (1 + 2 + 4);
+        assertThat(gaps.stream().mapToLong(Long::longValue).sum())
+                .as("expected the 3 retries to wait about baseDelay, 2 x baseDelay, 4 x baseDelay (20 + 40 + 80 = %d ms,"
+                        + " plus some jitter), at most %d ms in all, but the gaps between your BatchWriteItem calls were"
+                        + " %s ms: the first retry waits baseDelay, not more", expected, 3 * expected, gaps)
+                .isLessThanOrEqualTo(3 * expected);
     }
 
     @Graded(points = 1)
