@@ -105,6 +105,12 @@ public final class ReactorCheck {
         return problems;
     }
 
+    /** Whether the course is a Maven reactor: its root pom has a {@code <modules>} element. */
+    static boolean isReactor(Path courseRoot) {
+        Pom root = Pom.read(courseRoot.resolve("pom.xml"));
+        return root != null && root.hasModules();
+    }
+
     private static void stale(Path courseRoot, Pom pom, String file, Predicate<String> missing, List<String> problems) {
         for (Pom.Entry e : pom.modules()) {
             if (missing.test(e.name())) {

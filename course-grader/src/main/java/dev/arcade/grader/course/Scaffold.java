@@ -70,7 +70,7 @@ public final class Scaffold {
                 + " (no folder module-" + nn + "-* in " + root + "); create it first with ./workshop new module " + nn
                 + " <name>."));
         String module = dir.getFileName().toString();
-        if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
+        if (!Files.isRegularFile(dir.resolve("pom.xml")) && ReactorCheck.isReactor(root)) {
             throw new IllegalArgumentException(module + " is a lesson placeholder without a pom.xml; make it a module"
                     + " first with ./workshop new module " + nn + " " + module.substring("module-00-".length())
                     + " (its README is kept).");
@@ -104,8 +104,8 @@ public final class Scaffold {
             }
         }
         if (!existing.isEmpty()) {
-            throw new IllegalArgumentException("Exercise " + id + " (or its files) already exists, so nothing was written: "
-                    + String.join("; ", existing) + ".");
+            throw new IllegalArgumentException("Exercise " + id + " already exists, so nothing was written:"
+                    + existing.stream().map(e -> System.lineSeparator() + "  - " + e).collect(Collectors.joining()));
         }
 
         Map<String, String> vars = new LinkedHashMap<>();
@@ -178,8 +178,8 @@ public final class Scaffold {
             }
         }
         if (!existing.isEmpty()) {
-            throw new IllegalArgumentException("Module " + module + " already exists, so nothing was written: "
-                    + String.join("; ", existing) + ".");
+            throw new IllegalArgumentException("Module " + module + " already exists, so nothing was written:"
+                    + existing.stream().map(e -> System.lineSeparator() + "  - " + e).collect(Collectors.joining()));
         }
         if (title == null || title.isBlank()) {
             title = Arrays.stream(slug.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
