@@ -68,7 +68,8 @@ public final class ReactorCheck {
                 Path twin = courseRoot.resolve("solutions").resolve(dir.getFileName()).resolve("pom.xml");
                 if (!Files.isRegularFile(twin)) {
                     problems.add(dir.getFileName() + " has no reference solution: " + rel(courseRoot, twin)
-                            + " is missing (./workshop new module writes both poms; see docs/authors.md)");
+                            + " is missing (copy the twin pom of another module and change its artifactId and"
+                            + " exercise.dir; see docs/authors.md)");
                 }
             }
             for (Path twin : moduleDirs(courseRoot.resolve("solutions"))) {

@@ -55,7 +55,8 @@ public final class Scaffold {
      * @param id the exercise id, {@code <module>.<number>}, for example {@code 1.10}
      * @param title the lesson heading's title, or null for a placeholder
      * @param name the skeleton's class name, or null to derive it from the title
-     * @throws IllegalArgumentException when the module does not exist, the exercise does, or a file is in the way
+     * @throws IllegalArgumentException when the module does not exist (or, in a Maven reactor, is a README-only
+     *     placeholder without a pom), the exercise does, or a file is in the way
      */
     public static Result exercise(Path root, String id, String title, String name) {
         Matcher idm = EXERCISE_ID.matcher(id == null ? "" : id);

@@ -61,7 +61,8 @@ class ReactorCheckTest {
                         + " (<dependency><groupId>dev.arcade</groupId><artifactId>module-02-iam</artifactId>"
                         + "<version>${project.version}</version><scope>provided</scope></dependency>)",
                 "module-05-demo has no reference solution: solutions/module-05-demo/pom.xml is missing"
-                        + " (./workshop new module writes both poms; see docs/authors.md)");
+                        + " (copy the twin pom of another module and change its artifactId and exercise.dir;"
+                        + " see docs/authors.md)");
     }
 
     @Test
