@@ -100,26 +100,4 @@ public final class Learner {
         }
         throw new AssertionError(expectation.get() + "; but it threw " + thrown + Hint.of(exercise), thrown);
     }
-
-    /** Transitional: {@code Learner.of(exercise).call(what, code)}. */
-    public static <T> T call(String what, String exercise, Supplier<T> code) {
-        return of(exercise).call(what, code);
-    }
-
-    /** Transitional: {@code Learner.of(exercise).run(what, code)}. */
-    public static void run(String what, String exercise, Runnable code) {
-        of(exercise).run(what, code);
-    }
-
-    /** Transitional: {@code Learner.of(exercise).expectThrows(type, expectation, code)}. */
-    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, String expectation,
-            ThrowingCallable code) {
-        return of(exercise).expectThrows(type, expectation, code);
-    }
-
-    /** Transitional: {@code Learner.of(exercise).expectThrows(type, expectation, code)}. */
-    public static <T extends Throwable> T expectThrows(String exercise, Class<T> type, Supplier<String> expectation,
-            ThrowingCallable code) {
-        return of(exercise).expectThrows(type, expectation, code);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.AwsTest;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -30,11 +30,16 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 @Exercise("1.1")
 @DisplayName("1.1 Create the scores table from its access patterns")
 class Exercise11CreateTableTest {
-    private static final String HINT = Hint.of("1.1");
+    private Learner learner;
+
+    @BeforeEach
+    void bindLearner(Learner learner) {
+        this.learner = learner;
+    }
 
     /** Runs the learner's createTable and returns what DynamoDB now says about the table. */
-    private static TableDescription createAndDescribe(DynamoDbClient forLearner, DynamoDbClient kit, String table) {
-        Learner.call("createTable(\"" + table + "\")", "1.1", () -> new ScoreTableDefinition(forLearner).createTable(table));
+    private TableDescription createAndDescribe(DynamoDbClient forLearner, DynamoDbClient kit, String table) {
+        learner.call("createTable(\"" + table + "\")", () -> new ScoreTableDefinition(forLearner).createTable(table));
         return kit.describeTable(b -> b.tableName(table)).table();
     }
 
@@ -69,14 +74,14 @@ class Exercise11CreateTableTest {
         TableDescription table = createAndDescribe(forLearner, kit, name);
 
         assertThat(key(table.keySchema(), "HASH").map(KeySchemaElement::attributeName))
-                .as("expected the partition (HASH) key to be PK, but the key schema is %s%s", keys(table.keySchema()), HINT)
+                .as("expected the partition (HASH) key to be PK, but the key schema is %s", keys(table.keySchema()))
                 .contains("PK");
         assertThat(key(table.keySchema(), "RANGE").map(KeySchemaElement::attributeName))
                 .as("expected the sort (RANGE) key to be SK, so one player's items form one sorted item collection,"
-                        + " but the key schema is %s%s", keys(table.keySchema()), HINT)
+                        + " but the key schema is %s", keys(table.keySchema()))
                 .contains("SK");
-        assertThat(typeOf(table, "PK")).as("expected PK to be defined as a String (S)%s", HINT).isEqualTo("S");
-        assertThat(typeOf(table, "SK")).as("expected SK to be defined as a String (S)%s", HINT).isEqualTo("S");
+        assertThat(typeOf(table, "PK")).as("expected PK to be defined as a String (S)").isEqualTo("S");
+        assertThat(typeOf(table, "SK")).as("expected SK to be defined as a String (S)").isEqualTo("S");
     }
 
     @Graded(points = 1)
@@ -87,7 +92,7 @@ class Exercise11CreateTableTest {
         String billing = Optional.ofNullable(table.billingModeSummary()).map(BillingModeSummary::billingModeAsString)
                 .orElse("PROVISIONED (no billing mode given)");
         assertThat(billing)
-                .as("expected billing mode PAY_PER_REQUEST (on-demand), but the table is %s%s", billing, HINT)
+                .as("expected billing mode PAY_PER_REQUEST (on-demand), but the table is %s", billing)
                 .isEqualTo("PAY_PER_REQUEST");
     }
 
@@ -99,18 +104,18 @@ class Exercise11CreateTableTest {
 
         Optional<GlobalSecondaryIndexDescription> index = leaderboard(table);
         assertThat(index)
-                .as("expected a global secondary index named Leaderboard, but the table has %s%s", indexNames(table), HINT)
+                .as("expected a global secondary index named Leaderboard, but the table has %s", indexNames(table))
                 .isPresent();
         List<KeySchemaElement> schema = index.get().keySchema();
         assertThat(key(schema, "HASH").map(KeySchemaElement::attributeName))
-                .as("expected the Leaderboard index's partition key to be game, but its keys are %s%s", keys(schema), HINT)
+                .as("expected the Leaderboard index's partition key to be game, but its keys are %s", keys(schema))
                 .contains("game");
         assertThat(key(schema, "RANGE").map(KeySchemaElement::attributeName))
-                .as("expected the Leaderboard index's sort key to be score, but its keys are %s%s", keys(schema), HINT)
+                .as("expected the Leaderboard index's sort key to be score, but its keys are %s", keys(schema))
                 .contains("score");
-        assertThat(typeOf(table, "game")).as("expected game to be defined as a String (S)%s", HINT).isEqualTo("S");
+        assertThat(typeOf(table, "game")).as("expected game to be defined as a String (S)").isEqualTo("S");
         assertThat(typeOf(table, "score"))
-                .as("expected score to be defined as a Number (N): as a String, 900 would rank above 1000%s", HINT)
+                .as("expected score to be defined as a Number (N): as a String, 900 would rank above 1000")
                 .isEqualTo("N");
     }
 
@@ -122,14 +127,14 @@ class Exercise11CreateTableTest {
 
         Optional<GlobalSecondaryIndexDescription> index = leaderboard(table);
         assertThat(index)
-                .as("expected a global secondary index named Leaderboard, but the table has %s%s", indexNames(table), HINT)
+                .as("expected a global secondary index named Leaderboard, but the table has %s", indexNames(table))
                 .isPresent();
         Projection projection = index.get().projection();
         String type = projection == null ? "none" : projection.projectionTypeAsString();
         List<String> included = projection == null ? List.of() : projection.nonKeyAttributes();
         assertThat("ALL".equals(type) || ("INCLUDE".equals(type) && included.contains("playerId")))
                 .as("expected the Leaderboard index to project playerId (INCLUDE with nonKeyAttributes playerId, or ALL),"
-                        + " but its projection is %s %s%s", type, included, HINT)
+                        + " but its projection is %s %s", type, included)
                 .isTrue();
     }
 
@@ -137,24 +142,24 @@ class Exercise11CreateTableTest {
     @DisplayName("createTable waits until the table is ACTIVE (a waiter polling DescribeTable) and returns its description")
     void createTable_waitsUntilTheTableIsActive(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names, ApiCalls calls) {
         String name = names.unique("Scores");
-        TableDescription returned = Learner.call("createTable(\"" + name + "\")", "1.1",
+        TableDescription returned = learner.call("createTable(\"" + name + "\")",
                 () -> new ScoreTableDefinition(forLearner).createTable(name));
 
         List<String> operations = calls.operations();
         int created = operations.indexOf("CreateTable");
-        assertThat(created).as("expected a CreateTable call, but your code called: %s%s", calls.summary(), HINT)
+        assertThat(created).as("expected a CreateTable call, but your code called: %s", calls.summary())
                 .isNotNegative();
         assertThat(operations.subList(created + 1, operations.size()))
                 .as("expected CreateTable to be followed by DescribeTable (what dynamo.waiter().waitUntilTableExists(...) polls:"
                         + " a new table is CREATING for a while on AWS; this emulator makes it ACTIVE at once, so only the"
-                        + " calls show whether you wait), but your code called: %s%s", calls.summary(), HINT)
+                        + " calls show whether you wait), but your code called: %s", calls.summary())
                 .contains("DescribeTable");
-        assertThat(returned).as("expected createTable to return the table's description, but it returned null%s", HINT)
+        assertThat(returned).as("expected createTable to return the table's description, but it returned null")
                 .isNotNull();
-        assertThat(returned.tableName()).as("expected the description of table %s%s", name, HINT).isEqualTo(name);
+        assertThat(returned.tableName()).as("expected the description of table %s", name).isEqualTo(name);
         assertThat(returned.tableStatus())
-                .as("expected the returned description to say ACTIVE (the one the waiter saw), but it says %s%s",
-                        returned.tableStatusAsString(), HINT)
+                .as("expected the returned description to say ACTIVE (the one the waiter saw), but it says %s",
+                        returned.tableStatusAsString())
                 .isEqualTo(TableStatus.ACTIVE);
     }
 
@@ -165,7 +170,7 @@ class Exercise11CreateTableTest {
         String name = names.unique("Scores");
         TableDescription table = createAndDescribe(forLearner, kit, name);
         assertThat(leaderboard(table))
-                .as("expected a global secondary index named Leaderboard, but the table has %s%s", indexNames(table), HINT)
+                .as("expected a global secondary index named Leaderboard, but the table has %s", indexNames(table))
                 .isPresent();
         Instant now = Instant.parse("2026-11-26T10:15:30Z");
         for (var entry : Map.of("ann", 900L, "bo", 1000L, "cy", 85L).entrySet()) {
@@ -184,10 +189,10 @@ class Exercise11CreateTableTest {
                     .items().stream().map(i -> i.get("playerId") == null ? "(no playerId)" : i.get("playerId").s()).toList();
         } catch (DynamoDbException e) {
             throw new AssertionError("expected the Leaderboard index to answer a Query on game = tetris, but DynamoDB said: "
-                    + e.awsErrorDetails().errorMessage() + HINT, e);
+                    + e.awsErrorDetails().errorMessage(), e);
         }
         assertThat(ranking)
-                .as("expected a descending Query on the Leaderboard index to rank bo (1000), ann (900), cy (85)%s", HINT)
+                .as("expected a descending Query on the Leaderboard index to rank bo (1000), ann (900), cy (85)")
                 .containsExactly("bo", "ann", "cy");
     }
 }

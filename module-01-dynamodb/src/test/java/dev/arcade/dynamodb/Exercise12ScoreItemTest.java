@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,24 +20,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Exercise("1.2")
 @DisplayName("1.2 Save and load a score item")
 class Exercise12ScoreItemTest {
-    private static final String HINT = Hint.of("1.2");
     private static final Instant WHEN = Instant.parse("2026-11-26T10:15:30.250Z");
 
+    private Learner learner;
     private ScoresFixture scores;
     private ScoreStore store;
 
     @BeforeEach
-    void freshTable(DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void freshTable(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+        this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         store = new ScoreStore(forLearner, scores.table());
     }
 
     private void save(Score score) {
-        Learner.run("save(" + score + ")", "1.2", () -> store.save(score));
+        learner.run("save(" + score + ")", () -> store.save(score));
     }
 
     private Optional<Score> find(String playerId, String game) {
-        return Learner.call("find(\"" + playerId + "\", \"" + game + "\")", "1.2", () -> store.find(playerId, game));
+        return learner.call("find(\"" + playerId + "\", \"" + game + "\")", () -> store.find(playerId, game));
     }
 
     @Graded(points = 2)
@@ -47,7 +47,7 @@ class Exercise12ScoreItemTest {
         save(new Score("alice", "tetris", 4200, WHEN));
 
         assertThatItem(scores.best("alice", "tetris"))
-                .as("the item with key PK = PLAYER#alice, SK = BEST#tetris after save(alice, tetris, 4200)%s", HINT)
+                .as("the item with key PK = PLAYER#alice, SK = BEST#tetris after save(alice, tetris, 4200)")
                 .exists()
                 .hasString("playerId", "alice")
                 .hasString("game", "tetris");
@@ -59,7 +59,7 @@ class Exercise12ScoreItemTest {
         save(new Score("alice", "tetris", 4200, WHEN));
 
         assertThatItem(scores.best("alice", "tetris"))
-                .as("the saved item of alice's tetris score%s", HINT)
+                .as("the saved item of alice's tetris score")
                 .exists()
                 .hasNumber("score", 4200)
                 .hasTimestamp("achievedAt", WHEN);
@@ -73,8 +73,8 @@ class Exercise12ScoreItemTest {
 
         Optional<Score> found = find("alice", "tetris");
 
-        assertThat(found).as("expected find(alice, tetris) to return a score, but it returned null%s", HINT).isNotNull();
-        assertThat(found).as("expected find(alice, tetris) to find the stored item%s", HINT)
+        assertThat(found).as("expected find(alice, tetris) to return a score, but it returned null").isNotNull();
+        assertThat(found).as("expected find(alice, tetris) to find the stored item")
                 .contains(new Score("alice", "tetris", 4200, WHEN));
     }
 
@@ -87,7 +87,7 @@ class Exercise12ScoreItemTest {
 
         assertThat(calls.operations())
                 .as("expected exactly one GetItem (the whole key is known, so no Query or Scan is needed), but your code"
-                        + " called: %s%s", calls.summary(), HINT)
+                        + " called: %s", calls.summary())
                 .containsExactly("GetItem");
     }
 
@@ -99,11 +99,11 @@ class Exercise12ScoreItemTest {
         Optional<Score> found = find("alice", "tetris");
 
         assertThat(found)
-                .as("expected Optional.empty() for a player with no tetris score, but find returned null%s", HINT)
+                .as("expected Optional.empty() for a player with no tetris score, but find returned null")
                 .isNotNull();
         assertThat(found)
                 .as("expected Optional.empty() for a player with no tetris score (GetItem answers with no item,"
-                        + " response.hasItem() is false)%s", HINT)
+                        + " response.hasItem() is false)")
                 .isEmpty();
     }
 
@@ -117,7 +117,7 @@ class Exercise12ScoreItemTest {
 
         assertThat(found)
                 .as("expected the score 9007199254740993 back exactly: DynamoDB sends numbers as decimal strings, so parse"
-                        + " them with Long.parseLong, not through a double%s", HINT)
+                        + " them with Long.parseLong, not through a double")
                 .contains(big);
     }
 }

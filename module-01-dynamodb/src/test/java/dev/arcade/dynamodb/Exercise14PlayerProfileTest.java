@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static dev.arcade.dynamodb.ScoresFixture.s;
@@ -30,24 +29,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Exercise("1.4")
 @DisplayName("1.4 Update a player's profile in place")
 class Exercise14PlayerProfileTest {
-    private static final String HINT = Hint.of("1.4");
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
+    private Learner learner;
     private ScoresFixture scores;
     private PlayerProfiles profiles;
 
     @BeforeEach
-    void freshTable(DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void freshTable(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+        this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         profiles = new PlayerProfiles(forLearner, scores.table());
     }
 
     private long recordGamePlayed(String playerId) {
-        return Learner.call("recordGamePlayed(\"" + playerId + "\")", "1.4", () -> profiles.recordGamePlayed(playerId));
+        return learner.call("recordGamePlayed(\"" + playerId + "\")", () -> profiles.recordGamePlayed(playerId));
     }
 
     private void addRecentResult(String playerId, RecentResult result) {
-        Learner.run("addRecentResult(\"" + playerId + "\", " + result + ")", "1.4", () -> profiles.addRecentResult(playerId, result));
+        learner.run("addRecentResult(\"" + playerId + "\", " + result + ")", () -> profiles.addRecentResult(playerId, result));
     }
 
     private static RecentResult result(int i) {
@@ -57,23 +57,23 @@ class Exercise14PlayerProfileTest {
     /** The recentResults list of alice's profile, as the test reads it. */
     private List<AttributeValue> recentResults(String playerId) {
         Map<String, AttributeValue> profile = scores.profile(playerId);
-        assertThatItem(profile).as("the profile item PK = PLAYER#%s, SK = PROFILE%s", playerId, HINT).exists();
+        assertThatItem(profile).as("the profile item PK = PLAYER#%s, SK = PROFILE", playerId).exists();
         AttributeValue list = profile.get("recentResults");
-        assertThat(list).as("expected the profile to have a recentResults attribute, but it has %s%s", profile.keySet(), HINT)
+        assertThat(list).as("expected the profile to have a recentResults attribute, but it has %s", profile.keySet())
                 .isNotNull();
         assertThat(list.l())
-                .as("expected recentResults to be a List (L), but it is %s%s", ItemAssert.describe(list), HINT)
+                .as("expected recentResults to be a List (L), but it is %s", ItemAssert.describe(list))
                 .isNotNull();
         return list.l();
     }
 
     private static void assertResult(AttributeValue element, RecentResult expected, int position) {
         assertThat(element.m())
-                .as("expected recentResults[%d] to be a Map (M) with game, score and playedAt, but it is %s%s", position,
-                        ItemAssert.describe(element), HINT)
+                .as("expected recentResults[%d] to be a Map (M) with game, score and playedAt, but it is %s", position,
+                        ItemAssert.describe(element))
                 .isNotNull();
         assertThatItem(element.m())
-                .as("recentResults[%d], which should be %s%s", position, expected, HINT)
+                .as("recentResults[%d], which should be %s", position, expected)
                 .hasString("game", expected.game())
                 .hasNumber("score", expected.score())
                 .hasTimestamp("playedAt", expected.playedAt());
@@ -86,10 +86,10 @@ class Exercise14PlayerProfileTest {
 
         assertThatItem(scores.profile("alice"))
                 .as("the profile of a player who had none (SET gamesPlayed = gamesPlayed + :one fails on a missing"
-                        + " attribute: use ADD, or if_not_exists)%s", HINT)
+                        + " attribute: use ADD, or if_not_exists)")
                 .exists()
                 .hasNumber("gamesPlayed", 1);
-        assertThat(count).as("expected recordGamePlayed to return the new count%s", HINT).isEqualTo(1);
+        assertThat(count).as("expected recordGamePlayed to return the new count").isEqualTo(1);
     }
 
     @Graded(points = 2)
@@ -101,11 +101,11 @@ class Exercise14PlayerProfileTest {
 
         assertThat(calls.operations())
                 .as("expected exactly one UpdateItem (an update expression adds on the server, so nothing has to be read"
-                        + " first), but your code called: %s%s", calls.summary(), HINT)
+                        + " first), but your code called: %s", calls.summary())
                 .containsExactly("UpdateItem");
-        assertThat(count).as("expected the count after 41 games to be 42 (ReturnValue.UPDATED_NEW gives it back)%s", HINT)
+        assertThat(count).as("expected the count after 41 games to be 42 (ReturnValue.UPDATED_NEW gives it back)")
                 .isEqualTo(42);
-        assertThatItem(scores.profile("alice")).as("alice's profile%s", HINT).hasNumber("gamesPlayed", 42);
+        assertThatItem(scores.profile("alice")).as("alice's profile").hasNumber("gamesPlayed", 42);
     }
 
     @Graded(points = 1)
@@ -117,7 +117,7 @@ class Exercise14PlayerProfileTest {
 
         assertThatItem(scores.profile("alice"))
                 .as("alice's profile after one more game: PutItem would replace the whole item, UpdateItem changes"
-                        + " only what the expression names%s", HINT)
+                        + " only what the expression names")
                 .hasNumber("gamesPlayed", 4)
                 .hasString("nickname", "Ace")
                 .hasNumber("coins", 250);
@@ -152,7 +152,7 @@ class Exercise14PlayerProfileTest {
         }
 
         assertThatItem(scores.profile("alice"))
-                .as("alice's profile after 16 concurrent games: a read-modify-write loses updates, ADD does not%s", HINT)
+                .as("alice's profile after 16 concurrent games: a read-modify-write loses updates, ADD does not")
                 .hasNumber("gamesPlayed", 16);
     }
 
@@ -165,7 +165,7 @@ class Exercise14PlayerProfileTest {
         List<AttributeValue> list = recentResults("alice");
         assertThat(list)
                 .as("expected 2 results after 2 were added to a player with no profile (list_append needs"
-                        + " if_not_exists(recentResults, :empty) the first time)%s", HINT)
+                        + " if_not_exists(recentResults, :empty) the first time)")
                 .hasSize(2);
         assertResult(list.get(0), result(2), 0);
         assertResult(list.get(1), result(1), 1);
@@ -181,12 +181,12 @@ class Exercise14PlayerProfileTest {
 
         List<AttributeValue> list = recentResults("alice");
         assertThat(list)
-                .as("expected only the %d most recent of 7 results to be kept%s", PlayerProfiles.MAX_RECENT_RESULTS, HINT)
+                .as("expected only the %d most recent of 7 results to be kept", PlayerProfiles.MAX_RECENT_RESULTS)
                 .hasSize(PlayerProfiles.MAX_RECENT_RESULTS);
         for (int p = 0; p < PlayerProfiles.MAX_RECENT_RESULTS; p++) {
             assertResult(list.get(p), result(7 - p), p);
         }
-        assertThatItem(scores.profile("alice")).as("alice's profile%s", HINT).hasString("nickname", "Ace");
+        assertThatItem(scores.profile("alice")).as("alice's profile").hasString("nickname", "Ace");
     }
 
     @Graded(points = 1)
@@ -199,7 +199,7 @@ class Exercise14PlayerProfileTest {
 
         assertThat(calls.operations())
                 .as("expected only UpdateItem calls (list_append, and ReturnValue.UPDATED_NEW tells you when the list grew"
-                        + " too long), but your code called: %s%s", calls.summary(), HINT)
+                        + " too long), but your code called: %s", calls.summary())
                 .isNotEmpty()
                 .containsOnly("UpdateItem");
     }
@@ -210,11 +210,11 @@ class Exercise14PlayerProfileTest {
         scores.putProfile("alice", Map.of("gamesPlayed", n(3), "nickname", s("Ace"),
                 "recentResults", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("game", s("tetris")))))));
 
-        Learner.run("clearRecentResults(\"alice\")", "1.4", () -> profiles.clearRecentResults("alice"));
+        learner.run("clearRecentResults(\"alice\")", () -> profiles.clearRecentResults("alice"));
 
         assertThatItem(scores.profile("alice"))
                 .as("alice's profile after clearRecentResults: REMOVE recentResults deletes the attribute (an empty list or"
-                        + " NULL would still be there), and the rest stays%s", HINT)
+                        + " NULL would still be there), and the rest stays")
                 .exists()
                 .hasNoAttribute("recentResults")
                 .hasNumber("gamesPlayed", 3)

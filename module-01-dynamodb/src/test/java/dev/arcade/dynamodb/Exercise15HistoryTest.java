@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.AwsTest;
@@ -22,11 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @Exercise("1.5")
 @DisplayName("1.5 Page through a player's history")
 class Exercise15HistoryTest {
-    private static final String HINT = Hint.of("1.5");
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
     /** More pages than 7 plays in pages of 3 can need, so a token that never ends fails instead of looping. */
     private static final int MAX_PAGES = 10;
 
+    private Learner learner;
     private ScoresFixture scores;
     private DynamoDbClient forLearner;
     private ScoreHistory history;
@@ -38,7 +37,8 @@ class Exercise15HistoryTest {
     }
 
     @BeforeEach
-    void seed(DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void seed(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         scores = ScoresFixture.create(kit, names);
         history = new ScoreHistory(forLearner, scores.table());
@@ -59,9 +59,9 @@ class Exercise15HistoryTest {
     }
 
     private HistoryPage page(ScoreHistory from, String player, String game, int pageSize, String token) {
-        HistoryPage page = Learner.call("history(\"" + player + "\", \"" + game + "\", " + pageSize + ", " + token + ")",
-                "1.5", () -> from.history(player, game, pageSize, token));
-        assertThat(page).as("expected history(...) to return a page, but it returned null%s", HINT).isNotNull();
+        HistoryPage page = learner.call("history(\"" + player + "\", \"" + game + "\", " + pageSize + ", " + token + ")",
+                () -> from.history(player, game, pageSize, token));
+        assertThat(page).as("expected history(...) to return a page, but it returned null").isNotNull();
         return page;
     }
 
@@ -80,11 +80,10 @@ class Exercise15HistoryTest {
 
         assertThat(first.plays())
                 .as("expected alice's 3 newest tetris plays, newest first (ScanIndexForward = false; the key condition"
-                        + " begins_with(SK, \"PLAY#tetris#\") keeps out pacman, tetris-duel, the BEST and the PROFILE items)%s",
-                        HINT)
+                        + " begins_with(SK, \"PLAY#tetris#\") keeps out pacman, tetris-duel, the BEST and the PROFILE items)")
                 .containsExactlyElementsOf(newestFirst(4, 6));
         assertThat(first.nextPageToken())
-                .as("expected a next-page token, since 4 more plays are left (the response's LastEvaluatedKey)%s", HINT)
+                .as("expected a next-page token, since 4 more plays are left (the response's LastEvaluatedKey)")
                 .isNotNull();
     }
 
@@ -106,10 +105,10 @@ class Exercise15HistoryTest {
         assertThat(token)
                 .as("expected the token to become null after the last page, but after %d pages (sizes %s) it was still"
                         + " not null: pass the LastEvaluatedKey back as ExclusiveStartKey, and return null when the response"
-                        + " has no LastEvaluatedKey (hasLastEvaluatedKey())%s", pages, sizes, HINT)
+                        + " has no LastEvaluatedKey (hasLastEvaluatedKey())", pages, sizes)
                 .isNull();
         assertThat(all)
-                .as("expected all 7 tetris plays across the pages, each once, newest first; page sizes were %s%s", sizes, HINT)
+                .as("expected all 7 tetris plays across the pages, each once, newest first; page sizes were %s", sizes)
                 .containsExactlyElementsOf(newestFirst(0, 6));
     }
 
@@ -121,17 +120,17 @@ class Exercise15HistoryTest {
 
         assertThat(calls.operations())
                 .as("expected one Query per page (the player is the partition key, so a Query reads only alice's items;"
-                        + " a Scan reads the whole table), but your code called: %s%s", calls.summary(), HINT)
+                        + " a Scan reads the whole table), but your code called: %s", calls.summary())
                 .containsExactly("Query", "Query");
         for (QueryRequest q : calls.requests(QueryRequest.class)) {
             assertThat(q.limit())
                     .as("expected each Query to carry Limit = 3 (the page size), so DynamoDB reads no more than one page,"
-                            + " but it carried %s%s", q.limit(), HINT)
+                            + " but it carried %s", q.limit())
                     .isEqualTo(3);
             assertThat(q.scanIndexForward())
-                    .as("expected ScanIndexForward = false (newest first), but it was %s%s", q.scanIndexForward(), HINT)
+                    .as("expected ScanIndexForward = false (newest first), but it was %s", q.scanIndexForward())
                     .isFalse();
-            assertThat(q.indexName()).as("expected a Query on the table itself, not on an index%s", HINT).isNull();
+            assertThat(q.indexName()).as("expected a Query on the table itself, not on an index").isNull();
         }
     }
 
@@ -139,14 +138,14 @@ class Exercise15HistoryTest {
     @DisplayName("the token alone is enough: a new ScoreHistory continues where another one stopped")
     void history_continuesFromTheTokenAlone() {
         HistoryPage first = page(history, "alice", "tetris", 3, null);
-        assertThat(first.nextPageToken()).as("expected a next-page token after the first of 3 pages%s", HINT).isNotNull();
+        assertThat(first.nextPageToken()).as("expected a next-page token after the first of 3 pages").isNotNull();
 
         ScoreHistory anotherServer = new ScoreHistory(forLearner, scores.table());
         HistoryPage second = page(anotherServer, "alice", "tetris", 3, first.nextPageToken());
 
         assertThat(second.plays())
                 .as("expected the 2nd page (the 4th to 6th newest plays) from a fresh ScoreHistory given only the token:"
-                        + " the token must carry the position itself, not point at state kept in a field%s", HINT)
+                        + " the token must carry the position itself, not point at state kept in a field")
                 .containsExactlyElementsOf(newestFirst(1, 3));
     }
 
@@ -157,12 +156,12 @@ class Exercise15HistoryTest {
         HistoryPage bob = page(history, "bob", "tetris", 10, null);
         HistoryPage nobody = page(history, "carol", "tetris", 10, null);
 
-        assertThat(pacman.plays()).as("expected alice's 2 pacman plays only%s", HINT)
+        assertThat(pacman.plays()).as("expected alice's 2 pacman plays only")
                 .extracting(Play::score).containsExactly(78L, 77L);
-        assertThat(pacman.nextPageToken()).as("expected no token when everything fit on one page%s", HINT).isNull();
-        assertThat(bob.plays()).as("expected bob's 3 tetris plays only%s", HINT)
+        assertThat(pacman.nextPageToken()).as("expected no token when everything fit on one page").isNull();
+        assertThat(bob.plays()).as("expected bob's 3 tetris plays only")
                 .extracting(Play::score).containsExactly(502L, 501L, 500L);
-        assertThat(nobody.plays()).as("expected an empty page for a player with no plays%s", HINT).isEmpty();
-        assertThat(nobody.nextPageToken()).as("expected no token for an empty history%s", HINT).isNull();
+        assertThat(nobody.plays()).as("expected an empty page for a player with no plays").isEmpty();
+        assertThat(nobody.nextPageToken()).as("expected no token for an empty history").isNull();
     }
 }

@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 @Exercise("1.7")
 @DisplayName("1.7 Transfer coins atomically")
 class Exercise17CoinTransferTest {
-    private static final String HINT = Hint.of("1.7");
 
+    private Learner learner;
     private ScoresFixture scores;
     private CoinTransfers transfers;
 
     @BeforeEach
-    void seed(DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void seed(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+        this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         transfers = new CoinTransfers(forLearner, scores.table());
         scores.putProfile("alice", Map.of("coins", n(100)));
@@ -42,12 +42,12 @@ class Exercise17CoinTransferTest {
     }
 
     private void transfer(String id, String from, String to, long coins) {
-        Learner.run("transfer(" + from + " -> " + to + ", " + coins + " coins)", "1.7",
+        learner.run("transfer(" + from + " -> " + to + ", " + coins + " coins)",
                 () -> transfers.transfer(id, from, to, coins));
     }
 
     private void assertCoins(String player, long coins, String situation) {
-        assertThatItem(scores.profile(player)).as("%s's profile %s%s", player, situation, HINT).exists()
+        assertThatItem(scores.profile(player)).as("%s's profile %s", player, situation).exists()
                 .hasNumber("coins", coins);
     }
 
@@ -67,24 +67,24 @@ class Exercise17CoinTransferTest {
 
         assertThat(calls.operations())
                 .as("expected exactly one TransactWriteItems (two separate UpdateItems can half-succeed; a read first"
-                        + " races with other transfers), but your code called: %s%s", calls.summary(), HINT)
+                        + " races with other transfers), but your code called: %s", calls.summary())
                 .containsExactly("TransactWriteItems");
         TransactWriteItemsRequest request = calls.requests(TransactWriteItemsRequest.class).get(0);
         assertThat(request.transactItems())
-                .as("expected two actions in the transaction, one per player, but it had %d%s",
-                        request.transactItems().size(), HINT)
+                .as("expected two actions in the transaction, one per player, but it had %d",
+                        request.transactItems().size())
                 .hasSize(2);
     }
 
     @Graded(points = 2)
     @DisplayName("a transfer of more coins than the sender has fails with InsufficientCoinsException and changes nothing")
     void transfer_refusesAnOverdraftAndChangesNothing() {
-        InsufficientCoinsException e = Learner.expectThrows("1.7", InsufficientCoinsException.class,
+        InsufficientCoinsException e = learner.expectThrows(InsufficientCoinsException.class,
                 "expected InsufficientCoinsException when alice (100 coins) sends 150: a condition coins >= :amount on"
                         + " the sender cancels the transaction, and cancellationReasons().get(0) says it was the sender",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 150));
 
-        assertThat(e.playerId()).as("expected the exception to name the sender alice%s", HINT).isEqualTo("alice");
+        assertThat(e.playerId()).as("expected the exception to name the sender alice").isEqualTo("alice");
         assertCoins("alice", 100, "after a refused transfer");
         assertCoins("bob", 20, "after a refused transfer");
     }
@@ -101,30 +101,30 @@ class Exercise17CoinTransferTest {
     @Graded(points = 2)
     @DisplayName("a transfer to a player without a profile fails with UnknownPlayerException and the sender keeps the coins")
     void transfer_refusesAnUnknownReceiverAndKeepsTheSendersCoins() {
-        UnknownPlayerException e = Learner.expectThrows("1.7", UnknownPlayerException.class,
+        UnknownPlayerException e = learner.expectThrows(UnknownPlayerException.class,
                 "expected UnknownPlayerException when sending to a player with no profile: the receiver's update needs"
                         + " the condition attribute_exists(PK), or it creates a new item",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "nobody", 30));
 
         assertThat(e.playerId())
-                .as("expected the exception to name the receiver, nobody (cancellationReasons().get(1))%s", HINT)
+                .as("expected the exception to name the receiver, nobody (cancellationReasons().get(1))")
                 .isEqualTo("nobody");
         assertCoins("alice", 100, "after a transfer to an unknown player was refused");
         assertThat(scores.profile("nobody"))
-                .as("expected no profile to be created for the unknown receiver%s", HINT).isEmpty();
+                .as("expected no profile to be created for the unknown receiver").isEmpty();
     }
 
     @Graded(points = 1)
     @DisplayName("a transfer from a player without a profile fails with UnknownPlayerException naming the sender")
     void transfer_refusesAnUnknownSender() {
-        UnknownPlayerException e = Learner.expectThrows("1.7", UnknownPlayerException.class,
+        UnknownPlayerException e = learner.expectThrows(UnknownPlayerException.class,
                 "expected UnknownPlayerException naming ghost, who has no profile, not InsufficientCoinsException:"
                         + " ReturnValuesOnConditionCheckFailure = ALL_OLD shows whether the sender's item was there",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "ghost", "bob", 5));
 
-        assertThat(e.playerId()).as("expected the exception to name the sender, ghost%s", HINT).isEqualTo("ghost");
+        assertThat(e.playerId()).as("expected the exception to name the sender, ghost").isEqualTo("ghost");
         assertCoins("bob", 20, "after a transfer from an unknown player was refused");
-        assertThat(scores.profile("ghost")).as("expected no profile to be created for the unknown sender%s", HINT).isEmpty();
+        assertThat(scores.profile("ghost")).as("expected no profile to be created for the unknown sender").isEmpty();
     }
 
     @Graded(points = 2)
@@ -140,37 +140,37 @@ class Exercise17CoinTransferTest {
         List<String> tokens = calls.requests(TransactWriteItemsRequest.class).stream()
                 .map(TransactWriteItemsRequest::clientRequestToken).toList();
         assertThat(tokens)
-                .as("expected one TransactWriteItems per transfer, but your code called: %s%s", calls.summary(), HINT)
+                .as("expected one TransactWriteItems per transfer, but your code called: %s", calls.summary())
                 .hasSize(3);
         assertThat(tokens.get(0))
                 .as("expected a ClientRequestToken (at most 36 characters) on the transaction, so that DynamoDB answers a"
-                        + " repeated request with the first outcome instead of moving the coins again%s", HINT)
+                        + " repeated request with the first outcome instead of moving the coins again")
                 .isNotBlank()
                 .hasSizeLessThanOrEqualTo(36);
         assertThat(tokens.get(1))
-                .as("expected the same transfer id to send the same ClientRequestToken both times%s", HINT)
+                .as("expected the same transfer id to send the same ClientRequestToken both times")
                 .isEqualTo(tokens.get(0));
         assertThat(tokens.get(2))
-                .as("expected another transfer id to send another ClientRequestToken%s", HINT)
+                .as("expected another transfer id to send another ClientRequestToken")
                 .isNotEqualTo(tokens.get(0));
     }
 
     @Graded(points = 1)
     @DisplayName("zero, negative and self transfers are refused with IllegalArgumentException before any AWS call")
     void transfer_rejectsNonsenseBeforeCallingAws(ApiCalls calls) {
-        Learner.expectThrows("1.7", IllegalArgumentException.class,
+        learner.expectThrows(IllegalArgumentException.class,
                 "expected IllegalArgumentException for a transfer of 0 coins",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 0));
-        Learner.expectThrows("1.7", IllegalArgumentException.class,
+        learner.expectThrows(IllegalArgumentException.class,
                 "expected IllegalArgumentException for a transfer of -5 coins (it would move coins the other way)",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", -5));
-        Learner.expectThrows("1.7", IllegalArgumentException.class,
+        learner.expectThrows(IllegalArgumentException.class,
                 "expected IllegalArgumentException when alice sends coins to herself (a transaction cannot touch one"
                         + " item twice)",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "alice", 5));
         assertThat(calls.operations())
-                .as("expected no AWS call for a transfer that is refused anyway, but your code called: %s%s",
-                        calls.summary(), HINT)
+                .as("expected no AWS call for a transfer that is refused anyway, but your code called: %s",
+                        calls.summary())
                 .isEmpty();
     }
 }

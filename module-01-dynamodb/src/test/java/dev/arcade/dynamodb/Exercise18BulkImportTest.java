@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.sdk.AwsClients;
@@ -30,11 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @Exercise("1.8")
 @DisplayName("1.8 Import old scores in batches")
 class Exercise18BulkImportTest {
-    private static final String HINT = Hint.of("1.8");
     private static final Instant START = Instant.parse("2019-03-01T12:00:00Z");
     private static final Duration BASE_DELAY = Duration.ofMillis(20);
     private static final int MAX_ATTEMPTS = 4;
 
+    private Learner learner;
     private ScoresFixture scores;
     private DynamoDbClient noSdkRetries;
     private BulkImporter importer;
@@ -45,7 +44,8 @@ class Exercise18BulkImportTest {
      * that every bulk import needs on top of the SDK's: the one for UnprocessedItems, and for when the SDK gives up.
      */
     @BeforeEach
-    void seed(DynamoDbClient kit, AwsClients clients, ResourceNames names) {
+    void seed(Learner learner, DynamoDbClient kit, AwsClients clients, ResourceNames names) {
+        this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         noSdkRetries = clients.configure(DynamoDbClient.builder(), true).build();
         importer = new BulkImporter(noSdkRetries, scores.table(), BASE_DELAY, MAX_ATTEMPTS);
@@ -66,7 +66,7 @@ class Exercise18BulkImportTest {
     }
 
     private void importAll(List<Map<String, AttributeValue>> items) {
-        Learner.run("importAll(" + items.size() + " items)", "1.8", () -> importer.importAll(items));
+        learner.run("importAll(" + items.size() + " items)", () -> importer.importAll(items));
     }
 
     private static int size(BatchWriteItemRequest request) {
@@ -94,7 +94,7 @@ class Exercise18BulkImportTest {
             assertThat(gaps.get(k - 1))
                     .as("expected retry %d %s to start at least %d ms (baseDelay x 2^%d) after the call before, but the"
                             + " gaps between your BatchWriteItem calls were %s ms: wait before each retry, twice as long"
-                            + " each time%s", k, after, atLeast, k - 1, gaps, HINT)
+                            + " each time", k, after, atLeast, k - 1, gaps)
                     .isGreaterThanOrEqualTo(atLeast - 1);
         }
     }
@@ -104,7 +104,7 @@ class Exercise18BulkImportTest {
     void importAll_writesEveryItem() {
         importAll(oldPlays(120));
 
-        assertThat(scores.count()).as("expected all 120 items in the table after the import%s", HINT).isEqualTo(120);
+        assertThat(scores.count()).as("expected all 120 items in the table after the import").isEqualTo(120);
     }
 
     @Graded(points = 2)
@@ -115,7 +115,7 @@ class Exercise18BulkImportTest {
         assertThat(sizes(calls))
                 .as("expected every BatchWriteItem to carry at most 25 items (DynamoDB rejects bigger batches with a"
                         + " ValidationException; this emulator accepts them, so the calls are checked), but your calls"
-                        + " carried %s%s", sizes(calls), HINT)
+                        + " carried %s", sizes(calls))
                 .isNotEmpty()
                 .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(25));
     }
@@ -126,8 +126,8 @@ class Exercise18BulkImportTest {
         importAll(oldPlays(60));
 
         assertThat(sizes(calls))
-                .as("expected batches of 25, 25 and 10 (fewer calls, fewer round trips), but your calls carried %s%s",
-                        sizes(calls), HINT)
+                .as("expected batches of 25, 25 and 10 (fewer calls, fewer round trips), but your calls carried %s",
+                        sizes(calls))
                 .containsExactly(25, 25, 10);
     }
 
@@ -140,7 +140,7 @@ class Exercise18BulkImportTest {
 
         assertThat(scores.count())
                 .as("expected all 30 items written although the first three calls left half their items unprocessed:"
-                        + " a BatchWriteItem that succeeds may still return UnprocessedItems, which were not written%s", HINT)
+                        + " a BatchWriteItem that succeeds may still return UnprocessedItems, which were not written")
                 .isEqualTo(30);
         List<ApiCall> batches = calls.of("BatchWriteItem");
         for (int i = 0; i + 1 < batches.size(); i++) {
@@ -154,8 +154,8 @@ class Exercise18BulkImportTest {
                     .stream().flatMap(List::stream).toList();
             assertThat(resent)
                     .as("expected call %d to send exactly the %d UnprocessedItems of call %d (already written items need"
-                            + " not go again), but it sent %d items; your calls carried %s%s", i + 2, unprocessed.size(),
-                            i + 1, resent.size(), sizes(calls), HINT)
+                            + " not go again), but it sent %d items; your calls carried %s", i + 2, unprocessed.size(),
+                            i + 1, resent.size(), sizes(calls))
                     .containsExactlyInAnyOrderElementsOf(unprocessed);
         }
     }
@@ -170,7 +170,7 @@ class Exercise18BulkImportTest {
         List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
                 .as("expected 4 BatchWriteItem calls for 10 items when 3 calls in a row leave some unprocessed, but your"
-                        + " code called: %s%s", calls.summary(), HINT)
+                        + " code called: %s", calls.summary())
                 .hasSize(4);
         assertExponentialBackoff(batches, "of unprocessed items");
     }
@@ -184,12 +184,12 @@ class Exercise18BulkImportTest {
 
         assertThat(scores.count())
                 .as("expected all 10 items written after 3 throttled calls: catch the throttling exception"
-                        + " (e.isThrottlingException()), wait, and send the batch again%s", HINT)
+                        + " (e.isThrottlingException()), wait, and send the batch again")
                 .isEqualTo(10);
         List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
-                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s%s",
-                        calls.summary(), HINT)
+                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
+                        calls.summary())
                 .hasSize(4);
         assertExponentialBackoff(batches, "after throttling");
     }
@@ -200,14 +200,14 @@ class Exercise18BulkImportTest {
         faults.unprocessedItems(1000);
         List<Map<String, AttributeValue>> items = oldPlays(25);
 
-        Learner.expectThrows("1.8", BulkImportException.class,
+        learner.expectThrows(BulkImportException.class,
                 () -> "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
                         + MAX_ATTEMPTS + " calls, but your code made " + calls.count("BatchWriteItem") + " calls carrying "
                         + sizes(calls) + " items",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
                 .as("expected exactly maxAttempts = %d BatchWriteItem calls (the first call counts), but your code"
-                        + " called: %s%s", MAX_ATTEMPTS, calls.summary(), HINT)
+                        + " called: %s", MAX_ATTEMPTS, calls.summary())
                 .isEqualTo(MAX_ATTEMPTS);
     }
 
@@ -218,14 +218,14 @@ class Exercise18BulkImportTest {
         faults.throttle("BatchWriteItem", MAX_ATTEMPTS + 3);
         List<Map<String, AttributeValue>> items = oldPlays(10);
 
-        Learner.expectThrows("1.8", BulkImportException.class,
+        learner.expectThrows(BulkImportException.class,
                 () -> "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
                         + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls, but your code made "
                         + calls.count("BatchWriteItem") + " calls",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
-                .as("expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s%s", MAX_ATTEMPTS,
-                        calls.summary(), HINT)
+                .as("expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s", MAX_ATTEMPTS,
+                        calls.summary())
                 .isEqualTo(MAX_ATTEMPTS);
     }
 }

@@ -1,7 +1,6 @@
 package dev.arcade.dynamodb;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,16 +23,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Exercise("1.9")
 @DisplayName("1.9 Edit settings from two devices with optimistic locking")
 class Exercise19OptimisticLockingTest {
-    private static final String HINT = Hint.of("1.9");
 
+    private Learner learner;
     private ScoresFixture scores;
     private DynamoDbClient kit;
     private DynamoDbTable<PlayerSettings> kitTable;
     private SettingsStore store;
 
     @BeforeEach
-    void seed(DynamoDbClient kit, DynamoDbEnhancedClient kitEnhanced, @CodeUnderTest DynamoDbEnhancedClient forLearner,
-            ResourceNames names) {
+    void seed(Learner learner, DynamoDbClient kit, DynamoDbEnhancedClient kitEnhanced,
+            @CodeUnderTest DynamoDbEnhancedClient forLearner, ResourceNames names) {
+        this.learner = learner;
         this.kit = kit;
         scores = ScoresFixture.create(kit, names);
         kitTable = kitEnhanced.table(scores.table(), PlayerSettings.TABLE_SCHEMA);
@@ -59,13 +59,13 @@ class Exercise19OptimisticLockingTest {
     }
 
     private PlayerSettings load(String playerId) {
-        Optional<PlayerSettings> loaded = Learner.call("load(\"" + playerId + "\")", "1.9", () -> store.load(playerId));
-        assertThat(loaded).as("expected load(%s) to find the stored settings%s", playerId, HINT).isNotNull().isPresent();
+        Optional<PlayerSettings> loaded = learner.call("load(\"" + playerId + "\")", () -> store.load(playerId));
+        assertThat(loaded).as("expected load(%s) to find the stored settings", playerId).isNotNull().isPresent();
         return loaded.get();
     }
 
     private PlayerSettings save(PlayerSettings settings) {
-        return Learner.call("save(" + settings + ")", "1.9", () -> store.save(settings));
+        return learner.call("save(" + settings + ")", () -> store.save(settings));
     }
 
     @Graded(points = 2)
@@ -78,14 +78,14 @@ class Exercise19OptimisticLockingTest {
 
         assertThatItem(scores.settings("alice"))
                 .as("the item PK = PLAYER#alice, SK = SETTINGS after saving new settings (the Enhanced Client's"
-                        + " VersionedRecordExtension writes version 1 for a bean whose version is null)%s", HINT)
+                        + " VersionedRecordExtension writes version 1 for a bean whose version is null)")
                 .exists()
                 .hasString("nickname", "Ace")
                 .hasNumber("version", 1);
-        assertThat(saved).as("expected save to return the settings as stored, but it returned null%s", HINT).isNotNull();
+        assertThat(saved).as("expected save to return the settings as stored, but it returned null").isNotNull();
         assertThat(saved.getVersion())
                 .as("expected the returned settings to carry the stored version 1 (table.updateItem(bean) returns the item"
-                        + " as stored; table.putItem does not)%s", HINT)
+                        + " as stored; table.putItem does not)")
                 .isEqualTo(1L);
     }
 
@@ -99,7 +99,7 @@ class Exercise19OptimisticLockingTest {
         save(settings);
 
         assertThatItem(scores.settings("alice"))
-                .as("alice's settings after one save of the loaded version 1%s", HINT)
+                .as("alice's settings after one save of the loaded version 1")
                 .hasString("nickname", "Ace of Spades")
                 .hasNumber("version", 2);
     }
@@ -114,13 +114,13 @@ class Exercise19OptimisticLockingTest {
         save(phone);
 
         tablet.setNickname("From the tablet");
-        Learner.expectThrows("1.9", StaleSettingsException.class,
+        learner.expectThrows(StaleSettingsException.class,
                 "expected StaleSettingsException when the tablet saves version 1 after the phone saved version 2: the"
                         + " versioned write fails its condition with ConditionalCheckFailedException, which save must turn"
                         + " into StaleSettingsException",
                 () -> store.save(tablet));
         assertThatItem(scores.settings("alice"))
-                .as("alice's settings after the stale save was refused%s", HINT)
+                .as("alice's settings after the stale save was refused")
                 .hasString("nickname", "From the phone")
                 .hasNumber("version", 2);
     }
@@ -132,10 +132,10 @@ class Exercise19OptimisticLockingTest {
         PlayerSettings fresh = PlayerSettings.forPlayer("alice");
         fresh.setNickname("Impostor");
 
-        Learner.expectThrows("1.9", StaleSettingsException.class,
+        learner.expectThrows(StaleSettingsException.class,
                 "expected StaleSettingsException: a bean without a version may only create the item",
                 () -> store.save(fresh));
-        assertThatItem(scores.settings("alice")).as("alice's settings%s", HINT)
+        assertThatItem(scores.settings("alice")).as("alice's settings")
                 .hasString("nickname", "Ace").hasNumber("version", 1);
     }
 
@@ -145,11 +145,11 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
 
         PlayerSettings alice = load("alice");
-        Optional<PlayerSettings> bob = Learner.call("load(\"bob\")", "1.9", () -> store.load("bob"));
+        Optional<PlayerSettings> bob = learner.call("load(\"bob\")", () -> store.load("bob"));
 
-        assertThat(alice.getNickname()).as("expected alice's nickname%s", HINT).isEqualTo("Ace");
-        assertThat(alice.getVersion()).as("expected alice's settings to carry version 1%s", HINT).isEqualTo(1L);
-        assertThat(bob).as("expected Optional.empty() for bob, who has no settings (getItem returns null)%s", HINT)
+        assertThat(alice.getNickname()).as("expected alice's nickname").isEqualTo("Ace");
+        assertThat(alice.getVersion()).as("expected alice's settings to carry version 1").isEqualTo(1L);
+        assertThat(bob).as("expected Optional.empty() for bob, who has no settings (getItem returns null)")
                 .isNotNull().isEmpty();
     }
 
@@ -159,7 +159,7 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
         AtomicInteger changes = new AtomicInteger();
 
-        PlayerSettings result = Learner.call("update(\"alice\", mute)", "1.9", () -> store.update("alice", settings -> {
+        PlayerSettings result = learner.call("update(\"alice\", mute)", () -> store.update("alice", settings -> {
             if (changes.incrementAndGet() == 1) {
                 anotherDeviceChangesTheLanguage("fr");
             }
@@ -168,13 +168,13 @@ class Exercise19OptimisticLockingTest {
 
         assertThatItem(scores.settings("alice"))
                 .as("alice's settings after update raced with another device: the first save fails (stale), so update must"
-                        + " load again (language fr, version 2), apply the change again and save version 3%s", HINT)
+                        + " load again (language fr, version 2), apply the change again and save version 3")
                 .hasString("language", "fr")
                 .hasNumber("version", 3)
                 .hasBoolean("soundOn", false);
-        assertThat(changes.get()).as("expected the change to be applied twice: once per attempt%s", HINT).isEqualTo(2);
-        assertThat(result).as("expected update to return the settings as stored%s", HINT).isNotNull();
-        assertThat(result.getVersion()).as("expected update to return version 3%s", HINT).isEqualTo(3L);
+        assertThat(changes.get()).as("expected the change to be applied twice: once per attempt").isEqualTo(2);
+        assertThat(result).as("expected update to return the settings as stored").isNotNull();
+        assertThat(result.getVersion()).as("expected update to return version 3").isEqualTo(3L);
     }
 
     @Graded(points = 1)
@@ -183,30 +183,29 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
         AtomicInteger changes = new AtomicInteger();
 
-        Learner.expectThrows("1.9", StaleSettingsException.class,
+        learner.expectThrows(StaleSettingsException.class,
                 "expected StaleSettingsException when every attempt loses the race",
                 () -> store.update("alice", settings -> {
                     if (changes.incrementAndGet() > 2 * SettingsStore.MAX_ATTEMPTS) {
                         throw new AssertionError("expected update to give up after SettingsStore.MAX_ATTEMPTS = "
-                                + SettingsStore.MAX_ATTEMPTS + " attempts, but it was still retrying after " + (changes.get() - 1)
-                                + HINT);
+                                + SettingsStore.MAX_ATTEMPTS + " attempts, but it was still retrying after " + (changes.get() - 1));
                     }
                     anotherDeviceChangesTheLanguage("lang-" + changes.get());
                 }));
         assertThat(changes.get())
-                .as("expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times%s",
-                        SettingsStore.MAX_ATTEMPTS, changes.get(), HINT)
+                .as("expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times",
+                        SettingsStore.MAX_ATTEMPTS, changes.get())
                 .isEqualTo(SettingsStore.MAX_ATTEMPTS);
     }
 
     @Graded(points = 1)
     @DisplayName("update creates the settings of a player who has none yet")
     void update_createsSettingsForANewPlayer() {
-        Learner.call("update(\"carol\", ...)", "1.9", () -> store.update("carol", settings -> settings.setLanguage("de")));
+        learner.call("update(\"carol\", ...)", () -> store.update("carol", settings -> settings.setLanguage("de")));
 
         assertThatItem(scores.settings("carol"))
                 .as("carol's settings after her first update: start from PlayerSettings.forPlayer(\"carol\") when load finds"
-                        + " nothing%s", HINT)
+                        + " nothing")
                 .exists()
                 .hasString("language", "de")
                 .hasNumber("version", 1);

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * AssertJ checks for a DynamoDB item as the low-level API returns it: attribute names and types.
- * Describe it with {@code .as(...)} first; the description (with its hint) leads every message.
+ * Describe it with {@code .as(...)} first; the description leads every message.
  */
 final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeValue>> {
 

@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,20 +22,21 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Exercise("2.1")
 @DisplayName("2.1 The score function's execution role")
 class Exercise21ExecutionRoleTest {
-    private static final String HINT = Hint.of("2.1");
 
     /** An identity policy that lets its holder assume any role, as an administrator's would. */
     private static final String MAY_ASSUME_ANY_ROLE = """
             {"Version": "2012-10-17",
              "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}""";
 
+    private Learner learner;
     private IamClient forLearner;
     private IamReadBack readBack;
     private String account;
     private String roleName;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.readBack = new IamReadBack(kit, "2.1");
         this.account = backend.accountId();
@@ -44,7 +44,7 @@ class Exercise21ExecutionRoleTest {
     }
 
     private String createExecutionRole() {
-        return Learner.call("createExecutionRole(\"" + roleName + "\")", "2.1",
+        return learner.call("createExecutionRole(\"" + roleName + "\")",
                 () -> new ScoreServiceIdentity(forLearner).createExecutionRole(roleName));
     }
 
@@ -79,8 +79,8 @@ class Exercise21ExecutionRoleTest {
 
         String stored = readBack.role(roleName).arn();
         assertThat(returned)
-                .as("expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s%s",
-                        stored, returned, HINT)
+                .as("expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s",
+                        stored, returned)
                 .isEqualTo(stored)
                 .isEqualTo(roleArn());
     }
@@ -91,7 +91,7 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must name the service principal lambda.amazonaws.com%s", roleName, HINT)
+                .as("the trust policy of %s must name the service principal lambda.amazonaws.com", roleName)
                 .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
     }
 
@@ -101,8 +101,8 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicyForPermittedCallers())
-                .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it%s",
-                        roleName, HINT)
+                .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it",
+                        roleName)
                 .denies(List.of(
                         assume("an IAM user of this account who may assume any role", Callers.user(account, "mallory")),
                         assume("an administrator's role session in this account",
@@ -119,7 +119,7 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must name lambda.amazonaws.com and no other service%s", roleName, HINT)
+                .as("the trust policy of %s must name lambda.amazonaws.com and no other service", roleName)
                 .denies(List.of(
                         assume("EC2", Callers.service("ec2.amazonaws.com")),
                         assume("ECS tasks", Callers.service("ecs-tasks.amazonaws.com")),
@@ -133,7 +133,7 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *%s", roleName, HINT)
+                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *", roleName)
                 .denies(List.of(
                         Access.of("Lambda tagging its session", Callers.service("lambda.amazonaws.com")
                                 .action("sts:TagSession").resource(roleArn())),
@@ -149,8 +149,8 @@ class Exercise21ExecutionRoleTest {
         PolicyDocument trust = readBack.trustPolicy(roleName);
         assertThat(trust.version())
                 .as("expected the trust policy of %s to say \"Version\": \"2012-10-17\" (without it IAM falls back to"
-                        + " the 2008 language, in which policy variables do not work), but it says %s:%n%s%s",
-                        roleName, trust.version() == null ? "no Version" : trust.version(), trust.json(), HINT)
+                        + " the 2008 language, in which policy variables do not work), but it says %s:%n%s",
+                        roleName, trust.version() == null ? "no Version" : trust.version(), trust.json())
                 .isEqualTo(PolicyDocument.VERSION_2012);
     }
 }

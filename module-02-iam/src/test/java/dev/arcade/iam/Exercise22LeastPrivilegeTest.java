@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +20,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Exercise("2.2")
 @DisplayName("2.2 Least privilege for the score function")
 class Exercise22LeastPrivilegeTest {
-    private static final String HINT = Hint.of("2.2");
 
+    private Learner learner;
     private IamClient forLearner;
     private IamClient kit;
     private IamReadBack readBack;
@@ -31,7 +30,8 @@ class Exercise22LeastPrivilegeTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
         this.readBack = new IamReadBack(kit, "2.2");
@@ -43,7 +43,7 @@ class Exercise22LeastPrivilegeTest {
 
     /** Runs the learner's grantTableAccess and reads back what the role may do. */
     private PolicySet grantAndReadBack() {
-        Learner.run("grantTableAccess(\"" + roleName + "\", " + table + ")", "2.2",
+        learner.run("grantTableAccess(\"" + roleName + "\", " + table + ")",
                 () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
         return readBack.permissions(roleName).build();
     }
@@ -64,7 +64,7 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("the score function's role must allow what the score service does with %s%s", table.name(), HINT)
+                .as("the score function's role must allow what the score service does with %s", table.name())
                 .allows(List.of(
                         call("reading a best score", "dynamodb:GetItem", table.arn()),
                         call("writing a first best score", "dynamodb:PutItem", table.arn()),
@@ -79,7 +79,7 @@ class Exercise22LeastPrivilegeTest {
 
         assertThatPolicies(role)
                 .as("the leaderboard is a Query on the index %s; a policy that names only the table ARN does not cover"
-                        + " it%s", index(), HINT)
+                        + " it", index())
                 .allows(call("reading a game's leaderboard", "dynamodb:Query", index()));
     }
 
@@ -89,7 +89,7 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("the score service never scans; a Scan reads every player's items%s", HINT)
+                .as("the score service never scans; a Scan reads every player's items")
                 .denies(List.of(
                         call("a Scan of the table", "dynamodb:Scan", table.arn()),
                         call("a Scan of the index", "dynamodb:Scan", index())));
@@ -101,8 +101,7 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("list the four actions the service uses rather than dynamodb:* or a wildcard such as dynamodb:*Item%s",
-                        HINT)
+                .as("list the four actions the service uses rather than dynamodb:* or a wildcard such as dynamodb:*Item")
                 .denies(List.of(
                         call("deleting an item", "dynamodb:DeleteItem", table.arn()),
                         call("a BatchWriteItem", "dynamodb:BatchWriteItem", table.arn()),
@@ -119,7 +118,7 @@ class Exercise22LeastPrivilegeTest {
         String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
 
         assertThatPolicies(role)
-                .as("name the scores table's exact ARN, not \"*\", table/*, table/Scores* or arn:aws:dynamodb:*:*:...%s", HINT)
+                .as("name the scores table's exact ARN, not \"*\", table/*, table/Scores* or arn:aws:dynamodb:*:*:...")
                 .denies(List.of(
                         call("reading another table", "dynamodb:GetItem", players),
                         call("writing another table", "dynamodb:PutItem", players),
@@ -135,7 +134,7 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("every action must be a dynamodb: action the service uses, not \"*\"%s", HINT)
+                .as("every action must be a dynamodb: action the service uses, not \"*\"")
                 .denies(List.of(
                         call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"),
                         call("passing a role", "iam:PassRole", "arn:aws:iam::" + account + ":role/Admin"),
@@ -151,11 +150,11 @@ class Exercise22LeastPrivilegeTest {
         grantAndReadBack();
 
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected an inline policy on %s (PutRolePolicy), but ListRolePolicies found none%s", roleName, HINT)
+                .as("expected an inline policy on %s (PutRolePolicy), but ListRolePolicies found none", roleName)
                 .isNotEmpty();
         assertThat(kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
-                .as("expected no managed policy attached to %s: this policy belongs to this one role, so it is inline%s",
-                        roleName, HINT)
+                .as("expected no managed policy attached to %s: this policy belongs to this one role, so it is inline",
+                        roleName)
                 .isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +25,11 @@ import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
 @Exercise("2.3")
 @DisplayName("2.3 Logging with an AWS managed policy")
 class Exercise23LoggingTest {
-    private static final String HINT = Hint.of("2.3");
 
     /** AWS keeps the managed policies for service roles under the path /service-role/. */
     private static final String BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
+    private Learner learner;
     private IamClient forLearner;
     private IamClient kit;
     private IamReadBack readBack;
@@ -38,7 +37,8 @@ class Exercise23LoggingTest {
     private String roleName;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
         this.readBack = new IamReadBack(kit, "2.3");
@@ -48,12 +48,12 @@ class Exercise23LoggingTest {
     }
 
     private void attachLogging() {
-        Learner.run("attachLogging(\"" + roleName + "\")", "2.3",
+        learner.run("attachLogging(\"" + roleName + "\")",
                 () -> new ScoreServiceIdentity(forLearner).attachLogging(roleName));
     }
 
     private List<String> loggingActions() {
-        return Learner.call("loggingActions()", "2.3", () -> new ScoreServiceIdentity(forLearner).loggingActions());
+        return learner.call("loggingActions()", () -> new ScoreServiceIdentity(forLearner).loggingActions());
     }
 
     private List<String> attachedArns() {
@@ -77,8 +77,8 @@ class Exercise23LoggingTest {
 
         assertThat(attachedArns())
                 .as("expected %s attached to %s (AttachRolePolicy with the AWS managed policy's ARN; a copy would not get"
-                        + " AWS's updates), but ListAttachedRolePolicies found %s%s",
-                        BASIC_EXECUTION_ROLE, roleName, attachedArns(), HINT)
+                        + " AWS's updates), but ListAttachedRolePolicies found %s",
+                        BASIC_EXECUTION_ROLE, roleName, attachedArns())
                 .contains(BASIC_EXECUTION_ROLE);
     }
 
@@ -88,11 +88,11 @@ class Exercise23LoggingTest {
         attachLogging();
 
         assertThat(attachedArns())
-                .as("expected exactly one managed policy on %s, AWSLambdaBasicExecutionRole%s", roleName, HINT)
+                .as("expected exactly one managed policy on %s, AWSLambdaBasicExecutionRole", roleName)
                 .containsExactly(BASIC_EXECUTION_ROLE);
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected no inline policy on %s: attach the managed policy rather than copying its statements%s",
-                        roleName, HINT)
+                .as("expected no inline policy on %s: attach the managed policy rather than copying its statements",
+                        roleName)
                 .isEmpty();
     }
 
@@ -104,7 +104,7 @@ class Exercise23LoggingTest {
         String stream = logGroup() + ":log-stream:2026/11/26/[$LATEST]4f1c2a";
 
         assertThatPolicies(role)
-                .as("the score function must be able to write its logs%s", HINT)
+                .as("the score function must be able to write its logs")
                 .allows(List.of(
                         call("creating its log group", "logs:CreateLogGroup", logGroup()),
                         call("creating a log stream", "logs:CreateLogStream", stream),
@@ -119,7 +119,7 @@ class Exercise23LoggingTest {
 
         assertThatPolicies(role)
                 .as("AWSLambdaBasicExecutionRole grants log writing only; AWSLambdaExecute or AdministratorAccess grant"
-                        + " far more%s", HINT)
+                        + " far more")
                 .denies(List.of(
                         call("deleting its log group", "logs:DeleteLogGroup", logGroup()),
                         call("changing the retention", "logs:PutRetentionPolicy", logGroup()),
@@ -140,8 +140,8 @@ class Exercise23LoggingTest {
                 .filter(s -> s.effect() == PolicyStatement.Effect.ALLOW)
                 .flatMap(s -> s.actions().stream()).toList();
         assertThat(actions)
-                .as("expected the actions of the default version of %s, %s, but loggingActions returned %s%s",
-                        BASIC_EXECUTION_ROLE, expected, actions, HINT)
+                .as("expected the actions of the default version of %s, %s, but loggingActions returned %s",
+                        BASIC_EXECUTION_ROLE, expected, actions)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -153,15 +153,15 @@ class Exercise23LoggingTest {
         String defaultVersion = kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();
         assertThat(calls.requests(GetPolicyVersionRequest.class))
                 .as("expected a GetPolicyVersion of %s version %s (the default version, the one that applies), but your"
-                        + " code called: %s%s", BASIC_EXECUTION_ROLE, defaultVersion, calls.summary(), HINT)
+                        + " code called: %s", BASIC_EXECUTION_ROLE, defaultVersion, calls.summary())
                 .anySatisfy(r -> {
                     assertThat(r.policyArn()).isEqualTo(BASIC_EXECUTION_ROLE);
                     assertThat(r.versionId()).isEqualTo(defaultVersion);
                 });
         assertThat(calls.count("GetPolicy") + calls.count("ListPolicyVersions"))
                 .as("expected your code to find the default version's id with GetPolicy (DefaultVersionId) or"
-                        + " ListPolicyVersions (IsDefaultVersion) rather than assume it, but it called: %s%s",
-                        calls.summary(), HINT)
+                        + " ListPolicyVersions (IsDefaultVersion) rather than assume it, but it called: %s",
+                        calls.summary())
                 .isPositive();
     }
 }

@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Exercise("2.4")
 @DisplayName("2.4 Players reach only their own items")
 class Exercise24FineGrainedAccessTest {
-    private static final String HINT = Hint.of("2.4");
 
     /** The player role: every signed-in player gets a session of it, tagged with their id. */
     private static final String PLAYER_ROLE = "ArcadePlayer";
@@ -32,6 +30,7 @@ class Exercise24FineGrainedAccessTest {
     private static final List<String> PLAYER_ACTIONS = List.of(
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem");
 
+    private Learner learner;
     private IamClient forLearner;
     private IamReadBack readBack;
     private String account;
@@ -39,7 +38,8 @@ class Exercise24FineGrainedAccessTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.readBack = new IamReadBack(kit, "2.4");
         this.account = backend.accountId();
@@ -48,7 +48,7 @@ class Exercise24FineGrainedAccessTest {
     }
 
     private String createPlayerPolicy() {
-        return Learner.call("createPlayerPolicy(\"" + policyName + "\", " + table + ")", "2.4",
+        return learner.call("createPlayerPolicy(\"" + policyName + "\", " + table + ")",
                 () -> new PlayerAccess(forLearner).createPlayerPolicy(policyName, table));
     }
 
@@ -95,7 +95,7 @@ class Exercise24FineGrainedAccessTest {
 
         assertThat(returned)
                 .as("expected createPlayerPolicy to return the new policy's ARN %s (CreatePolicy returns it), but it"
-                        + " returned %s%s", policyArn(), returned, HINT)
+                        + " returned %s", policyArn(), returned)
                 .isEqualTo(policyArn());
         readBack.managedPolicy(policyArn());
     }
@@ -106,8 +106,7 @@ class Exercise24FineGrainedAccessTest {
         PolicySet role = playerRole();
 
         assertThatPolicies(role)
-                .as("alice's session (tag playerId=alice) must reach every item whose partition key is PLAYER#alice%s",
-                        HINT)
+                .as("alice's session (tag playerId=alice) must reach every item whose partition key is PLAYER#alice")
                 .allows(everyAction("alice:", "alice", ScoresTable.playerKey("alice")));
     }
 
@@ -118,8 +117,7 @@ class Exercise24FineGrainedAccessTest {
         String newcomer = names.uniqueLowerCase("player");
 
         assertThatPolicies(role)
-                .as("one policy serves every player: compare the partition key with PLAYER#${aws:PrincipalTag/playerId}%s",
-                        HINT)
+                .as("one policy serves every player: compare the partition key with PLAYER#${aws:PrincipalTag/playerId}")
                 .allows(List.of(
                         touching("bob reading his own best score", player("bob"), "dynamodb:GetItem", table.arn(),
                                 ScoresTable.playerKey("bob")),
@@ -137,7 +135,7 @@ class Exercise24FineGrainedAccessTest {
                 table.arn(), ScoresTable.playerKey("alice2")));
         assertThatPolicies(role)
                 .as("alice must not reach bob's items: the condition must compare dynamodb:LeadingKeys with her own key,"
-                        + " exactly%s", HINT)
+                        + " exactly")
                 .denies(foreign);
     }
 
@@ -148,7 +146,7 @@ class Exercise24FineGrainedAccessTest {
 
         assertThatPolicies(role)
                 .as("every key a request touches must be the player's own: use ForAllValues:StringEquals (with ForAnyValue,"
-                        + " or with no set operator, one key of her own carries someone else's along)%s", HINT)
+                        + " or with no set operator, one key of her own carries someone else's along)")
                 .denies(List.of(
                         touching("alice batch-getting her own and bob's best scores", player("alice"),
                                 "dynamodb:BatchGetItem", table.arn(), ScoresTable.playerKey("alice"),
@@ -162,7 +160,7 @@ class Exercise24FineGrainedAccessTest {
 
         assertThatPolicies(role)
                 .as("ForAllValues is true when a request has no dynamodb:LeadingKeys at all, so only list actions that"
-                        + " always name a partition%s", HINT)
+                        + " always name a partition")
                 .denies(List.of(
                         Access.of("alice scanning the table", player("alice").action("dynamodb:Scan").resource(table.arn())),
                         Access.of("alice scanning the leaderboard index", player("alice").action("dynamodb:Scan")
@@ -182,7 +180,7 @@ class Exercise24FineGrainedAccessTest {
 
         assertThatPolicies(role)
                 .as("without the tag the policy variable has no value and must match nothing; and the policy names only"
-                        + " the scores table%s", HINT)
+                        + " the scores table")
                 .denies(List.of(
                         touching("an untagged session reading alice's items",
                                 Callers.roleSession(account, PLAYER_ROLE, "untagged"), "dynamodb:GetItem", table.arn(),

@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +27,11 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 @Exercise("2.5")
 @DisplayName("2.5 Temporary credentials for the support vendor")
 class Exercise25TemporaryCredentialsTest {
-    private static final String HINT = Hint.of("2.5");
 
     /** The support vendor's account. */
     private static final String VENDOR = Callers.OTHER_ACCOUNT;
 
+    private Learner learner;
     private IamClient forLearner;
     private StsClient stsForLearner;
     private IamClient kit;
@@ -43,8 +42,9 @@ class Exercise25TemporaryCredentialsTest {
     private String externalId;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
             Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.stsForLearner = stsForLearner;
         this.kit = kit;
@@ -68,8 +68,8 @@ class Exercise25TemporaryCredentialsTest {
     }
 
     private String createOperatorRole() {
-        return Learner.call("createOperatorRole(\"" + roleName + "\", \"" + operatorArn() + "\", \"" + externalId + "\")",
-                "2.5", () -> operatorAccess().createOperatorRole(roleName, operatorArn(), externalId));
+        return learner.call("createOperatorRole(\"" + roleName + "\", \"" + operatorArn() + "\", \"" + externalId + "\")",
+                () -> operatorAccess().createOperatorRole(roleName, operatorArn(), externalId));
     }
 
     /**
@@ -104,8 +104,8 @@ class Exercise25TemporaryCredentialsTest {
     }
 
     private OperatorSession assumeOperatorRole(String sessionName) {
-        return Learner.call("assumeOperatorRole(\"" + roleArn() + "\", \"" + sessionName + "\", \"" + externalId + "\")",
-                "2.5", () -> operatorAccess().assumeOperatorRole(roleArn(), sessionName, externalId));
+        return learner.call("assumeOperatorRole(\"" + roleArn() + "\", \"" + sessionName + "\", \"" + externalId + "\")",
+                () -> operatorAccess().assumeOperatorRole(roleArn(), sessionName, externalId));
     }
 
     @Graded(points = 2)
@@ -114,12 +114,12 @@ class Exercise25TemporaryCredentialsTest {
         String returned = createOperatorRole();
 
         assertThat(returned)
-                .as("expected createOperatorRole to return the new role's ARN %s, but it returned %s%s",
-                        roleArn(), returned, HINT)
+                .as("expected createOperatorRole to return the new role's ARN %s, but it returned %s",
+                        roleArn(), returned)
                 .isEqualTo(roleArn());
         assertThatPolicies(trustAndCallerPolicy())
-                .as("the trust policy of %s must name %s in Principal {\"AWS\": ...} and accept sts:ExternalId %s%s",
-                        roleName, operatorArn(), externalId, HINT)
+                .as("the trust policy of %s must name %s in Principal {\"AWS\": ...} and accept sts:ExternalId %s",
+                        roleName, operatorArn(), externalId)
                 .allows(assume("the operator with the right external id",
                         Callers.user(VENDOR, operatorName), externalId));
     }
@@ -131,7 +131,7 @@ class Exercise25TemporaryCredentialsTest {
 
         assertThatPolicies(trustAndCallerPolicy())
                 .as("name the operator's own user ARN, not \"*\" or the vendor's account: then every user the vendor"
-                        + " allows (or anyone at all) could assume %s%s", roleName, HINT)
+                        + " allows (or anyone at all) could assume %s", roleName)
                 .denies(List.of(
                         assume("another user of the vendor's account", Callers.user(VENDOR, "intern"), externalId),
                         assume("the root user of the vendor's account",
@@ -148,7 +148,7 @@ class Exercise25TemporaryCredentialsTest {
 
         assertThatPolicies(trustAndCallerPolicy())
                 .as("the trust policy of %s needs \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"%s\"}}"
-                        + " (not ...IfExists, not StringLike with a wildcard)%s", roleName, externalId, HINT)
+                        + " (not ...IfExists, not StringLike with a wildcard)", roleName, externalId)
                 .denies(List.of(
                         assume("the operator without an external id", Callers.user(VENDOR, operatorName), null),
                         assume("the operator with another customer's external id", Callers.user(VENDOR, operatorName),
@@ -166,7 +166,7 @@ class Exercise25TemporaryCredentialsTest {
 
         assertThat(calls.requests(AssumeRoleRequest.class))
                 .as("expected one AssumeRole of %s with RoleSessionName ticket-4711 and ExternalId %s, but your code"
-                        + " called: %s%s", roleArn(), externalId, calls.summary(), HINT)
+                        + " called: %s", roleArn(), externalId, calls.summary())
                 .singleElement()
                 .satisfies(r -> {
                     assertThat(r.roleArn()).as("RoleArn").isEqualTo(roleArn());
@@ -185,11 +185,11 @@ class Exercise25TemporaryCredentialsTest {
         String expected = "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/ticket-4712";
         assertThat(calls.operations())
                 .as("expected AssumeRole and then GetCallerIdentity (with a client built on the temporary"
-                        + " credentials), but your code called: %s%s", calls.summary(), HINT)
+                        + " credentials), but your code called: %s", calls.summary())
                 .containsSubsequence("AssumeRole", "GetCallerIdentity");
         assertThat(session.callerArn())
                 .as("expected the caller ARN of the role session, %s: GetCallerIdentity must be signed with the"
-                        + " temporary credentials, not with your own, but it was %s%s", expected, session.callerArn(), HINT)
+                        + " temporary credentials, not with your own, but it was %s", expected, session.callerArn())
                 .isEqualTo(expected);
     }
 
@@ -201,13 +201,13 @@ class Exercise25TemporaryCredentialsTest {
         OperatorSession session = assumeOperatorRole("ticket-4713");
 
         assertThat(session.credentials().accessKeyId())
-                .as("expected a temporary access key id, which starts with ASIA (long-lived ones start with AKIA)%s", HINT)
+                .as("expected a temporary access key id, which starts with ASIA (long-lived ones start with AKIA)")
                 .startsWith("ASIA");
         assertThat(session.credentials().sessionToken())
-                .as("expected the session token of the temporary credentials%s", HINT)
+                .as("expected the session token of the temporary credentials")
                 .isNotBlank();
         assertThat(session.credentials().expirationTime())
-                .as("expected the expiration AssumeRole returned, in the future%s", HINT)
+                .as("expected the expiration AssumeRole returned, in the future")
                 .hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
         try (StsClient asOperator = clients.configure(StsClient.builder(), false)
                 .credentialsProvider(StaticCredentialsProvider.create(session.credentials()))
@@ -215,7 +215,7 @@ class Exercise25TemporaryCredentialsTest {
             String arn = asOperator.getCallerIdentity().arn();
             assertThat(arn)
                     .as("expected the returned credentials to belong to the role session ticket-4713 of %s, but STS"
-                            + " says they are %s%s", roleName, arn, HINT)
+                            + " says they are %s", roleName, arn)
                     .endsWith(":assumed-role/" + roleName + "/ticket-4713");
         }
     }

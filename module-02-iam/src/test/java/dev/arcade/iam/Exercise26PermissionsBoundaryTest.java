@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +22,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Exercise("2.6")
 @DisplayName("2.6 A permissions boundary for developers")
 class Exercise26PermissionsBoundaryTest {
-    private static final String HINT = Hint.of("2.6");
 
     private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
+    private Learner learner;
     private IamClient forLearner;
     private IamClient kit;
     private IamReadBack readBack;
@@ -36,7 +35,8 @@ class Exercise26PermissionsBoundaryTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
         this.readBack = new IamReadBack(kit, "2.6");
@@ -47,7 +47,7 @@ class Exercise26PermissionsBoundaryTest {
     }
 
     private String createDeveloperRole() {
-        return Learner.call("createDeveloperRole(\"" + roleName + "\", \"" + boundaryName + "\", " + table + ")", "2.6",
+        return learner.call("createDeveloperRole(\"" + roleName + "\", \"" + boundaryName + "\", " + table + ")",
                 () -> new DeveloperAccess(forLearner).createDeveloperRole(roleName, boundaryName, table));
     }
 
@@ -64,8 +64,8 @@ class Exercise26PermissionsBoundaryTest {
         assertThat(boundary)
                 .as("expected %s to have the permissions boundary %s (CreateRole with PermissionsBoundary, or"
                         + " PutRolePermissionsBoundary; AttachRolePolicy would make the policy a permission, not a"
-                        + " boundary), but GetRole shows %s%s", roleName, boundaryArn(),
-                        boundary.map(b -> "the boundary " + b).orElse("no boundary"), HINT)
+                        + " boundary), but GetRole shows %s", roleName, boundaryArn(),
+                        boundary.map(b -> "the boundary " + b).orElse("no boundary"))
                 .contains(boundaryArn());
     }
 
@@ -103,8 +103,7 @@ class Exercise26PermissionsBoundaryTest {
         String returned = createDeveloperRole();
 
         assertThat(returned)
-                .as("expected createDeveloperRole to return the role's ARN %s, but it returned %s%s", roleArn(), returned,
-                        HINT)
+                .as("expected createDeveloperRole to return the role's ARN %s, but it returned %s", roleArn(), returned)
                 .isEqualTo(roleArn());
         readBack.managedPolicy(boundaryArn());
         assertBoundaryIsSet();
@@ -117,10 +116,10 @@ class Exercise26PermissionsBoundaryTest {
 
         assertThat(kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
                 .as("expected no managed policy attached to %s: the boundary is set as a boundary, and the team lead"
-                        + " grants permissions later%s", roleName, HINT)
+                        + " grants permissions later", roleName)
                 .isEmpty();
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected no inline policy on %s%s", roleName, HINT)
+                .as("expected no inline policy on %s", roleName)
                 .isEmpty();
     }
 
@@ -131,7 +130,7 @@ class Exercise26PermissionsBoundaryTest {
         String index = table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX;
 
         assertThatPolicies(developer)
-                .as("the boundary must allow the item actions on %s and its indexes%s", table.name(), HINT)
+                .as("the boundary must allow the item actions on %s and its indexes", table.name())
                 .allows(List.of(
                         call("reading an item", "dynamodb:GetItem", table.arn()),
                         call("writing an item", "dynamodb:PutItem", table.arn()),
@@ -151,7 +150,7 @@ class Exercise26PermissionsBoundaryTest {
 
         assertThatPolicies(developer)
                 .as("AdministratorAccess allows everything, so the boundary decides: it must allow the item actions on"
-                        + " the scores table only%s", HINT)
+                        + " the scores table only")
                 .denies(List.of(
                         call("deleting the table", "dynamodb:DeleteTable", table.arn()),
                         call("changing the table", "dynamodb:UpdateTable", table.arn()),
@@ -166,7 +165,7 @@ class Exercise26PermissionsBoundaryTest {
         PolicySet developer = developerWithAdministratorAccess();
 
         assertThatPolicies(developer)
-                .as("a boundary that allowed these would let the developer remove their own cap%s", HINT)
+                .as("a boundary that allowed these would let the developer remove their own cap")
                 .denies(List.of(
                         call("removing the boundary from their own role", "iam:DeleteRolePermissionsBoundary", roleArn()),
                         Access.of("replacing their own boundary with AdministratorAccess", developer()
@@ -189,11 +188,11 @@ class Exercise26PermissionsBoundaryTest {
 
         assertThatPolicies(developer)
                 .as("the boundary must allow iam:CreateRole when the new role gets this boundary"
-                        + " (condition key iam:PermissionsBoundary = %s)%s", boundaryArn(), HINT)
+                        + " (condition key iam:PermissionsBoundary = %s)", boundaryArn())
                 .allows(createRole("creating a role with the same boundary", boundaryArn()));
         assertThatPolicies(developer)
                 .as("a role created without this boundary would escape it: compare iam:PermissionsBoundary with %s"
-                        + " exactly%s", boundaryArn(), HINT)
+                        + " exactly", boundaryArn())
                 .denies(List.of(
                         createRole("creating a role without a boundary", null),
                         createRole("creating a role with AdministratorAccess as its boundary", ADMINISTRATOR_ACCESS),
@@ -207,7 +206,7 @@ class Exercise26PermissionsBoundaryTest {
         PolicySet developer = developerWithAdministratorAccess();
 
         assertThatPolicies(developer)
-                .as("the boundary names DynamoDB item actions and iam:CreateRole, nothing else%s", HINT)
+                .as("the boundary names DynamoDB item actions and iam:CreateRole, nothing else")
                 .denies(List.of(
                         call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
                         call("replacing a function's code", "lambda:UpdateFunctionCode",

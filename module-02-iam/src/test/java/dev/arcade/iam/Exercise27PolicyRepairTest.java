@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Exercise("2.7")
 @DisplayName("2.7 Fix a broken policy")
 class Exercise27PolicyRepairTest {
-    private static final String HINT = Hint.of("2.7");
 
     /**
      * The policy the security review found, as the lesson shows it ({@link PolicyRepair#incidentPolicy}
@@ -46,6 +44,7 @@ class Exercise27PolicyRepairTest {
               ]
             }""";
 
+    private Learner learner;
     private IamClient forLearner;
     private IamClient kit;
     private IamReadBack readBack;
@@ -55,7 +54,8 @@ class Exercise27PolicyRepairTest {
     private String broken;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
         this.readBack = new IamReadBack(kit, "2.7");
@@ -69,12 +69,12 @@ class Exercise27PolicyRepairTest {
 
     /** Runs the learner's repair, checks that it changed the policy, and reads back what the role may do now. */
     private PolicySet repaired() {
-        Learner.run("repair(\"" + roleName + "\", " + table + ")", "2.7",
+        learner.run("repair(\"" + roleName + "\", " + table + ")",
                 () -> new PolicyRepair(forLearner).repair(roleName, table));
         PolicyDocument stored = readBack.inlinePolicies(roleName).get(PolicyRepair.POLICY_NAME);
         assertThat(stored)
                 .as("expected repair to replace the inline policy %s of %s with a repaired one (PutRolePolicy with the"
-                        + " same name), but it is still the incident policy%s", PolicyRepair.POLICY_NAME, roleName, HINT)
+                        + " same name), but it is still the incident policy", PolicyRepair.POLICY_NAME, roleName)
                 .isNotEqualTo(PolicyDocument.parse(broken));
         return readBack.permissions(roleName).build();
     }
@@ -108,7 +108,7 @@ class Exercise27PolicyRepairTest {
 
         assertThatPolicies(role)
                 .as("the repaired policy must keep every call of the score function allowed (mind that a Deny with"
-                        + " NotAction denies everything it does not list)%s", HINT)
+                        + " NotAction denies everything it does not list)")
                 .allows(List.of(
                         call("reading a best score", "dynamodb:GetItem", table.arn()),
                         call("writing a first best score", "dynamodb:PutItem", table.arn()),
@@ -125,8 +125,7 @@ class Exercise27PolicyRepairTest {
         PolicySet role = repaired();
 
         assertThatPolicies(role)
-                .as("\"Effect\": \"Allow\" with NotAction allows every action of every service except the listed ones%s",
-                        HINT)
+                .as("\"Effect\": \"Allow\" with NotAction allows every action of every service except the listed ones")
                 .denies(List.of(
                         call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"),
                         call("attaching a policy to a role", "iam:AttachRolePolicy", "arn:aws:iam::" + account + ":role/"
@@ -145,8 +144,7 @@ class Exercise27PolicyRepairTest {
         PolicySet role = repaired();
 
         assertThatPolicies(role)
-                .as("dynamodb:*Item matches every action whose name ends in Item; list GetItem, PutItem and UpdateItem%s",
-                        HINT)
+                .as("dynamodb:*Item matches every action whose name ends in Item; list GetItem, PutItem and UpdateItem")
                 .denies(List.of(
                         call("deleting an item", "dynamodb:DeleteItem", table.arn()),
                         call("a BatchWriteItem", "dynamodb:BatchWriteItem", table.arn()),
@@ -160,7 +158,7 @@ class Exercise27PolicyRepairTest {
 
         assertThatPolicies(role)
                 .as("arn:aws:dynamodb:*:*:table/%s* matches every table whose name starts with %s, in every region;"
-                        + " name the table's own ARN%s", table.name(), table.name(), HINT)
+                        + " name the table's own ARN", table.name(), table.name())
                 .denies(List.of(
                         call("writing the backup table", "dynamodb:PutItem", table.arn() + "-backup"),
                         call("reading a table whose name starts the same", "dynamodb:GetItem", table.arn() + "2"),
@@ -175,7 +173,7 @@ class Exercise27PolicyRepairTest {
 
         assertThatPolicies(role)
                 .as("the function must never delete or change its table: leave those actions out (or Deny them with"
-                        + " Action, not NotAction)%s", HINT)
+                        + " Action, not NotAction)")
                 .denies(List.of(
                         call("deleting the table", "dynamodb:DeleteTable", table.arn()),
                         call("changing the table", "dynamodb:UpdateTable", table.arn())));
@@ -188,7 +186,7 @@ class Exercise27PolicyRepairTest {
         String players = "arn:aws:dynamodb:" + table.region() + ":" + account + ":table/Players";
 
         assertThatPolicies(role)
-                .as("the repaired policy must allow only what the score function does%s", HINT)
+                .as("the repaired policy must allow only what the score function does")
                 .denies(List.of(
                         call("scanning the leaderboard index", "dynamodb:Scan", index()),
                         call("creating a table", "dynamodb:CreateTable", players),
@@ -208,8 +206,8 @@ class Exercise27PolicyRepairTest {
         repaired();
 
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected the role's only inline policy to be %s (PutRolePolicy with the same name replaces it)%s",
-                        PolicyRepair.POLICY_NAME, HINT)
+                .as("expected the role's only inline policy to be %s (PutRolePolicy with the same name replaces it)",
+                        PolicyRepair.POLICY_NAME)
                 .containsExactly(PolicyRepair.POLICY_NAME);
     }
 }

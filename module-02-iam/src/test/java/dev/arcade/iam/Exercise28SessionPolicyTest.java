@@ -1,7 +1,6 @@
 package dev.arcade.iam;
 
 import dev.arcade.kit.Learner;
-import dev.arcade.kit.Hint;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +27,9 @@ import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 @Exercise("2.8")
 @DisplayName("2.8 A read-only session with a session policy")
 class Exercise28SessionPolicyTest {
-    private static final String HINT = Hint.of("2.8");
     private static final String SESSION = "ticket-5150";
 
+    private Learner learner;
     private IamClient forLearner;
     private StsClient stsForLearner;
     private IamReadBack readBack;
@@ -40,8 +39,9 @@ class Exercise28SessionPolicyTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(@CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
+    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
             Backend backend, ResourceNames names) {
+        this.learner = learner;
         this.forLearner = forLearner;
         this.stsForLearner = stsForLearner;
         this.readBack = new IamReadBack(kit, "2.8");
@@ -72,8 +72,8 @@ class Exercise28SessionPolicyTest {
     }
 
     private AwsSessionCredentials assumeReadOnly() {
-        return Learner.call("assumeReadOnly(\"" + roleArn() + "\", \"" + SESSION + "\", \"" + externalId + "\", " + table
-                + ")", "2.8", () -> new OperatorAccess(forLearner, stsForLearner)
+        return learner.call("assumeReadOnly(\"" + roleArn() + "\", \"" + SESSION + "\", \"" + externalId + "\", " + table
+                + ")", () -> new OperatorAccess(forLearner, stsForLearner)
                 .assumeReadOnly(roleArn(), SESSION, externalId, table));
     }
 
@@ -81,7 +81,7 @@ class Exercise28SessionPolicyTest {
     private AssumeRoleRequest assumeRoleCall(ApiCalls calls) {
         List<AssumeRoleRequest> requests = calls.requests(AssumeRoleRequest.class);
         assertThat(requests)
-                .as("expected one AssumeRole call, but your code called: %s%s", calls.summary(), HINT)
+                .as("expected one AssumeRole call, but your code called: %s", calls.summary())
                 .hasSize(1);
         return requests.get(0);
     }
@@ -115,10 +115,10 @@ class Exercise28SessionPolicyTest {
 
         AssumeRoleRequest request = assumeRoleCall(calls);
         assertThat(request.policy() != null || !request.policyArns().isEmpty())
-                .as("expected AssumeRole with a session policy (Policy, or PolicyArns), but it had none%s", HINT)
+                .as("expected AssumeRole with a session policy (Policy, or PolicyArns), but it had none")
                 .isTrue();
-        assertThat(request.roleSessionName()).as("the RoleSessionName of the AssumeRole call%s", HINT).isEqualTo(SESSION);
-        assertThat(request.externalId()).as("the ExternalId of the AssumeRole call%s", HINT).isEqualTo(externalId);
+        assertThat(request.roleSessionName()).as("the RoleSessionName of the AssumeRole call").isEqualTo(SESSION);
+        assertThat(request.externalId()).as("the ExternalId of the AssumeRole call").isEqualTo(externalId);
     }
 
     @Graded(points = 2)
@@ -128,7 +128,7 @@ class Exercise28SessionPolicyTest {
         PolicySet session = sessionPolicies(assumeRoleCall(calls));
 
         assertThatPolicies(session)
-                .as("the session policy must allow the reads the support ticket needs%s", HINT)
+                .as("the session policy must allow the reads the support ticket needs")
                 .allows(List.of(
                         call("reading an item", "dynamodb:GetItem", table.arn()),
                         call("querying a player's items", "dynamodb:Query", table.arn()),
@@ -143,7 +143,7 @@ class Exercise28SessionPolicyTest {
 
         assertThatPolicies(session)
                 .as("the role may do anything with the table; only the session policy can keep this session read-only"
-                        + " (allow GetItem and Query, nothing else)%s", HINT)
+                        + " (allow GetItem and Query, nothing else)")
                 .denies(List.of(
                         call("writing an item", "dynamodb:PutItem", table.arn()),
                         call("updating an item", "dynamodb:UpdateItem", table.arn()),
@@ -159,15 +159,15 @@ class Exercise28SessionPolicyTest {
         AwsSessionCredentials credentials = assumeReadOnly();
 
         assertThat(credentials.accessKeyId())
-                .as("expected temporary credentials (an ASIA access key id) from AssumeRole%s", HINT)
+                .as("expected temporary credentials (an ASIA access key id) from AssumeRole")
                 .startsWith("ASIA");
         try (StsClient asSession = clients.configure(StsClient.builder(), false)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .build()) {
             String arn = asSession.getCallerIdentity().arn();
             assertThat(arn)
-                    .as("expected the credentials of role session %s of %s, but STS says they are %s%s", SESSION,
-                            roleName, arn, HINT)
+                    .as("expected the credentials of role session %s of %s, but STS says they are %s", SESSION,
+                            roleName, arn)
                     .endsWith(":assumed-role/" + roleName + "/" + SESSION);
         }
     }

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.iam.model.Role;
 /**
  * Reads a role and its policies back through the IAM API with the kit's own client, the way an
  * auditor would, and parses every document with the kit's evaluator. A document the evaluator cannot
- * parse, or a missing role or policy, fails the test with a message that names it and the hint.
+ * parse, or a missing role or policy, fails the test with a message that names it; the kit's extension
+ * ends it with the hint pointer.
  *
  * <p>GetRole and GetRolePolicy return URL-encoded documents (as AWS does); {@link PolicyDocument#parse}
  * decodes them.
@@ -39,7 +40,7 @@ final class IamReadBack {
             return kit.getRole(r -> r.roleName(roleName)).role();
         } catch (NoSuchEntityException e) {
             throw new AssertionError("expected role " + roleName + " to exist, but GetRole found no such role:"
-                    + " create it with CreateRole" + hint, e);
+                    + " create it with CreateRole", e);
         }
     }
 
@@ -75,7 +76,7 @@ final class IamReadBack {
             policy = kit.getPolicy(r -> r.policyArn(policyArn)).policy();
         } catch (NoSuchEntityException e) {
             throw new AssertionError("expected the managed policy " + policyArn + " to exist, but GetPolicy found"
-                    + " no such policy" + hint, e);
+                    + " no such policy", e);
         }
         return parse("the managed policy " + policyArn + " (version " + policy.defaultVersionId() + ")",
                 () -> kit.getPolicyVersion(r -> r.policyArn(policyArn).versionId(policy.defaultVersionId()))
@@ -106,7 +107,10 @@ final class IamReadBack {
         return set;
     }
 
-    /** Parses a document, failing the test with the parser's message when it is not a valid policy. */
+    /**
+     * Parses a document, failing the test with the parser's message when it is not a valid policy. The
+     * hint pointer goes before the document, which can be long: at the end it could be cut off with it.
+     */
     PolicyDocument parse(String what, Supplier<String> document) {
         String text = document.get();
         try {
@@ -135,7 +139,7 @@ final class IamReadBack {
         try {
             step.run();
         } catch (PolicyParseException e) {
-            throw new AssertionError("expected " + what + " to be valid for its use, but " + e.getMessage() + hint, e);
+            throw new AssertionError("expected " + what + " to be valid for its use, but " + e.getMessage(), e);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <pre>{@code
  * assertThatPolicies(role.permissions())
- *     .as("the score function's role%s", HINT)
+ *     .as("the score function's role")
  *     .allows(List.of(getItem, putItem))
  *     .denies(List.of(scan));
  * }</pre>

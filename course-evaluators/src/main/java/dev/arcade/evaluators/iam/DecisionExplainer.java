@@ -173,6 +173,13 @@ final class DecisionExplainer {
         if (!allows.identitySide() || allows.withinSessionPolicies()) {
             return Optional.empty();
         }
+        if (!policies.hasSessionPolicies()) {
+            return Optional.of(identityAllowText() + ", but no session policy was passed, and a federated user"
+                    + " session from GetFederationToken without a session policy has no permissions: its"
+                    + " permissions are the intersection of the IAM user's policies and the session policies. Pass"
+                    + " a session policy, or name the federated user's ARN (" + request.principalArn() + ") in a"
+                    + " resource-based policy (IAM User Guide, \"Permissions for GetFederationToken\").");
+        }
         return Optional.of(identityAllowText() + ", but no session policy ("
                 + quoteNames(PolicyKind.SESSION) + ") does. A session's permissions are the intersection of"
                 + " the identity-based policies and the session policies (IAM User Guide, \"Session policies\").");

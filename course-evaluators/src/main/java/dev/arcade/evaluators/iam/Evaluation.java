@@ -57,7 +57,10 @@ record Evaluation(
      * @param resource the resource-based policies' Allow statements that apply
      * @param root true when the caller is the account root user, whose identity allows everything
      * @param withinBoundary true when there is no permissions boundary or it allows the request
-     * @param withinSessionPolicies true when there are no session policies or one of them allows it
+     * @param withinSessionPolicies true when one of the session policies allows it, or when none was
+     *     passed and the caller needs none (every caller but a federated user)
+     * @param sessionPolicyRequired true for a federated user session (from {@code GetFederationToken}),
+     *     whose identity-based permissions count only through a session policy
      * @param trustPolicyRequired true for an {@code sts:AssumeRole...} request with a trust policy in
      *     the set, which must then allow the caller
      * @param resourceAccount the resource's account, or null when neither its ARN nor
@@ -72,6 +75,7 @@ record Evaluation(
             boolean root,
             boolean withinBoundary,
             boolean withinSessionPolicies,
+            boolean sessionPolicyRequired,
             boolean trustPolicyRequired,
             String resourceAccount,
             boolean crossAccount) {

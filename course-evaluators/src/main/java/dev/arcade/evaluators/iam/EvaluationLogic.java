@@ -55,11 +55,21 @@ final class EvaluationLogic {
         return new Evaluation(request, policies, matches, allows, Rule.IMPLICIT_DENY, List.of());
     }
 
-    /** Sorts the applying Allow statements by kind of policy and works out what the request needs. */
+    /**
+     * Sorts the applying Allow statements by kind of policy and works out what the request needs.
+     *
+     * <p>A federated user session ({@code arn:aws:sts::ACCOUNT:federated-user/NAME}, which only
+     * {@code GetFederationToken} creates) needs a session policy: "Permissions for GetFederationToken"
+     * says its permissions are the intersection of the IAM user's policies and the session policies,
+     * and that without a session policy the credentials have no permissions, apart from what a
+     * resource-based policy naming the federated user grants. A role session without session
+     * policies has the role's permissions ("Session policies").
+     */
     private static Allows allows(RequestContext request, PolicySet policies, List<StatementMatch> matches) {
         List<StatementMatch> boundary = allowsOf(matches, PolicyKind.PERMISSIONS_BOUNDARY);
         List<StatementMatch> session = allowsOf(matches, PolicyKind.SESSION);
         String resourceAccount = resourceAccount(request);
+        boolean sessionPolicyRequired = request.principalType() == RequestContext.PrincipalType.FEDERATED_USER;
         return new Allows(
                 allowsOf(matches, PolicyKind.IDENTITY),
                 boundary,
@@ -67,7 +77,8 @@ final class EvaluationLogic {
                 allowsOf(matches, PolicyKind.RESOURCE),
                 request.principalType() == RequestContext.PrincipalType.ROOT,
                 !policies.hasPermissionsBoundary() || !boundary.isEmpty(),
-                !policies.hasSessionPolicies() || !session.isEmpty(),
+                policies.hasSessionPolicies() ? !session.isEmpty() : !sessionPolicyRequired,
+                sessionPolicyRequired,
                 isTrustAction(request) && !policies.names(PolicyKind.RESOURCE).isEmpty(),
                 resourceAccount,
                 resourceAccount != null && request.account() != null && !resourceAccount.equals(request.account()));

@@ -20,8 +20,12 @@ import java.util.Objects;
  *   <li><b>Identity-based policies.</b> An {@code Allow} in an identity-based policy allows the
  *       request when, in addition, the permissions boundary (if one is set) allows it and at least
  *       one session policy (if any were passed) allows it: effective permissions are the
- *       intersection ("Permissions boundaries for IAM entities", "Session policies"). The account
- *       root user is treated as allowed by its identity, since it has full access.
+ *       intersection ("Permissions boundaries for IAM entities", "Session policies"). A role session
+ *       without session policies has the role's permissions; a federated user session
+ *       ({@code arn:aws:sts::ACCOUNT:federated-user/NAME}, from {@code GetFederationToken}) without
+ *       one has none from its IAM user's policies ("Permissions for GetFederationToken"), only what a
+ *       resource-based policy naming the federated user grants. The account root user is treated as
+ *       allowed by its identity, since it has full access.
  *   <li><b>Resource-based policies.</b> Within one account a resource-based policy that names the
  *       caller grants access on its own ("Identity-based policies and resource-based policies").
  *       How it names the caller matters, as the boundary and session policy pages describe:

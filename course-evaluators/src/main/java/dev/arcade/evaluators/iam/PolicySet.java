@@ -177,7 +177,10 @@ public final class PolicySet {
         /**
          * Adds a session policy passed when the session was created (the inline {@code Policy}
          * parameter or one of the {@code PolicyArns}). When there are several, an action must be
-         * allowed by at least one of them.
+         * allowed by at least one of them. A role session given none has its role's permissions; a
+         * federated user session given none has no permissions from its IAM user's policies, as
+         * "Permissions for GetFederationToken" (IAM User Guide) says, so for a federated user add the
+         * session policy passed to {@code GetFederationToken} here.
          *
          * @param name a name for explanations
          * @param policy the session policy

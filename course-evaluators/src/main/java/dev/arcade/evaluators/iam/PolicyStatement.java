@@ -164,7 +164,7 @@ public final class PolicyStatement {
                             + " \"arn:aws:dynamodb:us-east-1:123456789012:table/" + resource + "\"");
                 }
                 b.resources.add(resource);
-                b.resourceTemplates.add(PolicyTemplate.parse(resource, variablesEnabled));
+                b.resourceTemplates.add(PolicyTemplate.parseResource(resource, variablesEnabled));
             }
         }
 

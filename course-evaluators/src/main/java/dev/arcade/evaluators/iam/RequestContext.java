@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,7 +25,10 @@ import java.util.function.Function;
  * {@code aws:PrincipalTag/<key>} for each {@link Builder#principalTag principal tag},
  * {@code aws:PrincipalIsAWSService}, {@code aws:PrincipalServiceName} (service principals),
  * {@code aws:CurrentTime}, {@code aws:EpochTime} and {@code aws:SecureTransport} (true, as SDK calls
- * use HTTPS). Anything set with {@link Builder#context} overrides these.
+ * use HTTPS). Anything set with {@link Builder#context} overrides these, and
+ * {@link Builder#without} leaves any of them out, for the cases where AWS does not send a key (for
+ * example no {@code aws:SecureTransport} on a request that is not signed over HTTPS, or a test of
+ * {@code Null} and {@code ...IfExists}).
  *
  * <p>ARNs given for the principal are read by {@link PrincipalArn}.
  *
@@ -288,6 +293,8 @@ public final class RequestContext {
         private Instant currentTime;
         private final Map<String, String> tags = new LinkedHashMap<>();
         private final Map<String, Entry> context = new LinkedHashMap<>();
+        /** The lower-cased keys {@link #without} leaves out of the request. */
+        private final Set<String> omitted = new LinkedHashSet<>();
 
         private Builder() {}
 
@@ -304,6 +311,7 @@ public final class RequestContext {
             b.currentTime = currentTime;
             b.tags.putAll(tags);
             b.context.putAll(context);
+            b.omitted.addAll(omitted);
             return b;
         }
 
@@ -449,6 +457,7 @@ public final class RequestContext {
         public Builder context(String key, String... values) {
             Objects.requireNonNull(key, "key");
             List<String> list = List.copyOf(Arrays.asList(values));
+            omitted.remove(key.toLowerCase(Locale.ROOT));
             context.put(key.toLowerCase(Locale.ROOT), new Entry(key, list, list.size() != 1));
             return this;
         }
@@ -462,7 +471,35 @@ public final class RequestContext {
          */
         public Builder contextValues(String key, List<String> values) {
             Objects.requireNonNull(key, "key");
+            omitted.remove(key.toLowerCase(Locale.ROOT));
             context.put(key.toLowerCase(Locale.ROOT), new Entry(key, List.copyOf(values), true));
+            return this;
+        }
+
+        /**
+         * Leaves a context key out of the request, so that it is missing as when AWS does not send it:
+         * a condition on it then behaves as the "Condition operators" page says for a missing key
+         * ({@code Null} true, {@code ...IfExists} and negated operators true, other operators false),
+         * and a policy variable naming it has no value ("Policy variables with no value").
+         *
+         * <p>The keys {@link #build()} fills in by itself, and which this can remove, are
+         * {@code aws:PrincipalArn}, {@code aws:PrincipalAccount}, {@code aws:PrincipalType},
+         * {@code aws:username}, {@code aws:userid}, {@code aws:PrincipalTag/<key>},
+         * {@code aws:PrincipalIsAWSService}, {@code aws:PrincipalServiceName}, {@code aws:CurrentTime},
+         * {@code aws:EpochTime} and {@code aws:SecureTransport}. A key set with {@link #context} or
+         * {@link #contextValues} is removed too; setting the key again with either of them afterwards
+         * brings it back.
+         * The key is matched regardless of case. It changes only the context keys, not the caller:
+         * {@link RequestContext#principalArn()} and the matching of {@code Principal} are unaffected.
+         *
+         * @param key the condition key, for example {@code aws:SecureTransport}
+         * @return this builder
+         */
+        public Builder without(String key) {
+            Objects.requireNonNull(key, "key");
+            String lower = key.toLowerCase(Locale.ROOT);
+            context.remove(lower);
+            omitted.add(lower);
             return this;
         }
 
@@ -543,6 +580,7 @@ public final class RequestContext {
                 all.put(e.getKey().toLowerCase(Locale.ROOT), new Entry(e.getKey(), e.getValue(), false));
             }
             all.putAll(context);
+            all.keySet().removeAll(omitted);
             return new RequestContext(this, all, now);
         }
 

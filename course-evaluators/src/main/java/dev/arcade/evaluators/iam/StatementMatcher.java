@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Matches statements against one request, element by element, as "IAM JSON policy elements
  * reference" describes each element: {@code Action}/{@code NotAction} (case-insensitive),
- * {@code Resource}/{@code NotResource} (ARN by ARN, after policy variables are resolved),
+ * {@code Resource}/{@code NotResource} (ARN by ARN, after the policy variables of each ARN's
+ * resource part, after its fifth colon, are resolved),
  * {@code Principal}/{@code NotPrincipal} and {@code Condition}.
  *
  * <p>It says what matched and why an element missed; what that means for the request is
@@ -117,6 +118,10 @@ final class StatementMatcher {
         List<String> unresolved = new ArrayList<>();
         for (PolicyTemplate template : statement.resourceTemplates()) {
             Optional<ArnPattern> pattern = template.resolvePattern(values::variable);
+            if (template.hasVariableOutsideResourcePart()) {
+                unresolved.add("\"" + template.source() + "\" has a policy variable before the fifth colon, which"
+                        + " IAM does not substitute: variables work only in the resource part of the ARN");
+            }
             if (pattern.isEmpty()) {
                 unresolved.add("\"" + template.source() + "\" matches nothing because "
                         + String.join(", ", template.unresolved(values::variable)) + " has no value in this request");

@@ -175,6 +175,12 @@ class ConditionOperatorsTest {
                         new String[] {"ec2:InstanceType=m4.large"}, false),
                 arguments("StringLikeIfExists: a request without ec2:InstanceType passes", instanceTypes,
                         new String[] {}, true),
+                arguments("StringNotEqualsIfExists: a missing key passes, as it does for the plain negated operator",
+                        "{\"StringNotEqualsIfExists\": {\"aws:PrincipalTag/team\": \"red\"}}", new String[] {}, true),
+                arguments("NotIpAddress: a request without aws:SourceIp makes the negated operator true (Important note)",
+                        "{\"NotIpAddress\": {\"aws:SourceIp\": \"192.0.2.0/24\"}}", new String[] {}, true),
+                arguments("IpAddress: a request without aws:SourceIp does not match",
+                        "{\"IpAddress\": {\"aws:SourceIp\": \"192.0.2.0/24\"}}", new String[] {}, false),
                 arguments("NumericLessThanIfExists: a present key is still checked",
                         "{\"NumericLessThanIfExists\": {\"s3:max-keys\": \"5\"}}", new String[] {"s3:max-keys=9"}, false),
                 arguments("Null true: the guide's aws:TokenIssueTime example, long-term credentials",
@@ -197,35 +203,35 @@ class ConditionOperatorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stringOperators")
-    @DisplayName("String condition operators")
+    @DisplayName("string and ARN operators match exactly, ignoring case or with wildcards, and a negated one matches no listed value")
     void strings(String description, String condition, String[] context, boolean expected) {
         check(condition, context, expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("numericOperators")
-    @DisplayName("Numeric condition operators")
+    @DisplayName("numeric operators compare the request's number with the policy's, and a missing key matches no positive operator")
     void numbers(String description, String condition, String[] context, boolean expected) {
         check(condition, context, expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dateOperators")
-    @DisplayName("Date condition operators (request time 2024-06-01T12:00:00Z)")
+    @DisplayName("date operators compare ISO 8601 dates and epoch seconds, with the request made at 2024-06-01T12:00:00Z")
     void dates(String description, String condition, String[] context, boolean expected) {
         check(condition, context, expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("otherOperators")
-    @DisplayName("Boolean, binary, IP address and ARN condition operators")
+    @DisplayName("Bool, BinaryEquals, IpAddress and the Arn operators match the request value as the guide describes")
     void others(String description, String condition, String[] context, boolean expected) {
         check(condition, context, expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ifExistsAndNull")
-    @DisplayName("...IfExists, Null, and multiple keys and operators")
+    @DisplayName("IfExists lets a missing key pass, Null tests whether a key is present, and several keys or operators are ANDed")
     void ifExistsNullAndLogic(String description, String condition, String[] context, boolean expected) {
         check(condition, context, expected);
     }

@@ -84,7 +84,7 @@ class LambdaPoliciesTest {
         }
 
         @Test
-        @DisplayName("another service may not")
+        @DisplayName("another service may not assume the execution role")
         void ec2MayNot() {
             Decision decision = PolicyEvaluator.canAssume(trust, RequestContext.builder()
                     .principalService("ec2.amazonaws.com").resource(FUNCTION_ROLE).action("sts:AssumeRole").build());

@@ -39,7 +39,7 @@ class MatchersTest {
         "arn:aws:*:us-east-1:*:*, arn:aws:sqs:us-east-1:123456789012:queue, true",
         "*, arn:aws:anything:::x, true",
     })
-    @DisplayName("resource ARN patterns")
+    @DisplayName("a resource pattern matches an ARN component by component, * and ? standing for characters")
     void arnPatterns(String pattern, String arn, boolean expected) {
         assertThat(ArnPattern.compile(pattern).matchesArn(arn)).isEqualTo(expected);
     }
@@ -55,7 +55,7 @@ class MatchersTest {
     }
 
     @Test
-    @DisplayName("action patterns ignore case; literal pieces never act as wildcards")
+    @DisplayName("an action pattern ignores case, and literal pieces of a pattern never act as wildcards")
     void caseAndLiterals() {
         assertThat(ArnPattern.compile("s3:Get*").matchesIgnoreCase("S3:GETOBJECT")).isTrue();
         assertThat(ArnPattern.compile("s3:Get*").matches("S3:GETOBJECT")).isFalse();
@@ -82,7 +82,7 @@ class MatchersTest {
         "203.0.113.0/24, not-an-address, false",
         "203.0.113.0/24, 203.0.113.256, false",
     })
-    @DisplayName("IP ranges in CIDR notation, IPv4 and IPv6")
+    @DisplayName("a CIDR range contains exactly its own IPv4 or IPv6 addresses")
     void ipRanges(String range, String address, boolean expected) {
         assertThat(IpRange.parse(range)).as("range %s parses", range).isPresent();
         assertThat(IpRange.parse(range).get().contains(address)).isEqualTo(expected);
@@ -98,7 +98,7 @@ class MatchersTest {
     }
 
     @Test
-    @DisplayName("dates: ISO 8601 with and without offset or time, and epoch seconds")
+    @DisplayName("a date is read from ISO 8601, with or without offset or time, or from epoch seconds")
     void dates() {
         Instant noon = Instant.parse("2024-06-01T12:00:00Z");
         assertThat(DateValues.parse("2024-06-01T12:00:00Z")).contains(noon);
@@ -111,7 +111,7 @@ class MatchersTest {
     }
 
     @Test
-    @DisplayName("policy variables: defaults, quotes in defaults, escapes, and malformed references left as text")
+    @DisplayName("a policy variable resolves to its value or its default, an escape to its character, and a malformed reference stays text")
     void templates() {
         Map<String, String> context = Map.of("aws:username", "alice");
         java.util.function.Function<String, Optional<String>> lookup =

@@ -62,7 +62,7 @@ class PolicyDocumentTest {
     }
 
     @Test
-    @DisplayName("Statement may be a single object or a list; Sid, Effect and index are kept")
+    @DisplayName("Statement may be a single object or a list, and each statement keeps its Sid, Effect and index")
     void singleStatementObject() {
         PolicyDocument policy = PolicyDocument.parse("""
                 {"Version": "2012-10-17", "Id": "p1",

@@ -95,6 +95,78 @@ class PolicyVariablesTest {
     }
 
     @Nested
+    @DisplayName("Where you can use policy variables: the Resource element")
+    class ResourceElement {
+
+        @Test
+        @DisplayName("the guide's queue example: ${aws:username} after the fifth colon names the user's own queue")
+        void variableInResourcePart() {
+            String json = statement("\"Effect\": \"Allow\", \"Action\": \"sqs:*\","
+                    + " \"Resource\": \"arn:aws:sqs:us-east-2:*:${aws:username}-queue\"");
+            Decision own = identityOnly(user("David").action("sqs:SendMessage")
+                    .resource("arn:aws:sqs:us-east-2:123456789012:David-queue").build(), json);
+            Decision other = identityOnly(user("David").action("sqs:SendMessage")
+                    .resource("arn:aws:sqs:us-east-2:123456789012:Adele-queue").build(), json);
+
+            assertThat(own.allowed()).as(own.explanation()).isTrue();
+            assertThat(other.allowed()).as(other.explanation()).isFalse();
+        }
+
+        @Test
+        @DisplayName("a variable in the account part, before the fifth colon, is not substituted, so it matches no real ARN")
+        void variableBeforeFifthColonIsNotSubstituted() {
+            String json = statement("\"Effect\": \"Allow\", \"Action\": \"sqs:SendMessage\","
+                    + " \"Resource\": \"arn:aws:sqs:us-east-2:${aws:PrincipalAccount}:orders\"");
+            Decision decision = identityOnly(user("David").action("sqs:SendMessage")
+                    .resource("arn:aws:sqs:us-east-2:123456789012:orders").build(), json);
+
+            assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
+            assertThat(decision.explanation()).contains("has a policy variable before the fifth colon, which IAM does not"
+                    + " substitute");
+        }
+
+        @Test
+        @DisplayName("a variable in the region part is not substituted either")
+        void variableInRegionIsNotSubstituted() {
+            String json = statement("\"Effect\": \"Allow\", \"Action\": \"sqs:SendMessage\","
+                    + " \"Resource\": \"arn:aws:sqs:${aws:RequestedRegion}:123456789012:orders\"");
+            Decision decision = identityOnly(user("David").action("sqs:SendMessage").context("aws:RequestedRegion", "us-east-2")
+                    .resource("arn:aws:sqs:us-east-2:123456789012:orders").build(), json);
+
+            assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
+        }
+
+        @Test
+        @DisplayName("a variable after the fifth colon is substituted even when the resource part has colons of its own")
+        void variableAfterFurtherColons() {
+            String json = statement("\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\","
+                    + " \"Resource\": \"arn:aws:logs:us-east-1:123456789012:log-group:/app/${aws:username}:*\"");
+            Decision own = identityOnly(user("David").action("logs:PutLogEvents")
+                    .resource("arn:aws:logs:us-east-1:123456789012:log-group:/app/David:log-stream:s1").build(), json);
+            Decision other = identityOnly(user("David").action("logs:PutLogEvents")
+                    .resource("arn:aws:logs:us-east-1:123456789012:log-group:/app/Adele:log-stream:s1").build(), json);
+
+            assertThat(own.allowed()).as(own.explanation()).isTrue();
+            assertThat(other.allowed()).as(other.explanation()).isFalse();
+        }
+
+        @Test
+        @DisplayName("in NotResource a variable with no value excludes nothing, so a Deny with NotResource denies everything")
+        void notResourceWithUnresolvedVariable() {
+            String json = "{\"Version\": \"2012-10-17\", \"Statement\": ["
+                    + "{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"},"
+                    + "{\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"NotResource\": \"arn:aws:s3:::home/${aws:username}/*\"}]}";
+            Decision user = identityOnly(user("David").action("s3:GetObject").resource("arn:aws:s3:::home/David/a").build(), json);
+            Decision role = identityOnly(session("David", "s").action("s3:GetObject").resource("arn:aws:s3:::home/David/a").build(),
+                    json);
+
+            assertThat(user.allowed()).as(user.explanation()).isTrue();
+            assertThat(role.outcome()).as("a role session has no aws:username%n%s", role.explanation())
+                    .isEqualTo(Outcome.EXPLICIT_DENY);
+        }
+    }
+
+    @Nested
     @DisplayName("Tags as policy variables and default values")
     class Tags {
 

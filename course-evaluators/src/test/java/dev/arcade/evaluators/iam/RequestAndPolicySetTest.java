@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * and the policy grammar's rules on where Principal and Resource may appear ("IAM JSON policy
  * elements: Principal": "You cannot use the Principal element in an identity-based policy").
  */
-@DisplayName("Access requests and policy sets")
+@DisplayName("Request context keys and policy set rules (IAM User Guide)")
 class RequestAndPolicySetTest {
 
     @Test
@@ -34,7 +34,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("an IAM user has aws:username, aws:PrincipalType User and its tags as aws:PrincipalTag/...")
+    @DisplayName("an IAM user's request carries aws:username, aws:PrincipalType User and each of its tags as aws:PrincipalTag/<key>")
     void userKeys() {
         RequestContext request = RequestContext.builder().principalArn("arn:aws:iam::123456789012:user/division_abc/alice")
                 .principalTag("team", "blue").userId("AIDAJQABLZS4A3QDU576Q").currentTime(Instant.parse("2024-06-01T12:00:00Z"))
@@ -63,11 +63,77 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("context set explicitly overrides the automatic keys")
+    @DisplayName("a context key set explicitly overrides the value the builder fills in")
     void explicitContextWins() {
         RequestContext request = Iam.user("a").action("s3:GetObject").context("aws:SecureTransport", "false").build();
 
         assertThat(request.contextValues("aws:SecureTransport")).containsExactly("false");
+    }
+
+    @Test
+    @DisplayName("without(key) leaves an automatic key out of the request, whatever the case of its name")
+    void withoutLeavesAutomaticKeyOut() {
+        RequestContext request = Iam.user("alice").action("s3:GetObject")
+                .without("AWS:SecureTransport").without("aws:CurrentTime").without("aws:PrincipalArn").build();
+
+        assertThat(request.contextValues("aws:SecureTransport")).isNull();
+        assertThat(request.contextValues("aws:CurrentTime")).isNull();
+        assertThat(request.contextValues("aws:PrincipalArn")).isNull();
+        assertThat(request.context()).doesNotContainKeys("aws:SecureTransport", "aws:CurrentTime", "aws:PrincipalArn")
+                .containsKey("aws:EpochTime");
+        assertThat(request.principalArn()).as("the caller itself is unchanged")
+                .isEqualTo("arn:aws:iam::123456789012:user/alice");
+    }
+
+    @Test
+    @DisplayName("a key left out with without(key) is missing to conditions: Null is true and Bool is false")
+    void withoutMakesConditionsSeeAMissingKey() {
+        RequestContext.Builder request = Iam.user("alice").action("s3:GetObject").without("aws:SecureTransport");
+        String denyInsecure = "{\"Version\": \"2012-10-17\", \"Statement\": ["
+                + "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},"
+                + "{\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\","
+                + " \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]}";
+        String requireKey = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+                + " \"Condition\": {\"Null\": {\"aws:SecureTransport\": \"true\"}}");
+
+        Decision denied = Iam.identityOnly(request.build(), denyInsecure);
+        Decision nullTrue = Iam.identityOnly(request.build(), requireKey);
+
+        assertThat(denied.allowed()).as("Bool on a missing key is false, so the Deny does not apply%n%s",
+                denied.explanation()).isTrue();
+        assertThat(nullTrue.allowed()).as(nullTrue.explanation()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without aws:CurrentTime a date condition on it is false, and its IfExists form passes")
+    void withoutCurrentTime() {
+        RequestContext request = Iam.user("alice").action("s3:GetObject").without("aws:CurrentTime").build();
+        String before = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+                + " \"Condition\": {\"DateLessThan\": {\"aws:CurrentTime\": \"2030-01-01T00:00:00Z\"}}");
+
+        Decision plain = Iam.identityOnly(request, before);
+        Decision ifExists = Iam.identityOnly(request, before.replace("DateLessThan", "DateLessThanIfExists"));
+
+        assertThat(plain.allowed()).as(plain.explanation()).isFalse();
+        assertThat(ifExists.allowed()).as(ifExists.explanation()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without aws:username a ${aws:username} resource matches nothing, and setting the key again brings it back")
+    void withoutThenContextRestores() {
+        String json = Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
+                + " \"Resource\": \"arn:aws:s3:::mybucket/${aws:username}/*\"");
+        RequestContext.Builder request = Iam.user("David").action("s3:GetObject").resource("arn:aws:s3:::mybucket/David/a")
+                .without("aws:username");
+
+        Decision missing = Iam.identityOnly(request.build(), json);
+        Decision copied = Iam.identityOnly(request.build().toBuilder().build(), json);
+        Decision restored = Iam.identityOnly(request.context("aws:username", "David").build(), json);
+
+        assertThat(missing.allowed()).as(missing.explanation()).isFalse();
+        assertThat(missing.explanation()).contains("${aws:username} has no value in this request");
+        assertThat(copied.allowed()).as("toBuilder() keeps the key left out").isFalse();
+        assertThat(restored.allowed()).as(restored.explanation()).isTrue();
     }
 
     @Test
@@ -95,7 +161,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("an identity policy or boundary without Resource is rejected")
+    @DisplayName("a permissions boundary without Resource is rejected, as for an identity policy")
     void identityPolicyWithoutResource() {
         assertThatThrownBy(() -> PolicySet.builder().permissionsBoundary("Bad", Iam.statement(
                 "\"Effect\": \"Allow\", \"Action\": \"s3:*\"")))
@@ -123,7 +189,7 @@ class RequestAndPolicySetTest {
     }
 
     @Test
-    @DisplayName("the decision's text is its explanation, so it reads well in an assertion message")
+    @DisplayName("a decision prints as its explanation, so it reads well in an assertion message")
     void decisionToString() {
         Decision decision = Iam.identityOnly(Iam.user("a").action("s3:GetObject").build(),
                 Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\""));

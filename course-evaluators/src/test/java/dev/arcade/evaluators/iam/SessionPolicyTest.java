@@ -9,9 +9,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Source: IAM User Guide, "Policies and permissions in IAM", section "Session policies" (the
+ * Sources: IAM User Guide, "Policies and permissions in IAM", section "Session policies" (the
  * intersection of identity-based and session policies; a resource-based policy naming the user or
- * role ARN versus the session ARN; session policies with a permissions boundary).
+ * role ARN versus the session ARN; session policies with a permissions boundary), and "Permissions
+ * for GetFederationToken" (its token-app user, the productionapp bucket and the federated user
+ * Carol: without a session policy a federated user session has no permissions, except what a
+ * resource-based policy naming the federated user grants).
  */
 @DisplayName("Session policies (IAM User Guide)")
 class SessionPolicyTest {
@@ -124,5 +127,87 @@ class SessionPolicyTest {
         assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.EXPLICIT_DENY);
         assertThat(decision.decidingStatements()).singleElement()
                 .extracting(MatchedStatement::kind).isEqualTo(PolicyKind.SESSION);
+    }
+
+    /** The guide's policy attached to the IAM user token-app, which calls GetFederationToken. */
+    private static final String TOKEN_APP = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "sts:GetFederationToken", "Resource": "*"},
+                {"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*"},
+                {"Effect": "Allow", "Action": "sqs:ReceiveMessage", "Resource": "*"},
+                {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"},
+                {"Effect": "Allow", "Action": "sns:ListSubscriptions", "Resource": "*"}
+              ]
+            }""";
+
+    /** The guide's session policy passed to GetFederationToken. */
+    private static final String PRODUCTIONAPP_SESSION = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": ["arn:aws:s3:::productionapp"]},
+                {
+                  "Effect": "Allow",
+                  "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                  "Resource": ["arn:aws:s3:::productionapp/*"]
+                }
+              ]
+            }""";
+
+    private static RequestContext.Builder carol() {
+        return RequestContext.builder().principalArn("arn:aws:sts::123456789012:federated-user/Carol").currentTime(Iam.NOW);
+    }
+
+    @Test
+    @DisplayName("a federated user session from GetFederationToken without a session policy has no permissions")
+    void federatedUserWithoutSessionPolicyHasNoPermissions() {
+        Decision decision = evaluate(carol().action("s3:ListBucket").resource("arn:aws:s3:::productionapp").build(),
+                PolicySet.builder().identityPolicy("token-app", TOKEN_APP).build());
+
+        assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(decision.explanation()).contains("no session policy was passed")
+                .contains("\"Permissions for GetFederationToken\"");
+    }
+
+    @Test
+    @DisplayName("a federated user may do what both the IAM user's policy and the session policy allow, and nothing else")
+    void federatedUserGetsTheIntersection() {
+        PolicySet set = PolicySet.builder().identityPolicy("token-app", TOKEN_APP)
+                .sessionPolicy("productionapp", PRODUCTIONAPP_SESSION).build();
+
+        Decision list = evaluate(carol().action("s3:ListBucket").resource("arn:aws:s3:::productionapp").build(), set);
+        Decision get = evaluate(carol().action("s3:GetObject").resource("arn:aws:s3:::productionapp/a.txt").build(), set);
+        Decision sns = evaluate(carol().action("sns:ListSubscriptions").build(), set);
+
+        assertThat(list.allowed()).as(list.explanation()).isTrue();
+        assertThat(get.outcome()).as("the IAM user's policy does not allow s3:GetObject%n%s", get.explanation())
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(sns.outcome()).as("the session policy does not allow SNS%n%s", sns.explanation())
+                .isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+
+    @Test
+    @DisplayName("a bucket policy naming the federated user grants access even when no session policy was passed")
+    void resourcePolicyNamingFederatedUserGrants() {
+        Decision decision = evaluate(carol().action("s3:GetObject").resource("arn:aws:s3:::productionapp/a.txt").build(),
+                PolicySet.builder().identityPolicy("token-app", TOKEN_APP)
+                        .resourcePolicy("productionapp bucket policy", "{\"Version\": \"2012-10-17\", \"Statement\": {"
+                                + "\"Principal\": {\"AWS\": \"arn:aws:sts::123456789012:federated-user/Carol\"},"
+                                + " \"Effect\": \"Allow\", \"Action\": [\"s3:GetObject\", \"s3:PutObject\", \"s3:DeleteObject\"],"
+                                + " \"Resource\": [\"arn:aws:s3:::productionapp/*\"]}}")
+                        .build());
+
+        assertThat(decision.allowed()).as(decision.explanation()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a role session created by AssumeRole without a session policy has the role's permissions")
+    void assumeRoleWithoutSessionPolicyHasRolePermissions() {
+        Decision decision = evaluate(session("Analyst", "s").action("dynamodb:PutItem").resource(TABLE).build(),
+                PolicySet.builder().identityPolicy("RolePolicy", ROLE_POLICY).build());
+
+        assertThat(decision.allowed()).as(decision.explanation()).isTrue();
     }
 }

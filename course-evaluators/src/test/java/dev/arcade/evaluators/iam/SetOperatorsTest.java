@@ -48,7 +48,7 @@ class SetOperatorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("denyRestrictedTags")
-    @DisplayName("Example: Deny policy with ForAllValues:StringNotLike on aws:TagKeys (the guide's table)")
+    @DisplayName("the guide's DenyRestrictedTags statement denies a request whose tag keys all fall outside key1*, or that has none")
     void denyRestrictedTagsTable(String description, List<String> tagKeys, Outcome expected) {
         RequestContext.Builder request = user("tagger").action("iam:TagUser").resource("arn:aws:iam::123456789012:user/x");
         if (tagKeys != null) {
@@ -95,15 +95,67 @@ class SetOperatorsTest {
                 arguments("ForAnyValue:StringEqualsIfExists passes when the key is missing",
                         "{\"ForAnyValue:StringEqualsIfExists\": {\"aws:TagKeys\": [\"environment\"]}}",
                         new String[] {}, true),
-                arguments("without a set operator, a multivalued key matches when any value matches",
-                        "{\"StringEquals\": {\"aws:TagKeys\": \"environment\"}}",
-                        new String[] {"aws:TagKeys=owner|environment"}, true));
+                arguments("ForAllValues:StringNotEquals: true when the key is missing",
+                        "{\"ForAllValues:StringNotEquals\": {\"aws:TagKeys\": [\"secret\"]}}", new String[] {}, true),
+                arguments("ForAnyValue:StringNotEquals: false when the key is missing",
+                        "{\"ForAnyValue:StringNotEquals\": {\"aws:TagKeys\": [\"secret\"]}}", new String[] {}, false),
+                arguments("ForAnyValue:StringNotEquals: false when the key is an empty set",
+                        "{\"ForAnyValue:StringNotEquals\": {\"aws:TagKeys\": [\"secret\"]}}",
+                        new String[] {"aws:TagKeys=[]"}, false),
+                arguments("ForAllValues:StringEqualsIfExists: true when the key is missing",
+                        "{\"ForAllValues:StringEqualsIfExists\": {\"aws:TagKeys\": [\"environment\"]}}",
+                        new String[] {}, true));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("setOperators")
-    @DisplayName("ForAllValues and ForAnyValue semantics")
+    @DisplayName("ForAllValues holds when every request value matches or there is none; ForAnyValue needs one that matches")
     void setOperatorSemantics(String description, String condition, String[] context, boolean expected) {
+        Iam.assertCondition(condition, context, expected);
+    }
+
+    static Stream<Arguments> withoutSetOperator() {
+        return Stream.of(
+                arguments("StringEquals on aws:TagKeys: true when any request value matches",
+                        "{\"StringEquals\": {\"aws:TagKeys\": \"environment\"}}",
+                        new String[] {"aws:TagKeys=owner|environment"}, true),
+                arguments("StringEquals on aws:TagKeys: false when no request value matches",
+                        "{\"StringEquals\": {\"aws:TagKeys\": \"environment\"}}",
+                        new String[] {"aws:TagKeys=owner|team"}, false),
+                arguments("StringEquals on aws:TagKeys: true even when other request values are not listed, unlike ForAllValues",
+                        "{\"StringEquals\": {\"aws:TagKeys\": [\"environment\", \"owner\"]}}",
+                        new String[] {"aws:TagKeys=environment|secret"}, true),
+                arguments("StringNotEquals on aws:TagKeys: false when any request value is listed",
+                        "{\"StringNotEquals\": {\"aws:TagKeys\": \"secret\"}}",
+                        new String[] {"aws:TagKeys=owner|secret"}, false),
+                arguments("StringNotEquals on aws:TagKeys: true when no request value is listed",
+                        "{\"StringNotEquals\": {\"aws:TagKeys\": \"secret\"}}",
+                        new String[] {"aws:TagKeys=owner|team"}, true),
+                arguments("StringLike on aws:PrincipalServiceNamesList: true when one service name matches",
+                        "{\"StringLike\": {\"aws:PrincipalServiceNamesList\": \"lambda.*\"}}",
+                        new String[] {"aws:PrincipalServiceNamesList=lambda.amazonaws.com|lambda.amazonaws.com.cn"}, true),
+                arguments("StringEquals on dynamodb:Attributes: false for an empty set, as for a missing key",
+                        "{\"StringEquals\": {\"dynamodb:Attributes\": \"ID\"}}",
+                        new String[] {"dynamodb:Attributes=[]"}, false),
+                arguments("StringNotEquals on dynamodb:Attributes: true for an empty set, as for a missing key",
+                        "{\"StringNotEquals\": {\"dynamodb:Attributes\": \"ID\"}}",
+                        new String[] {"dynamodb:Attributes=[]"}, true),
+                arguments("NumericLessThan on a multivalued key: true when any request value is less",
+                        "{\"NumericLessThan\": {\"example:Sizes\": \"10\"}}",
+                        new String[] {"example:Sizes=50|5"}, true));
+    }
+
+    /**
+     * A condition operator without {@code ForAllValues:}/{@code ForAnyValue:} on a multivalued key.
+     * "Single-valued vs. multivalued context keys" only says that multivalued keys "require a
+     * condition set operator"; it does not say what IAM then decides. These cases pin this
+     * evaluator's reading, documented on {@code ConditionClause}: the operator holds when any request
+     * value matches, a negated operator when none does, and an empty set counts as a missing key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withoutSetOperator")
+    @DisplayName("without a set operator, a multivalued key matches when any of its values matches (the evaluator's reading)")
+    void withoutSetOperatorAnyValueMatches(String description, String condition, String[] context, boolean expected) {
         Iam.assertCondition(condition, context, expected);
     }
 }

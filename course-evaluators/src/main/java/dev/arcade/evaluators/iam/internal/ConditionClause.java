@@ -26,9 +26,14 @@ import java.util.stream.Collectors;
  *       when the key is missing or empty; {@code ForAnyValue:} is true when at least one request
  *       value matches and false when the key is missing ("Set operators for multivalued context
  *       keys");
- *   <li>a plain operator applied to a key with several request values is true when any request
- *       value matches (negated: when none does). The guide only says multivalued keys need a set
- *       operator; this is the reading that gives the documented result for single values;
+ *   <li>a plain operator (no {@code ForAllValues:}/{@code ForAnyValue:}) applied to a multivalued
+ *       key such as {@code aws:TagKeys}, {@code aws:PrincipalServiceNamesList} or
+ *       {@code dynamodb:Attributes} is true when any request value matches (negated: when none
+ *       does), and an empty set counts as a missing key. This is <em>the evaluator's reading</em>:
+ *       "Single-valued vs. multivalued context keys" says only that multivalued keys "require a
+ *       condition set operator" and does not say what IAM decides without one; the reading agrees
+ *       with the documented result whenever the request has one value, and IAM accepts such
+ *       policies, so they are evaluated rather than refused;
  *   <li>policy variables are resolved only for the string and ARN operators, and a variable with no
  *       value matches nothing, which makes negated operators true ("Policy variables with no value").
  * </ul>

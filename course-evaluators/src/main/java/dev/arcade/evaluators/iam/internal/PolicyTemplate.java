@@ -33,10 +33,17 @@ public final class PolicyTemplate {
 
     private final String source;
     private final List<Part> parts;
+    /** True for a Resource ARN with {@code ${} before its fifth colon, left unsubstituted. */
+    private final boolean variableOutsideResourcePart;
 
     private PolicyTemplate(String source, List<Part> parts) {
+        this(source, parts, false);
+    }
+
+    private PolicyTemplate(String source, List<Part> parts, boolean variableOutsideResourcePart) {
         this.source = source;
         this.parts = List.copyOf(parts);
+        this.variableOutsideResourcePart = variableOutsideResourcePart;
     }
 
     /**
@@ -81,6 +88,48 @@ public final class PolicyTemplate {
             parts.add(new Text(text.toString()));
         }
         return new PolicyTemplate(source, parts);
+    }
+
+    /**
+     * Parses a {@code Resource} or {@code NotResource} ARN, in which "Where you can use policy
+     * variables" (IAM User Guide, "IAM policy elements: Variables and tags") allows variables "only in
+     * the resource portion of the ARN", the part after the fifth colon: "You can't use a variable to
+     * replace parts of the ARN before the fifth colon, such as the service or account." The part up
+     * to and including the fifth colon is therefore kept as policy text, {@code ${...}} included, so
+     * that it matches no real ARN there; that it is kept rather than refused is this evaluator's
+     * reading, since the guide does not say that IAM rejects such a policy. The escapes
+     * {@code ${*}}, {@code ${?}}, {@code ${$}} follow the same rule (the guide: they "can be used in
+     * any string where you can use regular policy variables"). A string with fewer than five colons,
+     * such as {@code "*"}, has no resource part and is parsed as text.
+     *
+     * @param resource the ARN as written in the policy
+     * @param variablesEnabled whether the policy's language version supports variables
+     * @return the parsed template
+     */
+    public static PolicyTemplate parseResource(String resource, boolean variablesEnabled) {
+        int fifthColon = -1;
+        for (int i = 0; i < Arns.COMPONENTS - 1; i++) {
+            fifthColon = resource.indexOf(':', fifthColon + 1);
+            if (fifthColon < 0) {
+                return parse(resource, false);
+            }
+        }
+        String prefix = resource.substring(0, fifthColon + 1);
+        PolicyTemplate rest = parse(resource.substring(fifthColon + 1), variablesEnabled);
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Text(prefix));
+        parts.addAll(rest.parts);
+        return new PolicyTemplate(resource, parts, variablesEnabled && prefix.contains(OPEN));
+    }
+
+    /**
+     * Tells whether this Resource ARN has {@code ${} before its fifth colon, where the guide allows
+     * no policy variable, so that it was kept as text.
+     *
+     * @return true when {@link #parseResource} left a variable unsubstituted
+     */
+    public boolean hasVariableOutsideResourcePart() {
+        return variableOutsideResourcePart;
     }
 
     /** Finds the closing brace, skipping braces inside a quoted default value. */
