@@ -1,5 +1,5 @@
 @echo off
-rem The course's front door on Windows: workshop grade | test | hint | doctor | verify | manifest
+rem The course's front door on Windows: workshop grade | test | hint | doctor | verify | manifest | mutate | new
 rem It builds the grader (course-grader, with the kit it runs) when needed, through the Maven Wrapper,
 rem then runs its command line.
 setlocal

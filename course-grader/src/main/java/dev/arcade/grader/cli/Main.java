@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "workshop", mixinStandardHelpOptions = true, version = "Arcade workshop 1.0",
         description = "The Arcade course's front door: grade your work, run one exercise's tests, get hints, check this"
-                + " machine, prove the course.",
+                + " machine, prove the course, scaffold a new exercise or module.",
         subcommands = {GradeCommand.class, TestCommand.class, HintCommand.class, DoctorCommand.class,
-                VerifyCommand.class, ManifestCommand.class, MutateCommand.class, CommandLine.HelpCommand.class},
+                VerifyCommand.class, ManifestCommand.class, MutateCommand.class, NewCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Start with: ./workshop grade", "Docs: docs/README.md"})
 public final class Main implements Runnable {
 
