@@ -58,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         Optional<Manifest> recorded = Manifest.recorded(layout);
         Manifest now = Manifest.current(layout);
         verification.checkManifest(recorded);
+        verification.checkReactor(layout);
 
         Supplier<Backend> backendStart = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);

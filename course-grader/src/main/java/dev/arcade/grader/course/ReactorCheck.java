@@ -47,8 +47,8 @@ public final class ReactorCheck {
      * sentence that names the file, and the line to add (with the line to add it after) or the line
      * to remove. Empty when the reactor is complete, and when the root pom has no {@code <modules>}.
      *
-     * <p>Meant for {@code ./workshop verify} to report as breaches (one call, no set-up); {@code ./workshop
-     * new module} adds the missing lines for the module it creates.
+     * <p>{@code ./workshop verify} reports each as a breach; {@code ./workshop new module} adds the
+     * missing lines for the module it creates.
      *
      * @param courseRoot the course's root folder (the one with the root {@code pom.xml})
      * @return the problems, in a stable order; never null

@@ -5,6 +5,7 @@ import dev.arcade.grader.course.CourseModule;
 import dev.arcade.grader.course.Hints;
 import dev.arcade.grader.course.Lesson;
 import dev.arcade.grader.course.Manifest;
+import dev.arcade.grader.course.ReactorCheck;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.kit.AwsTestExtension;
 import dev.arcade.runner.TestCase;
@@ -107,6 +108,14 @@ public final class Verification {
         if (recorded.isEmpty()) {
             breaches.add("course-manifest.json is missing: run ./workshop manifest and commit it");
         }
+    }
+
+    /**
+     * Every module must be listed in every pom that lists modules (Maven cannot find them by itself);
+     * see {@link ReactorCheck}.
+     */
+    public void checkReactor(CourseLayout layout) {
+        ReactorCheck.problems(layout.root()).forEach(breaches::add);
     }
 
     /** The reference solution must compile with the tests; its tests then cannot be checked. */
