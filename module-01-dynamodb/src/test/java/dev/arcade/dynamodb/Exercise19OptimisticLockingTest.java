@@ -3,11 +3,14 @@ package dev.arcade.dynamodb;
 import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.FaultPlan;
 import dev.arcade.kit.ResourceNames;
 import java.util.Map;
 import java.util.Optional;
@@ -196,6 +199,40 @@ class Exercise19OptimisticLockingTest {
                 .as("expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times",
                         SettingsStore.MAX_ATTEMPTS, changes.get())
                 .isEqualTo(SettingsStore.MAX_ATTEMPTS);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("an error that is not a lost race (a ValidationException) is not reported as StaleSettingsException, and"
+            + " update does not retry it")
+    void saveAndUpdate_letOtherErrorsThrough(FaultPlan faults, ApiCalls calls) {
+        aliceHasSettings();
+        PlayerSettings phone = load("alice");
+        phone.setNickname("From the phone");
+        faults.fail("UpdateItem", 1, () -> FaultPlan.validationException(
+                "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
+
+        Throwable saved = catchThrowable(() -> store.save(phone));
+        if (saved instanceof UnsupportedOperationException todo) {
+            throw todo;
+        }
+        assertThat(saved)
+                .as("expected save to fail when DynamoDB answers ValidationException, and not with StaleSettingsException:"
+                        + " only ConditionalCheckFailedException means another device saved first; catch that one alone")
+                .isNotNull()
+                .isNotInstanceOf(StaleSettingsException.class);
+
+        faults.fail("UpdateItem", 1, () -> FaultPlan.validationException(
+                "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
+        int before = calls.count("UpdateItem");
+        Throwable updated = catchThrowable(() -> store.update("alice", settings -> settings.setSoundOn(false)));
+        assertThat(updated)
+                .as("expected update to fail on a ValidationException, and not with StaleSettingsException")
+                .isNotNull()
+                .isNotInstanceOf(StaleSettingsException.class);
+        assertThat(calls.count("UpdateItem") - before)
+                .as("expected update to try once: a ValidationException is not a lost race, and the same write would be"
+                        + " refused again; but your code called: %s", calls.summary())
+                .isEqualTo(1);
     }
 
     @Graded(points = 1)
