@@ -1,7 +1,7 @@
 package dev.arcade.grader;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,51 +25,83 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.arcade.(**)").should().beFreeOfCycles()
+    static final ArchRule noPackageCycles = slices().matching("dev.arcade.(**)")
+            .should()
+            .beFreeOfCycles()
             .because("each package must read and build on its own, bottom up");
 
     @ArchTest
-    static final ArchRule modules = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.arcade..")
-            .layer("evaluators").definedBy("dev.arcade.evaluators..")
-            .layer("kit").definedBy("dev.arcade.kit..")
-            .layer("runner").definedBy("dev.arcade.runner..")
-            .layer("grader").definedBy("dev.arcade.grader..")
-            .whereLayer("grader").mayNotBeAccessedByAnyLayer()
-            .whereLayer("runner").mayOnlyBeAccessedByLayers("grader")
-            .whereLayer("kit").mayOnlyBeAccessedByLayers("runner", "grader")
-            .whereLayer("evaluators").mayOnlyBeAccessedByLayers("kit", "runner", "grader")
+    static final ArchRule modules = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage("dev.arcade..")
+            .layer("evaluators")
+            .definedBy("dev.arcade.evaluators..")
+            .layer("kit")
+            .definedBy("dev.arcade.kit..")
+            .layer("runner")
+            .definedBy("dev.arcade.runner..")
+            .layer("grader")
+            .definedBy("dev.arcade.grader..")
+            .whereLayer("grader")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("runner")
+            .mayOnlyBeAccessedByLayers("grader")
+            .whereLayer("kit")
+            .mayOnlyBeAccessedByLayers("runner", "grader")
+            .whereLayer("evaluators")
+            .mayOnlyBeAccessedByLayers("kit", "runner", "grader")
             .because("the Maven modules depend one way: evaluators <- kit <- runner <- grader");
 
     @ArchTest
-    static final ArchRule evaluatorsArePlainJava = noClasses().that().resideInAPackage("dev.arcade.evaluators..")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "org.junit..", "org.assertj..",
-                    "org.testcontainers..")
+    static final ArchRule evaluatorsArePlainJava = noClasses()
+            .that()
+            .resideInAPackage("dev.arcade.evaluators..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "org.junit..", "org.assertj..", "org.testcontainers..")
             .because("an evaluator decides from the AWS documentation alone: no SDK, no test framework");
 
     @ArchTest
-    static final ArchRule kit = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.arcade.kit..")
-            .layer("test API").definedBy("dev.arcade.kit")
-            .layer("sdk").definedBy("dev.arcade.kit.sdk..")
-            .layer("backend").definedBy("dev.arcade.kit.backend..")
-            .whereLayer("test API").mayNotBeAccessedByAnyLayer()
-            .whereLayer("sdk").mayOnlyBeAccessedByLayers("test API")
-            .whereLayer("backend").mayOnlyBeAccessedByLayers("test API", "sdk")
+    static final ArchRule kit = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage("dev.arcade.kit..")
+            .layer("test API")
+            .definedBy("dev.arcade.kit")
+            .layer("sdk")
+            .definedBy("dev.arcade.kit.sdk..")
+            .layer("backend")
+            .definedBy("dev.arcade.kit.backend..")
+            .whereLayer("test API")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("sdk")
+            .mayOnlyBeAccessedByLayers("test API")
+            .whereLayer("backend")
+            .mayOnlyBeAccessedByLayers("test API", "sdk")
             .because("backends know nothing of the SDK's hooks, and those nothing of JUnit's annotations");
 
     @ArchTest
-    static final ArchRule kitAndRunnerHaveNoCommandLine = noClasses().that()
+    static final ArchRule kitAndRunnerHaveNoCommandLine = noClasses()
+            .that()
             .resideInAnyPackage("dev.arcade.kit..", "dev.arcade.runner..", "dev.arcade.evaluators..")
-            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "javax.tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("picocli..", "javax.tools..")
             .because("the command line and the compiler are the grader's; course modules never see them");
 
     @ArchTest
-    static final ArchRule grader = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.arcade.grader..")
-            .layer("cli").definedBy("dev.arcade.grader.cli..")
-            .layer("report").definedBy("dev.arcade.grader.report..")
-            .layer("session").definedBy("dev.arcade.grader.session..")
-            .layer("course").definedBy("dev.arcade.grader.course..")
-            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("session").mayOnlyBeAccessedByLayers("cli", "report")
+    static final ArchRule grader = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage("dev.arcade.grader..")
+            .layer("cli")
+            .definedBy("dev.arcade.grader.cli..")
+            .layer("report")
+            .definedBy("dev.arcade.grader.report..")
+            .layer("session")
+            .definedBy("dev.arcade.grader.session..")
+            .layer("course")
+            .definedBy("dev.arcade.grader.course..")
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("report")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("session")
+            .mayOnlyBeAccessedByLayers("cli", "report")
             .because("rules and reports never print to a console; the course on disk knows nothing of runs");
 }

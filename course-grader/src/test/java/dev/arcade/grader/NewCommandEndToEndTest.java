@@ -27,7 +27,8 @@ class NewCommandEndToEndTest {
 
     @BeforeEach
     void copyCourse() throws IOException, URISyntaxException {
-        Path from = Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
+        Path from =
+                Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
         GraderEndToEndTest.copyTree(from, course);
     }
 
@@ -40,7 +41,8 @@ class NewCommandEndToEndTest {
     void scaffoldedExerciseIsSound() throws Exception {
         WorkshopCli.Result made = workshop("new", "exercise", "1.6", "--title", "Who am I");
         assertThat(made.exit()).as("new exercise; output:%n%s", made.output()).isZero();
-        assertThat(made.output()).contains("Scaffolded Exercise 1.6 Who am I in module-01-mini")
+        assertThat(made.output())
+                .contains("Scaffolded Exercise 1.6 Who am I in module-01-mini")
                 .contains("created  module-01-mini/src/main/java/mini/WhoAmI.java")
                 .contains("created  solutions/module-01-mini/src/main/java/mini/WhoAmI.java")
                 .contains("edited   module-01-mini/README.md");
@@ -50,28 +52,41 @@ class NewCommandEndToEndTest {
         assertThat(again.output()).contains("Exercise 1.6 already exists, so nothing was written");
 
         WorkshopCli.Result skeleton = workshop("test", "1.6");
-        assertThat(skeleton.exit()).as("test on the skeleton; output:%n%s", skeleton.output()).isEqualTo(1);
-        assertThat(skeleton.output()).contains("TODO 1.6: call GetCallerIdentity").contains("1.6 Who am I: not started");
+        assertThat(skeleton.exit())
+                .as("test on the skeleton; output:%n%s", skeleton.output())
+                .isEqualTo(1);
+        assertThat(skeleton.output())
+                .contains("TODO 1.6: call GetCallerIdentity")
+                .contains("1.6 Who am I: not started");
 
         workshop("manifest");
         WorkshopCli.Result verify = workshop("verify");
         assertThat(verify.exit()).as("verify; output:%n%s", verify.output()).isZero();
-        assertThat(verify.output()).containsPattern("1\\.6 +Who am I +1 +2 +1/1 pass +1/1 fail right +yes +3")
+        assertThat(verify.output())
+                .containsPattern("1\\.6 +Who am I +1 +2 +1/1 pass +1/1 fail right +yes +3")
                 .contains("The course holds");
 
-        Files.copy(course.resolve("solutions/module-01-mini/src/main/java/mini/WhoAmI.java"),
-                course.resolve("module-01-mini/src/main/java/mini/WhoAmI.java"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                course.resolve("solutions/module-01-mini/src/main/java/mini/WhoAmI.java"),
+                course.resolve("module-01-mini/src/main/java/mini/WhoAmI.java"),
+                StandardCopyOption.REPLACE_EXISTING);
         WorkshopCli.Result reference = workshop("test", "1.6");
-        assertThat(reference.exit()).as("test on the reference; output:%n%s", reference.output()).isZero();
+        assertThat(reference.exit())
+                .as("test on the reference; output:%n%s", reference.output())
+                .isZero();
         assertThat(reference.output()).contains("1.6 Who am I: passed  2/2 points");
 
         // the wrong answer the test is written to catch: an account id typed in
         Path code = course.resolve("module-01-mini/src/main/java/mini/WhoAmI.java");
-        Files.writeString(code, Files.readString(code).replace("return sts.getCallerIdentity().account();",
-                "return \"123456789012\";"));
+        Files.writeString(
+                code,
+                Files.readString(code)
+                        .replace("return sts.getCallerIdentity().account();", "return \"123456789012\";"));
         WorkshopCli.Result typedIn = workshop("test", "1.6");
         assertThat(typedIn.exit()).isEqualTo(1);
-        assertThat(typedIn.output()).contains("expected exactly one GetCallerIdentity call").contains("failing");
+        assertThat(typedIn.output())
+                .contains("expected exactly one GetCallerIdentity call")
+                .contains("failing");
     }
 
     @Test

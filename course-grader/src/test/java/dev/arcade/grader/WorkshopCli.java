@@ -22,8 +22,12 @@ final class WorkshopCli {
 
     /** Runs {@code ./workshop args} in {@code course} with {@code env} added; no WORKSHOP_* variable of this JVM leaks in. */
     static Result run(Path course, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath(),
+                Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(course.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("WORKSHOP_"));

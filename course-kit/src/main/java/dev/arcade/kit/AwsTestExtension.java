@@ -36,9 +36,14 @@ import org.opentest4j.AssertionFailedError;
  * <p>The kit's state is JVM-wide ({@link JvmState} says why), so tests must not run in parallel in
  * one JVM: a class run with JUnit's parallel execution on is refused before its first test.
  */
-public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver, ExecutionCondition, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class AwsTestExtension
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                ExecutionCondition,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
 
     /** The prefix of every "not gradable" reason, which the grader recognises. */
     public static final String NOT_GRADABLE = "not gradable on ";
@@ -79,7 +84,9 @@ public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (context.getConfigurationParameter(PARALLEL).map(Boolean::parseBoolean).orElse(false)) {
+        if (context.getConfigurationParameter(PARALLEL)
+                .map(Boolean::parseBoolean)
+                .orElse(false)) {
             throw new ExtensionConfigurationException("@AwsTest classes cannot run with JUnit's parallel execution:"
                     + " the kit keeps one call log and one fault plan per JVM, so two tests at once would grade each"
                     + " other's calls. Remove " + PARALLEL + "=true (from junit-platform.properties or -D" + PARALLEL
@@ -101,8 +108,12 @@ public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return AwsClients.makes(type) || type == ApiCalls.class || type == FaultPlan.class
-                || type == ResourceNames.class || type == Backend.class || type == AwsClients.class
+        return AwsClients.makes(type)
+                || type == ApiCalls.class
+                || type == FaultPlan.class
+                || type == ResourceNames.class
+                || type == Backend.class
+                || type == AwsClients.class
                 || type == Learner.class;
     }
 
@@ -139,8 +150,7 @@ public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCall
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown)
-            throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
         throw withHint(context, thrown);
     }
 
@@ -149,8 +159,10 @@ public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCall
      * the nearest {@link Exercise} of the class or its enclosing classes.
      */
     static Optional<String> exercise(ExtensionContext context) {
-        Optional<String> own = context.getTestMethod().map(m -> m.getAnnotation(Graded.class))
-                .map(Graded::exercise).filter(e -> !e.isBlank());
+        Optional<String> own = context.getTestMethod()
+                .map(m -> m.getAnnotation(Graded.class))
+                .map(Graded::exercise)
+                .filter(e -> !e.isBlank());
         if (own.isPresent()) {
             return own;
         }
@@ -169,7 +181,9 @@ public final class AwsTestExtension implements BeforeAllCallback, BeforeEachCall
      * learner code, an ungraded test's failure) unchanged.
      */
     static Throwable withHint(ExtensionContext context, Throwable thrown) {
-        boolean graded = context.getTestMethod().map((Method m) -> m.isAnnotationPresent(Graded.class)).orElse(false);
+        boolean graded = context.getTestMethod()
+                .map((Method m) -> m.isAnnotationPresent(Graded.class))
+                .orElse(false);
         Optional<String> exercise = exercise(context);
         if (!(thrown instanceof AssertionError) || !graded || exercise.isEmpty()) {
             return thrown;

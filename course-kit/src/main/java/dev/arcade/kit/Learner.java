@@ -56,8 +56,10 @@ public final class Learner {
         } catch (UnsupportedOperationException | AssertionError e) {
             throw e;
         } catch (AwsServiceException e) {
-            throw new AssertionError("expected " + what + " to succeed, but AWS answered HTTP " + e.statusCode() + ": "
-                    + e.getMessage() + Hint.of(exercise), e);
+            throw new AssertionError(
+                    "expected " + what + " to succeed, but AWS answered HTTP " + e.statusCode() + ": " + e.getMessage()
+                            + Hint.of(exercise),
+                    e);
         } catch (RuntimeException e) {
             throw new AssertionError("expected " + what + " to succeed, but it threw " + e + Hint.of(exercise), e);
         }

@@ -66,15 +66,16 @@ class AwsTestExtensionTest {
 
         @Graded
         void expectedAndActual() {
-            AssertionFailedError e = new AssertionFailedError("expected: 42 but was: 41", 42, 41,
-                    new IllegalStateException("the cause"));
+            AssertionFailedError e = new AssertionFailedError(
+                    "expected: 42 but was: 41", 42, 41, new IllegalStateException("the cause"));
             e.addSuppressed(new IllegalArgumentException("suppressed"));
             throw e;
         }
 
         @Graded
         void multipleFailures() {
-            throw new MultipleFailuresError("the score item", List.of(new AssertionError("score"), new AssertionError("date")));
+            throw new MultipleFailuresError(
+                    "the score item", List.of(new AssertionError("score"), new AssertionError("date")));
         }
 
         @Graded
@@ -155,7 +156,9 @@ class AwsTestExtensionTest {
     }
 
     private static EngineExecutionResults run(Class<?> type) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(type)).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(type))
+                .execute();
     }
 
     /** The failure of test {@code method}; fails when it did not fail. */
@@ -163,7 +166,8 @@ class AwsTestExtensionTest {
         List<Event> finished = new ArrayList<>(results.testEvents().finished().list());
         Event event = finished.stream()
                 .filter(e -> e.getTestDescriptor().getLegacyReportingName().startsWith(method + "("))
-                .findFirst().orElseThrow(() -> new AssertionError("no test " + method + " ran"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no test " + method + " ran"));
         TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
         assertThat(result.getStatus()).as("status of %s", method).isEqualTo(TestExecutionResult.Status.FAILED);
         return result.getThrowable().orElseThrow();
@@ -174,7 +178,8 @@ class AwsTestExtensionTest {
     void appendsThePointer() {
         EngineExecutionResults results = run(Failures.class);
 
-        assertThat(failure(results, "plainFailure")).isInstanceOf(AssertionError.class)
+        assertThat(failure(results, "plainFailure"))
+                .isInstanceOf(AssertionError.class)
                 .hasMessage("expected 42, but it was 41" + POINTER);
         assertThat(failure(results, "trailingWhitespace")).hasMessage("expected 42, but it was 41" + POINTER);
         assertThat(failure(results, "noMessage")).hasMessage(POINTER);
@@ -206,9 +211,11 @@ class AwsTestExtensionTest {
         EngineExecutionResults results = run(Failures.class);
 
         assertThat(failure(results, "notGraded")).hasMessage("expected 42, but it was 41");
-        assertThat(failure(results, "learnerCodeThrows")).isExactlyInstanceOf(IllegalStateException.class)
+        assertThat(failure(results, "learnerCodeThrows"))
+                .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("boom");
-        assertThat(failure(results, "skeletonTodo")).isExactlyInstanceOf(UnsupportedOperationException.class)
+        assertThat(failure(results, "skeletonTodo"))
+                .isExactlyInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("TODO 9.1: do it");
     }
 
@@ -217,14 +224,18 @@ class AwsTestExtensionTest {
     void keepsExpectedAndActual() {
         Throwable t = failure(run(Failures.class), "expectedAndActual");
 
-        assertThat(t).isExactlyInstanceOf(AssertionFailedError.class).hasMessage("expected: 42 but was: 41" + POINTER)
+        assertThat(t)
+                .isExactlyInstanceOf(AssertionFailedError.class)
+                .hasMessage("expected: 42 but was: 41" + POINTER)
                 .hasCauseInstanceOf(IllegalStateException.class);
         AssertionFailedError f = (AssertionFailedError) t;
         assertThat(f.isExpectedDefined()).isTrue();
         assertThat(f.getExpected().getValue()).isEqualTo(42);
         assertThat(f.isActualDefined()).isTrue();
         assertThat(f.getActual().getValue()).isEqualTo(41);
-        assertThat(f.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessage("suppressed"));
+        assertThat(f.getSuppressed())
+                .singleElement()
+                .satisfies(s -> assertThat(s).hasMessage("suppressed"));
         assertThat(f.getStackTrace()).isNotEmpty();
         assertThat(f.getStackTrace()[0].getMethodName()).isEqualTo("expectedAndActual");
     }
@@ -235,7 +246,10 @@ class AwsTestExtensionTest {
         Throwable t = failure(run(Failures.class), "multipleFailures");
 
         assertThat(t).isInstanceOf(AssertionError.class);
-        assertThat(t.getMessage()).startsWith("the score item (2 failures)").contains("score", "date").endsWith(POINTER);
+        assertThat(t.getMessage())
+                .startsWith("the score item (2 failures)")
+                .contains("score", "date")
+                .endsWith(POINTER);
         assertThat(t.getMessage().indexOf(POINTER)).isEqualTo(t.getMessage().lastIndexOf(POINTER));
     }
 
@@ -246,7 +260,9 @@ class AwsTestExtensionTest {
         EngineExecutionResults results = run(LearnerParameters.class);
         run(Outer.Inner.class).testEvents().assertStatistics(s -> s.succeeded(1));
 
-        assertThat(SEEN).containsEntry("classExercise", "9.2 9.2").containsEntry("ownExercise", "9.3 9.3")
+        assertThat(SEEN)
+                .containsEntry("classExercise", "9.2 9.2")
+                .containsEntry("ownExercise", "9.3 9.3")
                 .containsEntry("enclosingExercise", "9.4");
         assertThat(failure(results, "callFails"))
                 .hasMessage("expected explode() to succeed, but it threw java.lang.IllegalStateException: boom"
@@ -259,13 +275,18 @@ class AwsTestExtensionTest {
     void refusesParallelExecution() {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter(AwsTestExtension.PARALLEL, "true")
-                .selectors(selectMethod(Parallel.class, "graded")).execute();
+                .selectors(selectMethod(Parallel.class, "graded"))
+                .execute();
 
         results.testEvents().assertStatistics(s -> s.started(0));
         Throwable refused = results.containerEvents().failed().stream()
-                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
-                .findFirst().orElseThrow(() -> new AssertionError("no container failed"));
-        assertThat(refused).isInstanceOf(ExtensionConfigurationException.class)
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container failed"));
+        assertThat(refused)
+                .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("cannot run with JUnit's parallel execution")
                 .hasMessageContaining("Remove " + AwsTestExtension.PARALLEL + "=true");
     }

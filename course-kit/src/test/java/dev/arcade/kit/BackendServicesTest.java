@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,11 +40,14 @@ class BackendServicesTest {
     @DisplayName("DynamoDB: create a table, write and read an item")
     void dynamoDb(DynamoDbClient dynamo, ResourceNames names) {
         String table = names.unique("Kit");
-        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN("7"))));
-        assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a")))).item())
+        dynamo.putItem(
+                b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN("7"))));
+        assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a"))))
+                        .item())
                 .containsEntry("n", AttributeValue.fromN("7"));
     }
 
@@ -52,22 +55,32 @@ class BackendServicesTest {
     @DisplayName("DynamoDB Streams: a table's stream is listed")
     void streams(DynamoDbClient dynamo, DynamoDbStreamsClient streams, ResourceNames names) {
         String table = names.unique("KitStream");
-        String arn = dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                .tableDescription().latestStreamArn();
-        assertThat(streams.describeStream(b -> b.streamArn(arn)).streamDescription().tableName()).isEqualTo(table);
+        String arn = dynamo.createTable(b -> b.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                .tableDescription()
+                .latestStreamArn();
+        assertThat(streams.describeStream(b -> b.streamArn(arn))
+                        .streamDescription()
+                        .tableName())
+                .isEqualTo(table);
     }
 
     @Test
     @DisplayName("IAM: a role is created and AWS managed policies exist")
     void iam(IamClient iam, ResourceNames names) {
         String role = names.unique("KitRole");
-        assertThat(iam.createRole(b -> b.roleName(role).assumeRolePolicyDocument(LAMBDA_TRUST)).role().arn())
+        assertThat(iam.createRole(b -> b.roleName(role).assumeRolePolicyDocument(LAMBDA_TRUST))
+                        .role()
+                        .arn())
                 .endsWith(":role/" + role);
         assertThat(iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
-                .policy().policyName()).isEqualTo("AWSLambdaBasicExecutionRole");
+                        .policy()
+                        .policyName())
+                .isEqualTo("AWSLambdaBasicExecutionRole");
     }
 
     @Test
@@ -79,15 +92,22 @@ class BackendServicesTest {
     @Test
     @DisplayName("Lambda: a function is created and Invoke answers without Docker")
     void lambda(IamClient iam, LambdaClient lambda, ResourceNames names) throws IOException {
-        String roleArn = iam.createRole(b -> b.roleName(names.unique("KitFnRole")).assumeRolePolicyDocument(LAMBDA_TRUST))
-                .role().arn();
+        String roleArn = iam.createRole(
+                        b -> b.roleName(names.unique("KitFnRole")).assumeRolePolicyDocument(LAMBDA_TRUST))
+                .role()
+                .arn();
         String fn = names.unique("kit-fn");
         SdkBytes zip = SdkBytes.fromByteArray(dummyZip());
-        lambda.createFunction(b -> b.functionName(fn).runtime(Runtime.JAVA21).role(roleArn)
-                .handler("x.Handler::handleRequest").code(c -> c.zipFile(zip)));
+        lambda.createFunction(b -> b.functionName(fn)
+                .runtime(Runtime.JAVA21)
+                .role(roleArn)
+                .handler("x.Handler::handleRequest")
+                .code(c -> c.zipFile(zip)));
         var answer = lambda.invoke(b -> b.functionName(fn).payload(SdkBytes.fromUtf8String("{\"ping\":1}")));
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.functionError()).as("moto must run Lambda without Docker").isNull();
+        assertThat(answer.functionError())
+                .as("moto must run Lambda without Docker")
+                .isNull();
     }
 
     @Test
@@ -95,12 +115,20 @@ class BackendServicesTest {
     void cloudWatch(CloudWatchClient cloudWatch, ResourceNames names) {
         String namespace = names.unique("Kit");
         Instant now = Instant.now();
-        cloudWatch.putMetricData(b -> b.namespace(namespace).metricData(m -> m.metricName("Scores")
-                .value(3.0).unit(StandardUnit.COUNT).timestamp(now)));
-        var stats = cloudWatch.getMetricStatistics(b -> b.namespace(namespace).metricName("Scores")
-                .startTime(now.minusSeconds(600)).endTime(now.plusSeconds(600)).period(60)
+        cloudWatch.putMetricData(b -> b.namespace(namespace)
+                .metricData(m -> m.metricName("Scores")
+                        .value(3.0)
+                        .unit(StandardUnit.COUNT)
+                        .timestamp(now)));
+        var stats = cloudWatch.getMetricStatistics(b -> b.namespace(namespace)
+                .metricName("Scores")
+                .startTime(now.minusSeconds(600))
+                .endTime(now.plusSeconds(600))
+                .period(60)
                 .statistics(Statistic.SUM));
-        assertThat(stats.datapoints()).singleElement().satisfies(d -> assertThat(d.sum()).isEqualTo(3.0));
+        assertThat(stats.datapoints())
+                .singleElement()
+                .satisfies(d -> assertThat(d.sum()).isEqualTo(3.0));
     }
 
     @Test
@@ -109,10 +137,13 @@ class BackendServicesTest {
         String group = "/workshop/" + names.unique("kit");
         logs.createLogGroup(b -> b.logGroupName(group));
         logs.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
-        logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s")
+        logs.putLogEvents(b -> b.logGroupName(group)
+                .logStreamName("s")
                 .logEvents(e -> e.timestamp(System.currentTimeMillis()).message("hello")));
-        assertThat(logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s")).events())
-                .extracting(e -> e.message()).containsExactly("hello");
+        assertThat(logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s"))
+                        .events())
+                .extracting(e -> e.message())
+                .containsExactly("hello");
     }
 
     @Test
@@ -120,10 +151,13 @@ class BackendServicesTest {
     void xray(XRayClient xray) {
         long now = Instant.now().getEpochSecond();
         String traceId = String.format("1-%08x-%024x", now, System.nanoTime());
-        String segment = String.format("{\"name\":\"kit\",\"id\":\"%016x\",\"trace_id\":\"%s\","
-                + "\"start_time\":%d,\"end_time\":%d}", System.nanoTime(), traceId, now, now + 1);
-        assertThat(xray.putTraceSegments(b -> b.traceSegmentDocuments(segment)).unprocessedTraceSegments()).isEmpty();
-        assertThat(xray.batchGetTraces(b -> b.traceIds(traceId)).traces()).singleElement()
+        String segment = String.format(
+                "{\"name\":\"kit\",\"id\":\"%016x\",\"trace_id\":\"%s\"," + "\"start_time\":%d,\"end_time\":%d}",
+                System.nanoTime(), traceId, now, now + 1);
+        assertThat(xray.putTraceSegments(b -> b.traceSegmentDocuments(segment)).unprocessedTraceSegments())
+                .isEmpty();
+        assertThat(xray.batchGetTraces(b -> b.traceIds(traceId)).traces())
+                .singleElement()
                 .satisfies(t -> assertThat(t.id()).isEqualTo(traceId));
     }
 

@@ -58,22 +58,35 @@ class JUnitDefaultsTest {
         Events tests;
         try {
             // implicit parameters: the kit's junit-platform.properties, which is what is under test here
-            tests = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
-                    .selectors(selectClass(Looping.class)).execute().testEvents();
+            tests = EngineTestKit.engine("junit-jupiter")
+                    .enableImplicitConfigurationParameters(true)
+                    .selectors(selectClass(Looping.class))
+                    .execute()
+                    .testEvents();
         } finally {
             Looping.released = true;
         }
         tests.assertThatEvents()
                 .haveExactly(1, event(test("spins"), finishedWithFailure(instanceOf(TimeoutException.class))));
         tests.assertStatistics(s -> s.succeeded(1).failed(1));
-        Assertions.assertThat((System.nanoTime() - t0) / 1_000_000_000.0).as("seconds for the run").isLessThan(10);
+        Assertions.assertThat((System.nanoTime() - t0) / 1_000_000_000.0)
+                .as("seconds for the run")
+                .isLessThan(10);
     }
 
     @Test
     @DisplayName("a test needing a capability the backend lacks is skipped as 'not gradable on moto', with the reason")
     void missingCapabilitySkips() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NeedsLambdaExecution.class)).execute().testEvents()
-                .assertThatEvents().haveExactly(1, event(test("invokesForReal"), skippedWithReason(reason ->
-                        reason.startsWith("not gradable on moto: this test needs running function code on Invoke"))));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(NeedsLambdaExecution.class))
+                .execute()
+                .testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("invokesForReal"),
+                                skippedWithReason(reason -> reason.startsWith(
+                                        "not gradable on moto: this test needs running function code on Invoke"))));
     }
 }

@@ -25,11 +25,15 @@ public final class Discovery {
     /** The tests in {@code testClasses}, compiled against {@code mainClasses}. */
     public static List<TestCase> tests(String unit, Path mainClasses, Path testClasses) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(unit, new URL[] {testClasses.toUri().toURL(),
-                mainClasses.toUri().toURL()}, Discovery.class.getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                unit,
+                new URL[] {testClasses.toUri().toURL(), mainClasses.toUri().toURL()},
+                Discovery.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(testClasses))).build());
+            TestPlan plan = LauncherFactory.create()
+                    .discover(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClasspathRoots(Set.of(testClasses)))
+                            .build());
             List<TestCase> tests = new ArrayList<>();
             for (TestIdentifier root : plan.getRoots()) {
                 for (TestIdentifier id : plan.getDescendants(root)) {

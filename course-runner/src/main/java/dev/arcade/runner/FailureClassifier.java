@@ -32,8 +32,11 @@ final class FailureClassifier {
     static Verdict classify(Throwable t, TestCase test, Path mainClasses) {
         String location = learnerFrame(t, mainClasses);
         if (t instanceof TimeoutException) {
-            return new Verdict(TestStatus.TIMED_OUT, "did not finish in time (" + t.getMessage()
-                    + "): an endless loop, or a wait that never ends?", t.getClass().getName(), location);
+            return new Verdict(
+                    TestStatus.TIMED_OUT,
+                    "did not finish in time (" + t.getMessage() + "): an endless loop, or a wait that never ends?",
+                    t.getClass().getName(),
+                    location);
         }
         String msg = t.getMessage() == null ? "" : t.getMessage().strip();
         if (t instanceof UnsupportedOperationException) {
@@ -42,13 +45,19 @@ final class FailureClassifier {
                 if (m.group(1).equals(test.exercise())) {
                     return new Verdict(TestStatus.NOT_STARTED, msg, t.getClass().getName(), location);
                 }
-                return new Verdict(TestStatus.FAILING, "reached the unfinished exercise " + m.group(1) + ": " + msg,
-                        t.getClass().getName(), location);
+                return new Verdict(
+                        TestStatus.FAILING,
+                        "reached the unfinished exercise " + m.group(1) + ": " + msg,
+                        t.getClass().getName(),
+                        location);
             }
         }
         if (t instanceof AssertionError) {
-            return new Verdict(TestStatus.FAILING, trim(msg.isEmpty() ? "an assertion failed" : msg),
-                    t.getClass().getName(), location);
+            return new Verdict(
+                    TestStatus.FAILING,
+                    trim(msg.isEmpty() ? "an assertion failed" : msg),
+                    t.getClass().getName(),
+                    location);
         }
         String where = location == null ? "" : " at " + location;
         String text = "your code threw " + t.getClass().getSimpleName() + where + (msg.isEmpty() ? "" : ": " + msg);

@@ -3,27 +3,27 @@ package dev.arcade.runner;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arcade.kit.sdk.JvmState;
 import dev.arcade.kit.backend.InheritedBackend;
+import dev.arcade.kit.sdk.JvmState;
 import java.io.BufferedWriter;
 import java.io.File;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -77,8 +77,8 @@ public final class GradingRunner {
         }
         RunSpec spec = JSON.readValue(specFile.toFile(), RunSpec.class);
         System.setProperty(InheritedBackend.PROPERTY, spec.backend());
-        try (BufferedWriter out = Files.newBufferedWriter(Path.of(spec.events()), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedWriter out = Files.newBufferedWriter(
+                Path.of(spec.events()), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             Events events = new Events(out);
             for (RunSpec.Unit unit : spec.units()) {
                 runIsolated(unit, new HashSet<>(spec.skip()), spec, events::writeLine);
@@ -110,13 +110,28 @@ public final class GradingRunner {
             }
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(unit.name(), urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(unit.name(), urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            Method run = loader.loadClass(GradingRunner.class.getName()).getMethod("runUnit", String.class,
-                    String.class, String.class, Set.class, String.class, boolean.class, Consumer.class);
-            run.invoke(null, unit.name(), unit.mainClasses(), unit.testClasses(), skip, spec.exercise(),
-                    spec.haltOnTimeout(), sink);
+            Method run = loader.loadClass(GradingRunner.class.getName())
+                    .getMethod(
+                            "runUnit",
+                            String.class,
+                            String.class,
+                            String.class,
+                            Set.class,
+                            String.class,
+                            boolean.class,
+                            Consumer.class);
+            run.invoke(
+                    null,
+                    unit.name(),
+                    unit.mainClasses(),
+                    unit.testClasses(),
+                    skip,
+                    spec.exercise(),
+                    spec.haltOnTimeout(),
+                    sink);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -126,8 +141,14 @@ public final class GradingRunner {
      * Runs one unit's tests; called reflectively inside the unit's own class loader, so everything
      * here (JUnit, the kit, the backend connection) is that loader's. Only JDK types cross over.
      */
-    public static void runUnit(String unit, String mainClasses, String testClasses, Set<String> skip, String exercise,
-            boolean haltOnTimeout, Consumer<String> sink) {
+    public static void runUnit(
+            String unit,
+            String mainClasses,
+            String testClasses,
+            Set<String> skip,
+            String exercise,
+            boolean haltOnTimeout,
+            Consumer<String> sink) {
         Path tests = Path.of(testClasses);
         Path main = mainClasses == null ? null : Path.of(mainClasses);
         ClassLoader loader = GradingRunner.class.getClassLoader();
@@ -137,8 +158,12 @@ public final class GradingRunner {
             if (descriptor.isTest() && skip.contains(unit + "|" + descriptor.getUniqueId())) {
                 return FilterResult.excluded("done in an earlier run");
             }
-            if (exercise != null && descriptor.isTest()
-                    && descriptor.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+            if (exercise != null
+                    && descriptor.isTest()
+                    && descriptor
+                            .getSource()
+                            .filter(MethodSource.class::isInstance)
+                            .isPresent()) {
                 TestCase t = TestMetadata.describe(unit, TestIdentifier.from(descriptor), loader);
                 if (!exercise.equals(t.exercise())) {
                     return FilterResult.excluded("another exercise");
@@ -159,13 +184,15 @@ public final class GradingRunner {
      * discovers the tests, so the first test does not pay for it. Uses the kit's client: not recorded.
      */
     private static void prewarm() {
-        Thread t = new Thread(() -> {
-            try {
-                JvmState.clients().dynamoDb().listTables(r -> r.limit(1));
-            } catch (RuntimeException | LinkageError e) {
-                // only a head start; the tests will say if the backend is unwell
-            }
-        }, "workshop-prewarm");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        JvmState.clients().dynamoDb().listTables(r -> r.limit(1));
+                    } catch (RuntimeException | LinkageError e) {
+                        // only a head start; the tests will say if the backend is unwell
+                    }
+                },
+                "workshop-prewarm");
         t.setDaemon(true);
         t.start();
     }
@@ -255,8 +282,7 @@ public final class GradingRunner {
         public void executionSkipped(TestIdentifier id, String reason) {
             for (TestIdentifier t : testsUnder(id)) {
                 String why = reason == null ? "skipped" : reason;
-                end(t, TestStatus.NOT_GRADABLE,
-                        why, null, null);
+                end(t, TestStatus.NOT_GRADABLE, why, null, null);
             }
         }
 
@@ -279,8 +305,13 @@ public final class GradingRunner {
         private void finish(TestIdentifier id, TestExecutionResult result) {
             switch (result.getStatus()) {
                 case SUCCESSFUL -> end(id, TestStatus.PASSED, null, null, null);
-                case ABORTED -> end(id, TestStatus.NOT_GRADABLE, result.getThrowable().map(Throwable::getMessage)
-                        .orElse("aborted"), null, null);
+                case ABORTED ->
+                    end(
+                            id,
+                            TestStatus.NOT_GRADABLE,
+                            result.getThrowable().map(Throwable::getMessage).orElse("aborted"),
+                            null,
+                            null);
                 case FAILED -> {
                     Throwable t = result.getThrowable().orElse(new AssertionError("failed"));
                     FailureClassifier.Verdict v = FailureClassifier.classify(t, tests.get(id.getUniqueId()), main);

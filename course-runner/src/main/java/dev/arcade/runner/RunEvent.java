@@ -39,8 +39,21 @@ public record RunEvent(
 
     /** A test that will run, with its exercise and points. */
     public static RunEvent planned(TestCase t) {
-        return new RunEvent(PLAN, t.unit(), t.id(), t.className(), t.methodName(), t.displayName(), t.exercise(),
-                t.points(), t.graded(), null, null, null, null, null);
+        return new RunEvent(
+                PLAN,
+                t.unit(),
+                t.id(),
+                t.className(),
+                t.methodName(),
+                t.displayName(),
+                t.exercise(),
+                t.points(),
+                t.graded(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The test {@code id} of {@code unit} is starting. */
@@ -56,10 +69,16 @@ public record RunEvent(
      * @param location where in the code under test it was thrown, or null
      * @param durationMs how long it ran, in milliseconds
      */
-    public static RunEvent ended(String unit, String id, TestStatus status, String message, String exception,
-            String location, long durationMs) {
-        return new RunEvent(END, unit, id, null, null, null, null, null, null, status, message, exception, location,
-                durationMs);
+    public static RunEvent ended(
+            String unit,
+            String id,
+            TestStatus status,
+            String message,
+            String exception,
+            String location,
+            long durationMs) {
+        return new RunEvent(
+                END, unit, id, null, null, null, null, null, null, status, message, exception, location, durationMs);
     }
 
     /** Every test of {@code unit} has run. */

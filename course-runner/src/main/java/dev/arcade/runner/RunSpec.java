@@ -12,8 +12,8 @@ import java.util.List;
  * @param exercise only the tests of this exercise, or null for all
  * @param haltOnTimeout end the JVM after a timed-out test, so its runaway thread stops (the grader goes on in a new one)
  */
-public record RunSpec(String events, String backend, List<Unit> units, List<String> skip, String exercise,
-        boolean haltOnTimeout) {
+public record RunSpec(
+        String events, String backend, List<Unit> units, List<String> skip, String exercise, boolean haltOnTimeout) {
 
     /**
      * One compiled module.

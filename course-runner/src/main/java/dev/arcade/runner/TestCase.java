@@ -12,8 +12,15 @@ package dev.arcade.runner;
  * @param points the points, when graded
  * @param graded whether the test counts on the score board
  */
-public record TestCase(String unit, String id, String className, String methodName, String displayName,
-        String exercise, int points, boolean graded) {
+public record TestCase(
+        String unit,
+        String id,
+        String className,
+        String methodName,
+        String displayName,
+        String exercise,
+        int points,
+        boolean graded) {
 
     /** The key that identifies this test across JVMs. */
     public String key() {
@@ -21,8 +28,14 @@ public record TestCase(String unit, String id, String className, String methodNa
     }
 
     public static TestCase of(RunEvent e) {
-        return new TestCase(e.unit(), e.id(), e.className(), e.methodName(), e.displayName(),
-                e.exercise() == null ? "" : e.exercise(), e.points() == null ? 0 : e.points(),
+        return new TestCase(
+                e.unit(),
+                e.id(),
+                e.className(),
+                e.methodName(),
+                e.displayName(),
+                e.exercise() == null ? "" : e.exercise(),
+                e.points() == null ? 0 : e.points(),
                 Boolean.TRUE.equals(e.graded()));
     }
 }

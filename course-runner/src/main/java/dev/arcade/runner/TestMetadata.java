@@ -17,7 +17,8 @@ final class TestMetadata {
         String exercise = "";
         int points = 0;
         boolean graded = false;
-        Optional<MethodSource> source = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+        Optional<MethodSource> source =
+                test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
         if (source.isPresent()) {
             className = source.get().getClassName();
             methodName = source.get().getMethodName();
@@ -37,8 +38,8 @@ final class TestMetadata {
                 // reported as the test's own failure when it runs
             }
         }
-        return new TestCase(unit, test.getUniqueId(), className, methodName, test.getDisplayName(), exercise, points,
-                graded);
+        return new TestCase(
+                unit, test.getUniqueId(), className, methodName, test.getDisplayName(), exercise, points, graded);
     }
 
     private static String exerciseOf(Class<?> type) {

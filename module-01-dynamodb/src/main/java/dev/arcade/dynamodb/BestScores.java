@@ -26,7 +26,8 @@ public final class BestScores {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html">Condition expressions</a>
      */
     public boolean submit(Score score) {
-        throw new UnsupportedOperationException("TODO 1.3: write " + score
-                + " with one conditional PutItem (attribute_not_exists(PK) OR score < :new) and catch ConditionalCheckFailedException");
+        throw new UnsupportedOperationException(
+                "TODO 1.3: write " + score
+                        + " with one conditional PutItem (attribute_not_exists(PK) OR score < :new) and catch ConditionalCheckFailedException");
     }
 }

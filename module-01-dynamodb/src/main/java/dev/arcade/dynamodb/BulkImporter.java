@@ -40,7 +40,8 @@ public final class BulkImporter {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html">BatchWriteItem</a>
      */
     public void importAll(List<Map<String, AttributeValue>> items) {
-        throw new UnsupportedOperationException("TODO 1.8: write " + items.size()
-                + " items with BatchWriteItem, 25 at a time, retrying UnprocessedItems and throttling with exponential backoff");
+        throw new UnsupportedOperationException(
+                "TODO 1.8: write " + items.size()
+                        + " items with BatchWriteItem, 25 at a time, retrying UnprocessedItems and throttling with exponential backoff");
     }
 }

@@ -29,7 +29,7 @@ public final class CoinTransfers {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">TransactWriteItems</a>
      */
     public void transfer(String transferId, String fromPlayer, String toPlayer, long coins) {
-        throw new UnsupportedOperationException("TODO 1.7: move " + coins + " coins from " + fromPlayer + " to " + toPlayer
-                + " in one TransactWriteItems with conditions and ClientRequestToken " + transferId);
+        throw new UnsupportedOperationException("TODO 1.7: move " + coins + " coins from " + fromPlayer + " to "
+                + toPlayer + " in one TransactWriteItems with conditions and ClientRequestToken " + transferId);
     }
 }

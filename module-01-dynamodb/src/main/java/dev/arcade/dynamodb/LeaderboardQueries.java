@@ -26,7 +26,7 @@ public final class LeaderboardQueries {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.Querying">Querying a global secondary index</a>
      */
     public List<LeaderboardEntry> top(String game, int n) {
-        throw new UnsupportedOperationException("TODO 1.6: Query the Leaderboard index for the top " + n + " of " + game
-                + ", highest first");
+        throw new UnsupportedOperationException(
+                "TODO 1.6: Query the Leaderboard index for the top " + n + " of " + game + ", highest first");
     }
 }

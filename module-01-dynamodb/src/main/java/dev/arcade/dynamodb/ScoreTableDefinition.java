@@ -25,7 +25,7 @@ public final class ScoreTableDefinition {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html">Global secondary indexes</a>
      */
     public TableDescription createTable(String tableName) {
-        throw new UnsupportedOperationException(
-                "TODO 1.1: create table " + tableName + " with PK/SK, PAY_PER_REQUEST and the Leaderboard index, then wait for it");
+        throw new UnsupportedOperationException("TODO 1.1: create table " + tableName
+                + " with PK/SK, PAY_PER_REQUEST and the Leaderboard index, then wait for it");
     }
 }

@@ -1,12 +1,12 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
@@ -44,8 +44,12 @@ class Exercise11CreateTableTest {
     }
 
     private static String keys(List<KeySchemaElement> schema) {
-        return schema.isEmpty() ? "no keys"
-                : schema.stream().map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")").toList().toString();
+        return schema.isEmpty()
+                ? "no keys"
+                : schema.stream()
+                        .map(k -> k.attributeName() + " (" + k.keyTypeAsString() + ")")
+                        .toList()
+                        .toString();
     }
 
     private static Optional<KeySchemaElement> key(List<KeySchemaElement> schema, String type) {
@@ -53,23 +57,32 @@ class Exercise11CreateTableTest {
     }
 
     private static String typeOf(TableDescription table, String attribute) {
-        return table.attributeDefinitions().stream().filter(a -> a.attributeName().equals(attribute))
-                .map(AttributeDefinition::attributeTypeAsString).findFirst().orElse("not defined");
+        return table.attributeDefinitions().stream()
+                .filter(a -> a.attributeName().equals(attribute))
+                .map(AttributeDefinition::attributeTypeAsString)
+                .findFirst()
+                .orElse("not defined");
     }
 
     private static Optional<GlobalSecondaryIndexDescription> leaderboard(TableDescription table) {
-        return table.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals("Leaderboard")).findFirst();
+        return table.globalSecondaryIndexes().stream()
+                .filter(i -> i.indexName().equals("Leaderboard"))
+                .findFirst();
     }
 
     private static String indexNames(TableDescription table) {
-        return table.globalSecondaryIndexes().isEmpty() ? "no global secondary index"
-                : table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName).toList().toString();
+        return table.globalSecondaryIndexes().isEmpty()
+                ? "no global secondary index"
+                : table.globalSecondaryIndexes().stream()
+                        .map(GlobalSecondaryIndexDescription::indexName)
+                        .toList()
+                        .toString();
     }
 
     @Graded(points = 2)
     @DisplayName("the table's primary key is PK (partition key, String) and SK (sort key, String)")
-    void createTable_keysItemsByPlayerThenSortKey(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit,
-            ResourceNames names) {
+    void createTable_keysItemsByPlayerThenSortKey(
+            @CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
         String name = names.unique("Scores");
         TableDescription table = createAndDescribe(forLearner, kit, name);
 
@@ -77,19 +90,27 @@ class Exercise11CreateTableTest {
                 .as("expected the partition (HASH) key to be PK, but the key schema is %s", keys(table.keySchema()))
                 .contains("PK");
         assertThat(key(table.keySchema(), "RANGE").map(KeySchemaElement::attributeName))
-                .as("expected the sort (RANGE) key to be SK, so one player's items form one sorted item collection,"
-                        + " but the key schema is %s", keys(table.keySchema()))
+                .as(
+                        "expected the sort (RANGE) key to be SK, so one player's items form one sorted item collection,"
+                                + " but the key schema is %s",
+                        keys(table.keySchema()))
                 .contains("SK");
-        assertThat(typeOf(table, "PK")).as("expected PK to be defined as a String (S)").isEqualTo("S");
-        assertThat(typeOf(table, "SK")).as("expected SK to be defined as a String (S)").isEqualTo("S");
+        assertThat(typeOf(table, "PK"))
+                .as("expected PK to be defined as a String (S)")
+                .isEqualTo("S");
+        assertThat(typeOf(table, "SK"))
+                .as("expected SK to be defined as a String (S)")
+                .isEqualTo("S");
     }
 
     @Graded(points = 1)
     @DisplayName("the table uses on-demand capacity (PAY_PER_REQUEST), so nobody has to guess its throughput")
-    void createTable_usesOnDemandBilling(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
+    void createTable_usesOnDemandBilling(
+            @CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
         TableDescription table = createAndDescribe(forLearner, kit, names.unique("Scores"));
 
-        String billing = Optional.ofNullable(table.billingModeSummary()).map(BillingModeSummary::billingModeAsString)
+        String billing = Optional.ofNullable(table.billingModeSummary())
+                .map(BillingModeSummary::billingModeAsString)
                 .orElse("PROVISIONED (no billing mode given)");
         assertThat(billing)
                 .as("expected billing mode PAY_PER_REQUEST (on-demand), but the table is %s", billing)
@@ -98,8 +119,8 @@ class Exercise11CreateTableTest {
 
     @Graded(points = 2)
     @DisplayName("the Leaderboard index has the game as partition key (String) and the score as sort key (Number)")
-    void createTable_addsTheLeaderboardIndexKeyedByGameAndNumericScore(@CodeUnderTest DynamoDbClient forLearner,
-            DynamoDbClient kit, ResourceNames names) {
+    void createTable_addsTheLeaderboardIndexKeyedByGameAndNumericScore(
+            @CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
         TableDescription table = createAndDescribe(forLearner, kit, names.unique("Scores"));
 
         Optional<GlobalSecondaryIndexDescription> index = leaderboard(table);
@@ -113,7 +134,9 @@ class Exercise11CreateTableTest {
         assertThat(key(schema, "RANGE").map(KeySchemaElement::attributeName))
                 .as("expected the Leaderboard index's sort key to be score, but its keys are %s", keys(schema))
                 .contains("score");
-        assertThat(typeOf(table, "game")).as("expected game to be defined as a String (S)").isEqualTo("S");
+        assertThat(typeOf(table, "game"))
+                .as("expected game to be defined as a String (S)")
+                .isEqualTo("S");
         assertThat(typeOf(table, "score"))
                 .as("expected score to be defined as a Number (N): as a String, 900 would rank above 1000")
                 .isEqualTo("N");
@@ -121,8 +144,8 @@ class Exercise11CreateTableTest {
 
     @Graded(points = 1)
     @DisplayName("the Leaderboard index projects the playerId, so a leaderboard needs no second read")
-    void createTable_projectsThePlayerIntoTheLeaderboardIndex(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit,
-            ResourceNames names) {
+    void createTable_projectsThePlayerIntoTheLeaderboardIndex(
+            @CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
         TableDescription table = createAndDescribe(forLearner, kit, names.unique("Scores"));
 
         Optional<GlobalSecondaryIndexDescription> index = leaderboard(table);
@@ -133,40 +156,52 @@ class Exercise11CreateTableTest {
         String type = projection == null ? "none" : projection.projectionTypeAsString();
         List<String> included = projection == null ? List.of() : projection.nonKeyAttributes();
         assertThat("ALL".equals(type) || ("INCLUDE".equals(type) && included.contains("playerId")))
-                .as("expected the Leaderboard index to project playerId (INCLUDE with nonKeyAttributes playerId, or ALL),"
-                        + " but its projection is %s %s", type, included)
+                .as(
+                        "expected the Leaderboard index to project playerId (INCLUDE with nonKeyAttributes playerId, or ALL),"
+                                + " but its projection is %s %s",
+                        type, included)
                 .isTrue();
     }
 
     @Graded(points = 2)
-    @DisplayName("createTable waits until the table is ACTIVE (a waiter polling DescribeTable) and returns its description")
-    void createTable_waitsUntilTheTableIsActive(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names, ApiCalls calls) {
+    @DisplayName(
+            "createTable waits until the table is ACTIVE (a waiter polling DescribeTable) and returns its description")
+    void createTable_waitsUntilTheTableIsActive(
+            @CodeUnderTest DynamoDbClient forLearner, ResourceNames names, ApiCalls calls) {
         String name = names.unique("Scores");
-        TableDescription returned = learner.call("createTable(\"" + name + "\")",
-                () -> new ScoreTableDefinition(forLearner).createTable(name));
+        TableDescription returned = learner.call(
+                "createTable(\"" + name + "\")", () -> new ScoreTableDefinition(forLearner).createTable(name));
 
         List<String> operations = calls.operations();
         int created = operations.indexOf("CreateTable");
-        assertThat(created).as("expected a CreateTable call, but your code called: %s", calls.summary())
+        assertThat(created)
+                .as("expected a CreateTable call, but your code called: %s", calls.summary())
                 .isNotNegative();
         assertThat(operations.subList(created + 1, operations.size()))
-                .as("expected CreateTable to be followed by DescribeTable (what dynamo.waiter().waitUntilTableExists(...) polls:"
-                        + " a new table is CREATING for a while), but your code called: %s", calls.summary())
+                .as(
+                        "expected CreateTable to be followed by DescribeTable (what dynamo.waiter().waitUntilTableExists(...) polls:"
+                                + " a new table is CREATING for a while), but your code called: %s",
+                        calls.summary())
                 .contains("DescribeTable");
-        assertThat(returned).as("expected createTable to return the table's description, but it returned null")
+        assertThat(returned)
+                .as("expected createTable to return the table's description, but it returned null")
                 .isNotNull();
-        assertThat(returned.tableName()).as("expected the description of table %s", name).isEqualTo(name);
+        assertThat(returned.tableName())
+                .as("expected the description of table %s", name)
+                .isEqualTo(name);
         assertThat(returned.tableStatus())
-                .as("expected the returned description to say ACTIVE, but it says %s: a new table is CREATING for a"
-                        + " while (here, as on AWS, for the first DescribeTable calls), so one DescribeTable right after"
-                        + " CreateTable is not enough; a waiter polls until the table is ACTIVE", returned.tableStatusAsString())
+                .as(
+                        "expected the returned description to say ACTIVE, but it says %s: a new table is CREATING for a"
+                                + " while (here, as on AWS, for the first DescribeTable calls), so one DescribeTable right after"
+                                + " CreateTable is not enough; a waiter polls until the table is ACTIVE",
+                        returned.tableStatusAsString())
                 .isEqualTo(TableStatus.ACTIVE);
     }
 
     @Graded(points = 1)
     @DisplayName("the new table serves a leaderboard right away: best scores come back from the index in numeric order")
-    void createTable_servesALeaderboardQueryRightAway(@CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit,
-            ResourceNames names) {
+    void createTable_servesALeaderboardQueryRightAway(
+            @CodeUnderTest DynamoDbClient forLearner, DynamoDbClient kit, ResourceNames names) {
         String name = names.unique("Scores");
         TableDescription table = createAndDescribe(forLearner, kit, name);
         assertThat(leaderboard(table))
@@ -174,22 +209,41 @@ class Exercise11CreateTableTest {
                 .isPresent();
         Instant now = Instant.parse("2026-11-26T10:15:30Z");
         for (var entry : Map.of("ann", 900L, "bo", 1000L, "cy", 85L).entrySet()) {
-            kit.putItem(b -> b.tableName(name).item(Map.of(
-                    "PK", AttributeValue.fromS("PLAYER#" + entry.getKey()), "SK", AttributeValue.fromS("BEST#tetris"),
-                    "playerId", AttributeValue.fromS(entry.getKey()), "game", AttributeValue.fromS("tetris"),
-                    "score", AttributeValue.fromN(Long.toString(entry.getValue())),
-                    "achievedAt", AttributeValue.fromS(now.toString()))));
+            kit.putItem(b -> b.tableName(name)
+                    .item(Map.of(
+                            "PK",
+                            AttributeValue.fromS("PLAYER#" + entry.getKey()),
+                            "SK",
+                            AttributeValue.fromS("BEST#tetris"),
+                            "playerId",
+                            AttributeValue.fromS(entry.getKey()),
+                            "game",
+                            AttributeValue.fromS("tetris"),
+                            "score",
+                            AttributeValue.fromN(Long.toString(entry.getValue())),
+                            "achievedAt",
+                            AttributeValue.fromS(now.toString()))));
         }
 
         List<String> ranking;
         try {
-            ranking = kit.query(b -> b.tableName(name).indexName("Leaderboard")
-                            .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", AttributeValue.fromS("tetris")))
+            ranking = kit
+                    .query(b -> b.tableName(name)
+                            .indexName("Leaderboard")
+                            .keyConditionExpression("game = :g")
+                            .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("tetris")))
                             .scanIndexForward(false))
-                    .items().stream().map(i -> i.get("playerId") == null ? "(no playerId)" : i.get("playerId").s()).toList();
+                    .items()
+                    .stream()
+                    .map(i -> i.get("playerId") == null
+                            ? "(no playerId)"
+                            : i.get("playerId").s())
+                    .toList();
         } catch (DynamoDbException e) {
-            throw new AssertionError("expected the Leaderboard index to answer a Query on game = tetris, but DynamoDB said: "
-                    + e.awsErrorDetails().errorMessage(), e);
+            throw new AssertionError(
+                    "expected the Leaderboard index to answer a Query on game = tetris, but DynamoDB said: "
+                            + e.awsErrorDetails().errorMessage(),
+                    e);
         }
         assertThat(ranking)
                 .as("expected a descending Query on the Leaderboard index to rank bo (1000), ann (900), cy (85)")

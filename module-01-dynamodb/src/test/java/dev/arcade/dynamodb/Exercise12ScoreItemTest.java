@@ -1,6 +1,5 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
@@ -27,7 +27,8 @@ class Exercise12ScoreItemTest {
     private ScoreStore store;
 
     @BeforeEach
-    void freshTable(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void freshTable(
+            Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
         this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         store = new ScoreStore(forLearner, scores.table());
@@ -73,8 +74,11 @@ class Exercise12ScoreItemTest {
 
         Optional<Score> found = find("alice", "tetris");
 
-        assertThat(found).as("expected find(alice, tetris) to return a score, but it returned null").isNotNull();
-        assertThat(found).as("expected find(alice, tetris) to find the stored item")
+        assertThat(found)
+                .as("expected find(alice, tetris) to return a score, but it returned null")
+                .isNotNull();
+        assertThat(found)
+                .as("expected find(alice, tetris) to find the stored item")
                 .contains(new Score("alice", "tetris", 4200, WHEN));
     }
 
@@ -86,8 +90,10 @@ class Exercise12ScoreItemTest {
         find("alice", "tetris");
 
         assertThat(calls.operations())
-                .as("expected exactly one GetItem (the whole key is known, so no Query or Scan is needed), but your code"
-                        + " called: %s", calls.summary())
+                .as(
+                        "expected exactly one GetItem (the whole key is known, so no Query or Scan is needed), but your code"
+                                + " called: %s",
+                        calls.summary())
                 .containsExactly("GetItem");
     }
 
@@ -116,8 +122,9 @@ class Exercise12ScoreItemTest {
         Optional<Score> found = find("alice", "tetris");
 
         assertThat(found)
-                .as("expected the score 9007199254740993 back exactly: DynamoDB sends numbers as decimal strings, so parse"
-                        + " them with Long.parseLong, not through a double")
+                .as(
+                        "expected the score 9007199254740993 back exactly: DynamoDB sends numbers as decimal strings, so parse"
+                                + " them with Long.parseLong, not through a double")
                 .contains(big);
     }
 }

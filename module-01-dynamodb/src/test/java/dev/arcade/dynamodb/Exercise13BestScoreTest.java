@@ -1,6 +1,5 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCall;
 import dev.arcade.kit.sdk.ApiCalls;
@@ -32,7 +32,8 @@ class Exercise13BestScoreTest {
     private BestScores best;
 
     @BeforeEach
-    void freshTable(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void freshTable(
+            Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
         this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         best = new BestScores(forLearner, scores.table());
@@ -55,7 +56,9 @@ class Exercise13BestScoreTest {
                 .hasString("playerId", "alice")
                 .hasString("game", "tetris")
                 .hasTimestamp("achievedAt", NOW);
-        assertThat(personalBest).as("expected submit to return true for a first score").isTrue();
+        assertThat(personalBest)
+                .as("expected submit to return true for a first score")
+                .isTrue();
     }
 
     @Graded(points = 2)
@@ -69,7 +72,9 @@ class Exercise13BestScoreTest {
                 .as("the best-score item after 5000 beat 4200")
                 .hasNumber("score", 5000)
                 .hasTimestamp("achievedAt", NOW);
-        assertThat(personalBest).as("expected submit to return true when 5000 beats 4200").isTrue();
+        assertThat(personalBest)
+                .as("expected submit to return true when 5000 beats 4200")
+                .isTrue();
     }
 
     @Graded(points = 2)
@@ -83,7 +88,9 @@ class Exercise13BestScoreTest {
                 .as("the best-score item after a lower score of 3000 (the write must be conditional on score < :new)")
                 .hasNumber("score", 4200)
                 .hasTimestamp("achievedAt", EARLIER);
-        assertThat(personalBest).as("expected submit to return false when 3000 does not beat 4200").isFalse();
+        assertThat(personalBest)
+                .as("expected submit to return false when 3000 does not beat 4200")
+                .isFalse();
     }
 
     @Graded(points = 1)
@@ -96,7 +103,9 @@ class Exercise13BestScoreTest {
         assertThatItem(scores.best("alice", "tetris"))
                 .as("the best-score item after the same 4200 again (use score < :new, not <=)")
                 .hasTimestamp("achievedAt", EARLIER);
-        assertThat(personalBest).as("expected submit to return false for an equal score").isFalse();
+        assertThat(personalBest)
+                .as("expected submit to return false for an equal score")
+                .isFalse();
     }
 
     @Graded(points = 2)
@@ -108,16 +117,19 @@ class Exercise13BestScoreTest {
         submit(new Score("alice", "tetris", 3000, NOW));
 
         List<ApiCall> writes = calls.all().stream()
-                .filter(c -> c.operation().equals("PutItem") || c.operation().equals("UpdateItem")).toList();
+                .filter(c -> c.operation().equals("PutItem") || c.operation().equals("UpdateItem"))
+                .toList();
         assertThat(calls.all())
-                .as("expected one conditional PutItem (or UpdateItem) per submit and no GetItem, Query or Scan: a read"
-                        + " followed by a write lets two devices both win; but for two submits your code called: %s",
+                .as(
+                        "expected one conditional PutItem (or UpdateItem) per submit and no GetItem, Query or Scan: a read"
+                                + " followed by a write lets two devices both win; but for two submits your code called: %s",
                         calls.summary())
                 .hasSize(2)
                 .containsExactlyElementsOf(writes);
         assertThat(writes)
-                .as("expected every write to carry a ConditionExpression (for example attribute_not_exists(PK) OR score < :new)"
-                        + ", but at least one had none")
+                .as(
+                        "expected every write to carry a ConditionExpression (for example attribute_not_exists(PK) OR score < :new)"
+                                + ", but at least one had none")
                 .allSatisfy(c -> assertThat(condition(c)).isNotBlank());
     }
 
@@ -139,7 +151,9 @@ class Exercise13BestScoreTest {
                 .as("the pacman item of alice, who has 9000 in tetris: the sort key is BEST#<game>")
                 .exists()
                 .hasNumber("score", 120);
-        assertThat(personalBest).as("expected a first pacman score to be a personal best").isTrue();
+        assertThat(personalBest)
+                .as("expected a first pacman score to be a personal best")
+                .isTrue();
         assertThatItem(scores.best("alice", "tetris")).as("alice's tetris best").hasNumber("score", 9000);
     }
 
@@ -148,7 +162,8 @@ class Exercise13BestScoreTest {
     void submit_letsOtherErrorsThrough(@CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
         BestScores nowhere = new BestScores(forLearner, names.unique("NoSuchTable"));
 
-        learner.expectThrows(ResourceNotFoundException.class,
+        learner.expectThrows(
+                ResourceNotFoundException.class,
                 "expected submit to throw ResourceNotFoundException for a table that does not exist: catch"
                         + " ConditionalCheckFailedException only, not every DynamoDbException",
                 () -> nowhere.submit(new Score("alice", "tetris", 4200, NOW)));

@@ -1,6 +1,5 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static dev.arcade.dynamodb.ScoresFixture.s;
@@ -10,6 +9,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import java.time.Instant;
@@ -22,10 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 @AwsTest
 @Exercise("1.4")
@@ -38,7 +38,8 @@ class Exercise14PlayerProfileTest {
     private PlayerProfiles profiles;
 
     @BeforeEach
-    void freshTable(Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
+    void freshTable(
+            Learner learner, DynamoDbClient kit, @CodeUnderTest DynamoDbClient forLearner, ResourceNames names) {
         this.learner = learner;
         scores = ScoresFixture.create(kit, names);
         profiles = new PlayerProfiles(forLearner, scores.table());
@@ -49,7 +50,9 @@ class Exercise14PlayerProfileTest {
     }
 
     private void addRecentResult(String playerId, RecentResult result) {
-        learner.run("addRecentResult(\"" + playerId + "\", " + result + ")", () -> profiles.addRecentResult(playerId, result));
+        learner.run(
+                "addRecentResult(\"" + playerId + "\", " + result + ")",
+                () -> profiles.addRecentResult(playerId, result));
     }
 
     private static RecentResult result(int i) {
@@ -59,9 +62,12 @@ class Exercise14PlayerProfileTest {
     /** The recentResults list of alice's profile, as the test reads it. */
     private List<AttributeValue> recentResults(String playerId) {
         Map<String, AttributeValue> profile = scores.profile(playerId);
-        assertThatItem(profile).as("the profile item PK = PLAYER#%s, SK = PROFILE", playerId).exists();
+        assertThatItem(profile)
+                .as("the profile item PK = PLAYER#%s, SK = PROFILE", playerId)
+                .exists();
         AttributeValue list = profile.get("recentResults");
-        assertThat(list).as("expected the profile to have a recentResults attribute, but it has %s", profile.keySet())
+        assertThat(list)
+                .as("expected the profile to have a recentResults attribute, but it has %s", profile.keySet())
                 .isNotNull();
         assertThat(list.l())
                 .as("expected recentResults to be a List (L), but it is %s", ItemAssert.describe(list))
@@ -71,8 +77,9 @@ class Exercise14PlayerProfileTest {
 
     private static void assertResult(AttributeValue element, RecentResult expected, int position) {
         assertThat(element.m())
-                .as("expected recentResults[%d] to be a Map (M) with game, score and playedAt, but it is %s", position,
-                        ItemAssert.describe(element))
+                .as(
+                        "expected recentResults[%d] to be a Map (M) with game, score and playedAt, but it is %s",
+                        position, ItemAssert.describe(element))
                 .isNotNull();
         assertThatItem(element.m())
                 .as("recentResults[%d], which should be %s", position, expected)
@@ -91,7 +98,9 @@ class Exercise14PlayerProfileTest {
                         + " attribute: use ADD, or if_not_exists)")
                 .exists()
                 .hasNumber("gamesPlayed", 1);
-        assertThat(count).as("expected recordGamePlayed to return the new count").isEqualTo(1);
+        assertThat(count)
+                .as("expected recordGamePlayed to return the new count")
+                .isEqualTo(1);
     }
 
     @Graded(points = 2)
@@ -102,10 +111,13 @@ class Exercise14PlayerProfileTest {
         long count = recordGamePlayed("alice");
 
         assertThat(calls.operations())
-                .as("expected exactly one UpdateItem (an update expression adds on the server, so nothing has to be read"
-                        + " first), but your code called: %s", calls.summary())
+                .as(
+                        "expected exactly one UpdateItem (an update expression adds on the server, so nothing has to be read"
+                                + " first), but your code called: %s",
+                        calls.summary())
                 .containsExactly("UpdateItem");
-        assertThat(count).as("expected the count after 41 games to be 42 (ReturnValue.UPDATED_NEW gives it back)")
+        assertThat(count)
+                .as("expected the count after 41 games to be 42 (ReturnValue.UPDATED_NEW gives it back)")
                 .isEqualTo(42);
         assertThatItem(scores.profile("alice")).as("alice's profile").hasNumber("gamesPlayed", 42);
     }
@@ -157,7 +169,8 @@ class Exercise14PlayerProfileTest {
         // DynamoDB applies one update expression atomically; moto does not always when updates arrive at the same
         // moment, so the final count would grade the emulator. The requests show whether the count is safe on AWS.
         assertThat(calls.operations())
-                .as("expected 16 UpdateItem calls and nothing else for 16 concurrent games, but your code called: %s",
+                .as(
+                        "expected 16 UpdateItem calls and nothing else for 16 concurrent games, but your code called: %s",
                         calls.summary())
                 .hasSize(16)
                 .containsOnly("UpdateItem");
@@ -167,10 +180,12 @@ class Exercise14PlayerProfileTest {
                 .distinct()
                 .toList();
         assertThat(notOnTheServer)
-                .as("expected every UpdateItem to add 1 to gamesPlayed on the server (ADD gamesPlayed :one, or SET"
-                        + " gamesPlayed = if_not_exists(gamesPlayed, :zero) + :one, with :one = 1), which DynamoDB applies"
-                        + " atomically, so games that end at the same moment are all counted; a count computed in your"
-                        + " code and written back loses some. These did not: %s", notOnTheServer)
+                .as(
+                        "expected every UpdateItem to add 1 to gamesPlayed on the server (ADD gamesPlayed :one, or SET"
+                                + " gamesPlayed = if_not_exists(gamesPlayed, :zero) + :one, with :one = 1), which DynamoDB applies"
+                                + " atomically, so games that end at the same moment are all counted; a count computed in your"
+                                + " code and written back loses some. These did not: %s",
+                        notOnTheServer)
                 .isEmpty();
     }
 
@@ -228,9 +243,10 @@ class Exercise14PlayerProfileTest {
             }
         }
         assertThat(copies)
-                .as("expected each request to send only the new result (list_append(:newest, ...)) and to drop the oldest"
-                        + " with REMOVE recentResults[5], ...: a request that writes back the first five it read replaces"
-                        + " the list, and a result another game saved in between is lost; these wrote back a list: %s",
+                .as(
+                        "expected each request to send only the new result (list_append(:newest, ...)) and to drop the oldest"
+                                + " with REMOVE recentResults[5], ...: a request that writes back the first five it read replaces"
+                                + " the list, and a result another game saved in between is lost; these wrote back a list: %s",
                         copies)
                 .isEmpty();
     }
@@ -244,8 +260,10 @@ class Exercise14PlayerProfileTest {
         }
 
         assertThat(calls.operations())
-                .as("expected only UpdateItem calls (list_append, and ReturnValue.UPDATED_NEW tells you when the list grew"
-                        + " too long), but your code called: %s", calls.summary())
+                .as(
+                        "expected only UpdateItem calls (list_append, and ReturnValue.UPDATED_NEW tells you when the list grew"
+                                + " too long), but your code called: %s",
+                        calls.summary())
                 .isNotEmpty()
                 .containsOnly("UpdateItem");
     }
@@ -253,14 +271,22 @@ class Exercise14PlayerProfileTest {
     @Graded(points = 1)
     @DisplayName("clearing recent results REMOVEs the attribute and keeps the rest of the profile")
     void clearRecentResults_removesTheAttribute() {
-        scores.putProfile("alice", Map.of("gamesPlayed", n(3), "nickname", s("Ace"),
-                "recentResults", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("game", s("tetris")))))));
+        scores.putProfile(
+                "alice",
+                Map.of(
+                        "gamesPlayed",
+                        n(3),
+                        "nickname",
+                        s("Ace"),
+                        "recentResults",
+                        AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("game", s("tetris")))))));
 
         learner.run("clearRecentResults(\"alice\")", () -> profiles.clearRecentResults("alice"));
 
         assertThatItem(scores.profile("alice"))
-                .as("alice's profile after clearRecentResults: REMOVE recentResults deletes the attribute (an empty list or"
-                        + " NULL would still be there), and the rest stays")
+                .as(
+                        "alice's profile after clearRecentResults: REMOVE recentResults deletes the attribute (an empty list or"
+                                + " NULL would still be there), and the rest stays")
                 .exists()
                 .hasNoAttribute("recentResults")
                 .hasNumber("gamesPlayed", 3)

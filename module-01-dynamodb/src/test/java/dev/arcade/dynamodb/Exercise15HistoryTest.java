@@ -1,15 +1,15 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
-import dev.arcade.kit.sdk.FaultPlan;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.FaultPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +60,12 @@ class Exercise15HistoryTest {
     }
 
     private HistoryPage page(ScoreHistory from, String player, String game, int pageSize, String token) {
-        HistoryPage page = learner.call("history(\"" + player + "\", \"" + game + "\", " + pageSize + ", " + token + ")",
+        HistoryPage page = learner.call(
+                "history(\"" + player + "\", \"" + game + "\", " + pageSize + ", " + token + ")",
                 () -> from.history(player, game, pageSize, token));
-        assertThat(page).as("expected history(...) to return a page, but it returned null").isNotNull();
+        assertThat(page)
+                .as("expected history(...) to return a page, but it returned null")
+                .isNotNull();
         return page;
     }
 
@@ -80,8 +83,9 @@ class Exercise15HistoryTest {
         HistoryPage first = page(history, "alice", "tetris", 3, null);
 
         assertThat(first.plays())
-                .as("expected alice's 3 newest tetris plays, newest first (ScanIndexForward = false; the key condition"
-                        + " begins_with(SK, \"PLAY#tetris#\") keeps out pacman, tetris-duel, the BEST and the PROFILE items)")
+                .as(
+                        "expected alice's 3 newest tetris plays, newest first (ScanIndexForward = false; the key condition"
+                                + " begins_with(SK, \"PLAY#tetris#\") keeps out pacman, tetris-duel, the BEST and the PROFILE items)")
                 .containsExactlyElementsOf(newestFirst(4, 6));
         assertThat(first.nextPageToken())
                 .as("expected a next-page token, since 4 more plays are left (the response's LastEvaluatedKey)")
@@ -104,9 +108,11 @@ class Exercise15HistoryTest {
         } while (token != null && pages < MAX_PAGES);
 
         assertThat(token)
-                .as("expected the token to become null after the last page, but after %d pages (sizes %s) it was still"
-                        + " not null: pass the LastEvaluatedKey back as ExclusiveStartKey, and return null when the response"
-                        + " has no LastEvaluatedKey (hasLastEvaluatedKey())", pages, sizes)
+                .as(
+                        "expected the token to become null after the last page, but after %d pages (sizes %s) it was still"
+                                + " not null: pass the LastEvaluatedKey back as ExclusiveStartKey, and return null when the response"
+                                + " has no LastEvaluatedKey (hasLastEvaluatedKey())",
+                        pages, sizes)
                 .isNull();
         assertThat(all)
                 .as("expected all 7 tetris plays across the pages, each once, newest first; page sizes were %s", sizes)
@@ -114,20 +120,23 @@ class Exercise15HistoryTest {
     }
 
     @Graded(points = 2)
-    @DisplayName("a page that DynamoDB ends early (its 1 MB limit) still has a next token: only LastEvaluatedKey says more"
-            + " plays follow")
+    @DisplayName(
+            "a page that DynamoDB ends early (its 1 MB limit) still has a next token: only LastEvaluatedKey says more"
+                    + " plays follow")
     void history_followsLastEvaluatedKeyNotThePageSize(FaultPlan faults) {
         // On AWS a Query page also ends at 1 MB, before Limit: a short page is not the last page.
         faults.shortPages("Query", 1);
         HistoryPage first = page(history, "alice", "tetris", 4, null);
 
         assertThat(first.plays())
-                .as("expected the 2 plays DynamoDB returned on this short page (it ended early with a LastEvaluatedKey)")
+                .as(
+                        "expected the 2 plays DynamoDB returned on this short page (it ended early with a LastEvaluatedKey)")
                 .containsExactlyElementsOf(newestFirst(5, 6));
         assertThat(first.nextPageToken())
-                .as("expected a next-page token although the page holds 2 plays, not 4: DynamoDB ended the page early and"
-                        + " said so with a LastEvaluatedKey; a page shorter than Limit is not the last one, and a full one"
-                        + " need not be followed by more (hasLastEvaluatedKey() decides)")
+                .as(
+                        "expected a next-page token although the page holds 2 plays, not 4: DynamoDB ended the page early and"
+                                + " said so with a LastEvaluatedKey; a page shorter than Limit is not the last one, and a full one"
+                                + " need not be followed by more (hasLastEvaluatedKey() decides)")
                 .isNotNull();
         HistoryPage second = page(history, "alice", "tetris", 4, first.nextPageToken());
         assertThat(second.plays())
@@ -136,24 +145,31 @@ class Exercise15HistoryTest {
     }
 
     @Graded(points = 2)
-    @DisplayName("each page is one Query on the table with Limit = page size and ScanIndexForward = false, never a Scan")
+    @DisplayName(
+            "each page is one Query on the table with Limit = page size and ScanIndexForward = false, never a Scan")
     void history_queriesThePlayersPlaysWithLimit(ApiCalls calls) {
         HistoryPage first = page(history, "alice", "tetris", 3, null);
         page(history, "alice", "tetris", 3, first.nextPageToken());
 
         assertThat(calls.operations())
-                .as("expected one Query per page (the player is the partition key, so a Query reads only alice's items;"
-                        + " a Scan reads the whole table), but your code called: %s", calls.summary())
+                .as(
+                        "expected one Query per page (the player is the partition key, so a Query reads only alice's items;"
+                                + " a Scan reads the whole table), but your code called: %s",
+                        calls.summary())
                 .containsExactly("Query", "Query");
         for (QueryRequest q : calls.requests(QueryRequest.class)) {
             assertThat(q.limit())
-                    .as("expected each Query to carry Limit = 3 (the page size), so DynamoDB reads no more than one page,"
-                            + " but it carried %s", q.limit())
+                    .as(
+                            "expected each Query to carry Limit = 3 (the page size), so DynamoDB reads no more than one page,"
+                                    + " but it carried %s",
+                            q.limit())
                     .isEqualTo(3);
             assertThat(q.scanIndexForward())
                     .as("expected ScanIndexForward = false (newest first), but it was %s", q.scanIndexForward())
                     .isFalse();
-            assertThat(q.indexName()).as("expected a Query on the table itself, not on an index").isNull();
+            assertThat(q.indexName())
+                    .as("expected a Query on the table itself, not on an index")
+                    .isNull();
         }
     }
 
@@ -161,14 +177,17 @@ class Exercise15HistoryTest {
     @DisplayName("the token alone is enough: a new ScoreHistory continues where another one stopped")
     void history_continuesFromTheTokenAlone() {
         HistoryPage first = page(history, "alice", "tetris", 3, null);
-        assertThat(first.nextPageToken()).as("expected a next-page token after the first of 3 pages").isNotNull();
+        assertThat(first.nextPageToken())
+                .as("expected a next-page token after the first of 3 pages")
+                .isNotNull();
 
         ScoreHistory anotherServer = new ScoreHistory(forLearner, scores.table());
         HistoryPage second = page(anotherServer, "alice", "tetris", 3, first.nextPageToken());
 
         assertThat(second.plays())
-                .as("expected the 2nd page (the 4th to 6th newest plays) from a fresh ScoreHistory given only the token:"
-                        + " the token must carry the position itself, not point at state kept in a field")
+                .as(
+                        "expected the 2nd page (the 4th to 6th newest plays) from a fresh ScoreHistory given only the token:"
+                                + " the token must carry the position itself, not point at state kept in a field")
                 .containsExactlyElementsOf(newestFirst(1, 3));
     }
 
@@ -179,12 +198,22 @@ class Exercise15HistoryTest {
         HistoryPage bob = page(history, "bob", "tetris", 10, null);
         HistoryPage nobody = page(history, "carol", "tetris", 10, null);
 
-        assertThat(pacman.plays()).as("expected alice's 2 pacman plays only")
-                .extracting(Play::score).containsExactly(78L, 77L);
-        assertThat(pacman.nextPageToken()).as("expected no token when everything fit on one page").isNull();
-        assertThat(bob.plays()).as("expected bob's 3 tetris plays only")
-                .extracting(Play::score).containsExactly(502L, 501L, 500L);
-        assertThat(nobody.plays()).as("expected an empty page for a player with no plays").isEmpty();
-        assertThat(nobody.nextPageToken()).as("expected no token for an empty history").isNull();
+        assertThat(pacman.plays())
+                .as("expected alice's 2 pacman plays only")
+                .extracting(Play::score)
+                .containsExactly(78L, 77L);
+        assertThat(pacman.nextPageToken())
+                .as("expected no token when everything fit on one page")
+                .isNull();
+        assertThat(bob.plays())
+                .as("expected bob's 3 tetris plays only")
+                .extracting(Play::score)
+                .containsExactly(502L, 501L, 500L);
+        assertThat(nobody.plays())
+                .as("expected an empty page for a player with no plays")
+                .isEmpty();
+        assertThat(nobody.nextPageToken())
+                .as("expected no token for an empty history")
+                .isNull();
     }
 }

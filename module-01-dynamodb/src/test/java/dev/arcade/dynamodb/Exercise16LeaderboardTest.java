@@ -1,12 +1,12 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCall;
 import dev.arcade.kit.sdk.ApiCalls;
@@ -62,7 +62,9 @@ class Exercise16LeaderboardTest {
 
     private List<LeaderboardEntry> top(String game, int n) {
         List<LeaderboardEntry> top = learner.call("top(\"" + game + "\", " + n + ")", () -> leaderboard.top(game, n));
-        assertThat(top).as("expected top(...) to return a list, but it returned null").isNotNull();
+        assertThat(top)
+                .as("expected top(...) to return a list, but it returned null")
+                .isNotNull();
         return top;
     }
 
@@ -88,15 +90,17 @@ class Exercise16LeaderboardTest {
         List<LeaderboardEntry> best = top("marathon", 1);
 
         assertThat(top)
-                .as("expected yan (9007199254740993), zed (2147483648), xia (2147483647): a score is a DynamoDB number of"
-                        + " up to 38 digits and LeaderboardEntry holds a long, so read it with Long.parseLong (an int"
-                        + " overflows above 2147483647, a double rounds 9007199254740993)")
+                .as(
+                        "expected yan (9007199254740993), zed (2147483648), xia (2147483647): a score is a DynamoDB number of"
+                                + " up to 38 digits and LeaderboardEntry holds a long, so read it with Long.parseLong (an int"
+                                + " overflows above 2147483647, a double rounds 9007199254740993)")
                 .containsExactly(
                         new LeaderboardEntry(1, "yan", 9_007_199_254_740_993L),
                         new LeaderboardEntry(2, "zed", 2_147_483_648L),
                         new LeaderboardEntry(3, "xia", 2_147_483_647L));
-        assertThat(best).as("expected top 1 of marathon to be yan alone").containsExactly(
-                new LeaderboardEntry(1, "yan", 9_007_199_254_740_993L));
+        assertThat(best)
+                .as("expected top 1 of marathon to be yan alone")
+                .containsExactly(new LeaderboardEntry(1, "yan", 9_007_199_254_740_993L));
     }
 
     @Graded(points = 2)
@@ -105,8 +109,9 @@ class Exercise16LeaderboardTest {
         top("tetris", 3);
 
         assertThat(calls.operations())
-                .as("expected exactly one Query (the index is partitioned by game, so one Query reads one game's scores,"
-                        + " already sorted; a Scan reads every item of every game), but your code called: %s",
+                .as(
+                        "expected exactly one Query (the index is partitioned by game, so one Query reads one game's scores,"
+                                + " already sorted; a Scan reads every item of every game), but your code called: %s",
                         calls.summary())
                 .containsExactly("Query");
         QueryRequest query = calls.requests(QueryRequest.class).get(0);
@@ -114,7 +119,8 @@ class Exercise16LeaderboardTest {
                 .as("expected the Query to name IndexName = Leaderboard, but it named %s", query.indexName())
                 .isEqualTo("Leaderboard");
         assertThat(query.scanIndexForward())
-                .as("expected ScanIndexForward = false, so the highest score comes first, but it was %s",
+                .as(
+                        "expected ScanIndexForward = false, so the highest score comes first, but it was %s",
                         query.scanIndexForward())
                 .isFalse();
     }
@@ -125,15 +131,23 @@ class Exercise16LeaderboardTest {
         top("tetris", 3);
 
         List<QueryRequest> queries = calls.requests(QueryRequest.class);
-        assertThat(queries).as("expected a Query, but your code called: %s", calls.summary()).isNotEmpty();
+        assertThat(queries)
+                .as("expected a Query, but your code called: %s", calls.summary())
+                .isNotEmpty();
         assertThat(queries.get(0).limit())
-                .as("expected the Query to carry Limit = 3: without it DynamoDB reads (and bills) the whole game's"
-                        + " leaderboard, though only 3 are shown; it carried %s", queries.get(0).limit())
+                .as(
+                        "expected the Query to carry Limit = 3: without it DynamoDB reads (and bills) the whole game's"
+                                + " leaderboard, though only 3 are shown; it carried %s",
+                        queries.get(0).limit())
                 .isNotNull()
                 .isBetween(1, 3);
-        int read = calls.of("Query").stream().map(ApiCall::response).flatMap(java.util.Optional::stream)
-                .mapToInt(r -> ((QueryResponse) r).scannedCount() == null ? 0 : ((QueryResponse) r).scannedCount()).sum();
-        assertThat(read).as("expected at most 3 index items read in all, but your Queries read %d", read)
+        int read = calls.of("Query").stream()
+                .map(ApiCall::response)
+                .flatMap(java.util.Optional::stream)
+                .mapToInt(r -> ((QueryResponse) r).scannedCount() == null ? 0 : ((QueryResponse) r).scannedCount())
+                .sum();
+        assertThat(read)
+                .as("expected at most 3 index items read in all, but your Queries read %d", read)
                 .isLessThanOrEqualTo(3);
     }
 
@@ -143,7 +157,9 @@ class Exercise16LeaderboardTest {
         top("tetris", 3);
 
         List<QueryRequest> queries = calls.requests(QueryRequest.class);
-        assertThat(queries).as("expected a Query, but your code called: %s", calls.summary()).isNotEmpty();
+        assertThat(queries)
+                .as("expected a Query, but your code called: %s", calls.summary())
+                .isNotEmpty();
         QueryRequest query = queries.get(0);
         assertThat(query.projectionExpression())
                 .as("expected a ProjectionExpression such as \"playerId, score\": the index also holds PK, SK, game and"
@@ -151,8 +167,10 @@ class Exercise16LeaderboardTest {
                 .isNotBlank();
         Set<String> asked = attributes(query);
         assertThat(asked)
-                .as("expected the ProjectionExpression to name playerId and score (and at most game besides), but it"
-                        + " names %s", asked)
+                .as(
+                        "expected the ProjectionExpression to name playerId and score (and at most game besides), but it"
+                                + " names %s",
+                        asked)
                 .contains("playerId", "score")
                 .isSubsetOf("playerId", "score", "game");
     }
@@ -176,7 +194,8 @@ class Exercise16LeaderboardTest {
         List<LeaderboardEntry> pacman = top("pacman", 10);
         List<LeaderboardEntry> nobody = top("space-invaders", 10);
 
-        assertThat(pacman).as("expected all 3 pacman players, highest first")
+        assertThat(pacman)
+                .as("expected all 3 pacman players, highest first")
                 .containsExactly(
                         new LeaderboardEntry(1, "ann", 999_999),
                         new LeaderboardEntry(2, "jo", 750_000),

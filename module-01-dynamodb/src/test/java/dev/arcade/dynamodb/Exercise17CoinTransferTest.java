@@ -1,6 +1,5 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static dev.arcade.dynamodb.ScoresFixture.n;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.sdk.FaultPlan;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -49,12 +49,15 @@ class Exercise17CoinTransferTest {
     }
 
     private void transfer(String id, String from, String to, long coins) {
-        learner.run("transfer(" + from + " -> " + to + ", " + coins + " coins)",
+        learner.run(
+                "transfer(" + from + " -> " + to + ", " + coins + " coins)",
                 () -> transfers.transfer(id, from, to, coins));
     }
 
     private void assertCoins(String player, long coins, String situation) {
-        assertThatItem(scores.profile(player)).as("%s's profile %s", player, situation).exists()
+        assertThatItem(scores.profile(player))
+                .as("%s's profile %s", player, situation)
+                .exists()
                 .hasNumber("coins", coins);
     }
 
@@ -73,25 +76,33 @@ class Exercise17CoinTransferTest {
         transfer("alice", "bob", 30);
 
         assertThat(calls.operations())
-                .as("expected exactly one TransactWriteItems (two separate UpdateItems can half-succeed; a read first"
-                        + " races with other transfers), but your code called: %s", calls.summary())
+                .as(
+                        "expected exactly one TransactWriteItems (two separate UpdateItems can half-succeed; a read first"
+                                + " races with other transfers), but your code called: %s",
+                        calls.summary())
                 .containsExactly("TransactWriteItems");
-        TransactWriteItemsRequest request = calls.requests(TransactWriteItemsRequest.class).get(0);
+        TransactWriteItemsRequest request =
+                calls.requests(TransactWriteItemsRequest.class).get(0);
         assertThat(request.transactItems())
-                .as("expected two actions in the transaction, one per player, but it had %d",
+                .as(
+                        "expected two actions in the transaction, one per player, but it had %d",
                         request.transactItems().size())
                 .hasSize(2);
     }
 
     @Graded(points = 2)
-    @DisplayName("a transfer of more coins than the sender has fails with InsufficientCoinsException and changes nothing")
+    @DisplayName(
+            "a transfer of more coins than the sender has fails with InsufficientCoinsException and changes nothing")
     void transfer_refusesAnOverdraftAndChangesNothing() {
-        InsufficientCoinsException e = learner.expectThrows(InsufficientCoinsException.class,
+        InsufficientCoinsException e = learner.expectThrows(
+                InsufficientCoinsException.class,
                 "expected InsufficientCoinsException when alice (100 coins) sends 150: a condition coins >= :amount on"
                         + " the sender cancels the transaction, and cancellationReasons().get(0) says it was the sender",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 150));
 
-        assertThat(e.playerId()).as("expected the exception to name the sender alice").isEqualTo("alice");
+        assertThat(e.playerId())
+                .as("expected the exception to name the sender alice")
+                .isEqualTo("alice");
         assertCoins("alice", 100, "after a refused transfer");
         assertCoins("bob", 20, "after a refused transfer");
     }
@@ -106,9 +117,11 @@ class Exercise17CoinTransferTest {
     }
 
     @Graded(points = 2)
-    @DisplayName("a transfer to a player without a profile fails with UnknownPlayerException and the sender keeps the coins")
+    @DisplayName(
+            "a transfer to a player without a profile fails with UnknownPlayerException and the sender keeps the coins")
     void transfer_refusesAnUnknownReceiverAndKeepsTheSendersCoins() {
-        UnknownPlayerException e = learner.expectThrows(UnknownPlayerException.class,
+        UnknownPlayerException e = learner.expectThrows(
+                UnknownPlayerException.class,
                 "expected UnknownPlayerException when sending to a player with no profile: the receiver's update needs"
                         + " the condition attribute_exists(PK), or it creates a new item",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "nobody", 30));
@@ -118,20 +131,26 @@ class Exercise17CoinTransferTest {
                 .isEqualTo("nobody");
         assertCoins("alice", 100, "after a transfer to an unknown player was refused");
         assertThat(scores.profile("nobody"))
-                .as("expected no profile to be created for the unknown receiver").isEmpty();
+                .as("expected no profile to be created for the unknown receiver")
+                .isEmpty();
     }
 
     @Graded(points = 1)
     @DisplayName("a transfer from a player without a profile fails with UnknownPlayerException naming the sender")
     void transfer_refusesAnUnknownSender() {
-        UnknownPlayerException e = learner.expectThrows(UnknownPlayerException.class,
+        UnknownPlayerException e = learner.expectThrows(
+                UnknownPlayerException.class,
                 "expected UnknownPlayerException naming ghost, who has no profile, not InsufficientCoinsException:"
                         + " ReturnValuesOnConditionCheckFailure = ALL_OLD shows whether the sender's item was there",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "ghost", "bob", 5));
 
-        assertThat(e.playerId()).as("expected the exception to name the sender, ghost").isEqualTo("ghost");
+        assertThat(e.playerId())
+                .as("expected the exception to name the sender, ghost")
+                .isEqualTo("ghost");
         assertCoins("bob", 20, "after a transfer from an unknown player was refused");
-        assertThat(scores.profile("ghost")).as("expected no profile to be created for the unknown sender").isEmpty();
+        assertThat(scores.profile("ghost"))
+                .as("expected no profile to be created for the unknown sender")
+                .isEmpty();
     }
 
     @Graded(points = 1)
@@ -139,38 +158,49 @@ class Exercise17CoinTransferTest {
     void transfer_givesCoinsToAReceiverWithoutCoinsYet() {
         transfer("alice", "carol", 25);
 
-        assertCoins("carol", 25, "after receiving 25 coins on a profile that had no coins attribute (ADD coins :amount,"
-                + " or SET coins = if_not_exists(coins, :zero) + :amount; SET coins = coins + :amount fails on a missing"
-                + " attribute)");
+        assertCoins(
+                "carol",
+                25,
+                "after receiving 25 coins on a profile that had no coins attribute (ADD coins :amount,"
+                        + " or SET coins = if_not_exists(coins, :zero) + :amount; SET coins = coins + :amount fails on a missing"
+                        + " attribute)");
         assertCoins("alice", 75, "after sending 25 of her 100 coins to carol");
     }
 
     @Graded(points = 1)
-    @DisplayName("a transaction cancelled for another reason (a conflict with another transaction) is not reported as an"
-            + " unknown player or missing coins")
+    @DisplayName(
+            "a transaction cancelled for another reason (a conflict with another transaction) is not reported as an"
+                    + " unknown player or missing coins")
     void transfer_letsOtherCancellationsThrough(FaultPlan faults) {
         faults.fail("TransactWriteItems", 1, () -> (TransactionCanceledException) TransactionCanceledException.builder()
                 .message("Transaction cancelled, please refer cancellation reasons for specific reasons"
                         + " [None, TransactionConflict]")
-                .cancellationReasons(CancellationReason.builder().code("None").build(),
-                        CancellationReason.builder().code("TransactionConflict")
-                                .message("Transaction is ongoing for the item").build())
+                .cancellationReasons(
+                        CancellationReason.builder().code("None").build(),
+                        CancellationReason.builder()
+                                .code("TransactionConflict")
+                                .message("Transaction is ongoing for the item")
+                                .build())
                 .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("TransactionCanceledException")
                         .errorMessage("Transaction cancelled, please refer cancellation reasons for specific reasons"
-                                + " [None, TransactionConflict]").build())
+                                + " [None, TransactionConflict]")
+                        .build())
                 .build());
 
-        Throwable thrown = catchThrowable(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 10));
+        Throwable thrown =
+                catchThrowable(() -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 10));
 
         if (thrown instanceof UnsupportedOperationException todo) {
             throw todo;
         }
         assertThat(thrown)
-                .as("expected the transfer to fail when DynamoDB cancels the transaction because of a conflict with another"
-                        + " transaction (cancellation reasons [None, TransactionConflict]): neither player is unknown and"
-                        + " alice has the coins, so only ConditionalCheckFailed on one action means UnknownPlayerException"
-                        + " or InsufficientCoinsException; let any other cancellation through (rethrow it)")
+                .as(
+                        "expected the transfer to fail when DynamoDB cancels the transaction because of a conflict with another"
+                                + " transaction (cancellation reasons [None, TransactionConflict]): neither player is unknown and"
+                                + " alice has the coins, so only ConditionalCheckFailed on one action means UnknownPlayerException"
+                                + " or InsufficientCoinsException; let any other cancellation through (rethrow it)")
                 .isNotNull()
                 .isNotInstanceOfAny(UnknownPlayerException.class, InsufficientCoinsException.class);
         assertCoins("alice", 100, "after a cancelled transaction");
@@ -185,15 +215,18 @@ class Exercise17CoinTransferTest {
         transfer(first, "alice", "bob", 1);
         transfer(second, "alice", "bob", 1);
 
-        // the emulator does not implement idempotency tokens (it would apply all three), so only the requests can show it
+        // the emulator does not implement idempotency tokens (it would apply all three), so only the requests can show
+        // it
         List<String> tokens = calls.requests(TransactWriteItemsRequest.class).stream()
-                .map(TransactWriteItemsRequest::clientRequestToken).toList();
+                .map(TransactWriteItemsRequest::clientRequestToken)
+                .toList();
         assertThat(tokens)
                 .as("expected one TransactWriteItems per transfer, but your code called: %s", calls.summary())
                 .hasSize(3);
         assertThat(tokens.get(0))
-                .as("expected a ClientRequestToken (at most 36 characters) on the transaction, so that DynamoDB answers a"
-                        + " repeated request with the first outcome instead of moving the coins again")
+                .as(
+                        "expected a ClientRequestToken (at most 36 characters) on the transaction, so that DynamoDB answers a"
+                                + " repeated request with the first outcome instead of moving the coins again")
                 .isNotBlank()
                 .hasSizeLessThanOrEqualTo(36);
         assertThat(tokens.get(1))
@@ -207,18 +240,22 @@ class Exercise17CoinTransferTest {
     @Graded(points = 1)
     @DisplayName("zero, negative and self transfers are refused with IllegalArgumentException before any AWS call")
     void transfer_rejectsNonsenseBeforeCallingAws(ApiCalls calls) {
-        learner.expectThrows(IllegalArgumentException.class,
+        learner.expectThrows(
+                IllegalArgumentException.class,
                 "expected IllegalArgumentException for a transfer of 0 coins",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", 0));
-        learner.expectThrows(IllegalArgumentException.class,
+        learner.expectThrows(
+                IllegalArgumentException.class,
                 "expected IllegalArgumentException for a transfer of -5 coins (it would move coins the other way)",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "bob", -5));
-        learner.expectThrows(IllegalArgumentException.class,
+        learner.expectThrows(
+                IllegalArgumentException.class,
                 "expected IllegalArgumentException when alice sends coins to herself (a transaction cannot touch one"
                         + " item twice)",
                 () -> transfers.transfer(UUID.randomUUID().toString(), "alice", "alice", 5));
         assertThat(calls.operations())
-                .as("expected no AWS call for a transfer that is refused anyway, but your code called: %s",
+                .as(
+                        "expected no AWS call for a transfer that is refused anyway, but your code called: %s",
                         calls.summary())
                 .isEmpty();
     }

@@ -1,17 +1,17 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.Exercise;
-import dev.arcade.kit.sdk.FaultPlan;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCall;
 import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.AwsClients;
+import dev.arcade.kit.sdk.FaultPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +75,9 @@ class Exercise18BulkImportTest {
     }
 
     private static List<Integer> sizes(ApiCalls calls) {
-        return calls.requests(BatchWriteItemRequest.class).stream().map(Exercise18BulkImportTest::size).toList();
+        return calls.requests(BatchWriteItemRequest.class).stream()
+                .map(Exercise18BulkImportTest::size)
+                .toList();
     }
 
     /** How long after the previous BatchWriteItem each retry started, in milliseconds. */
@@ -93,9 +95,11 @@ class Exercise18BulkImportTest {
         for (int k = 1; k <= gaps.size(); k++) {
             long atLeast = BASE_DELAY.toMillis() << (k - 1);
             assertThat(gaps.get(k - 1))
-                    .as("expected retry %d %s to start at least %d ms (baseDelay x 2^%d) after the call before, but the"
-                            + " gaps between your BatchWriteItem calls were %s ms: wait before each retry, twice as long"
-                            + " each time", k, after, atLeast, k - 1, gaps)
+                    .as(
+                            "expected retry %d %s to start at least %d ms (baseDelay x 2^%d) after the call before, but the"
+                                    + " gaps between your BatchWriteItem calls were %s ms: wait before each retry, twice as long"
+                                    + " each time",
+                            k, after, atLeast, k - 1, gaps)
                     .isGreaterThanOrEqualTo(atLeast - 1);
         }
     }
@@ -105,7 +109,9 @@ class Exercise18BulkImportTest {
     void importAll_writesEveryItem() {
         importAll(oldPlays(120));
 
-        assertThat(scores.count()).as("expected all 120 items in the table after the import").isEqualTo(120);
+        assertThat(scores.count())
+                .as("expected all 120 items in the table after the import")
+                .isEqualTo(120);
     }
 
     @Graded(points = 2)
@@ -114,9 +120,11 @@ class Exercise18BulkImportTest {
         importAll(oldPlays(60));
 
         assertThat(sizes(calls))
-                .as("expected every BatchWriteItem to carry at most 25 items (DynamoDB rejects bigger batches with a"
-                        + " ValidationException; this emulator accepts them, so the calls are checked), but your calls"
-                        + " carried %s", sizes(calls))
+                .as(
+                        "expected every BatchWriteItem to carry at most 25 items (DynamoDB rejects bigger batches with a"
+                                + " ValidationException; this emulator accepts them, so the calls are checked), but your calls"
+                                + " carried %s",
+                        sizes(calls))
                 .isNotEmpty()
                 .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(25));
     }
@@ -127,7 +135,8 @@ class Exercise18BulkImportTest {
         importAll(oldPlays(60));
 
         assertThat(sizes(calls))
-                .as("expected batches of 25, 25 and 10 (fewer calls, fewer round trips), but your calls carried %s",
+                .as(
+                        "expected batches of 25, 25 and 10 (fewer calls, fewer round trips), but your calls carried %s",
                         sizes(calls))
                 .containsExactly(25, 25, 10);
     }
@@ -149,14 +158,18 @@ class Exercise18BulkImportTest {
             if (call.injectedFault().isEmpty() || call.response().isEmpty()) {
                 continue;
             }
-            List<WriteRequest> unprocessed = ((BatchWriteItemResponse) call.response().get()).unprocessedItems().values()
-                    .stream().flatMap(List::stream).toList();
-            List<WriteRequest> resent = batches.get(i + 1).request(BatchWriteItemRequest.class).requestItems().values()
-                    .stream().flatMap(List::stream).toList();
+            List<WriteRequest> unprocessed = ((BatchWriteItemResponse)
+                            call.response().get())
+                    .unprocessedItems().values().stream().flatMap(List::stream).toList();
+            List<WriteRequest> resent =
+                    batches.get(i + 1).request(BatchWriteItemRequest.class).requestItems().values().stream()
+                            .flatMap(List::stream)
+                            .toList();
             assertThat(resent)
-                    .as("expected call %d to send exactly the %d UnprocessedItems of call %d (already written items need"
-                            + " not go again), but it sent %d items; your calls carried %s", i + 2, unprocessed.size(),
-                            i + 1, resent.size(), sizes(calls))
+                    .as(
+                            "expected call %d to send exactly the %d UnprocessedItems of call %d (already written items need"
+                                    + " not go again), but it sent %d items; your calls carried %s",
+                            i + 2, unprocessed.size(), i + 1, resent.size(), sizes(calls))
                     .containsExactlyInAnyOrderElementsOf(unprocessed);
         }
     }
@@ -170,8 +183,10 @@ class Exercise18BulkImportTest {
 
         List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
-                .as("expected 4 BatchWriteItem calls for 10 items when 3 calls in a row leave some unprocessed, but your"
-                        + " code called: %s", calls.summary())
+                .as(
+                        "expected 4 BatchWriteItem calls for 10 items when 3 calls in a row leave some unprocessed, but your"
+                                + " code called: %s",
+                        calls.summary())
                 .hasSize(4);
         assertExponentialBackoff(batches, "of unprocessed items");
     }
@@ -189,7 +204,8 @@ class Exercise18BulkImportTest {
                 .isEqualTo(10);
         List<ApiCall> batches = calls.of("BatchWriteItem");
         assertThat(batches)
-                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
+                .as(
+                        "expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
                         calls.summary())
                 .hasSize(4);
         assertExponentialBackoff(batches, "after throttling");
@@ -212,7 +228,8 @@ class Exercise18BulkImportTest {
                         + " ProvisionedThroughputExceededException")
                 .isEqualTo(10);
         assertThat(calls.count("BatchWriteItem"))
-                .as("expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
+                .as(
+                        "expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
                         calls.summary())
                 .isEqualTo(4);
     }
@@ -220,8 +237,11 @@ class Exercise18BulkImportTest {
     @Graded(points = 2)
     @DisplayName("a ValidationException (a request DynamoDB refuses) is not retried: it reaches the caller at once")
     void importAll_doesNotRetryAValidationException(FaultPlan faults, ApiCalls calls) {
-        faults.fail("BatchWriteItem", 1, () -> FaultPlan.validationException(
-                "One or more parameter values were invalid: Missing the key PK in the item"));
+        faults.fail(
+                "BatchWriteItem",
+                1,
+                () -> FaultPlan.validationException(
+                        "One or more parameter values were invalid: Missing the key PK in the item"));
 
         Throwable thrown = catchThrowable(() -> importer.importAll(oldPlays(10)));
 
@@ -233,8 +253,9 @@ class Exercise18BulkImportTest {
                         + " refused again), but it returned normally")
                 .isNotNull();
         assertThat(calls.count("BatchWriteItem"))
-                .as("expected exactly 1 BatchWriteItem call: a ValidationException is not throttling"
-                        + " (e.isThrottlingException() is false), so retrying only wastes time; but your code called: %s",
+                .as(
+                        "expected exactly 1 BatchWriteItem call: a ValidationException is not throttling"
+                                + " (e.isThrottlingException() is false), so retrying only wastes time; but your code called: %s",
                         calls.summary())
                 .isEqualTo(1);
     }
@@ -245,8 +266,10 @@ class Exercise18BulkImportTest {
         importAll(oldPlays(50));
 
         assertThat(sizes(calls))
-                .as("expected BatchWriteItem calls carrying [25, 25] items (DynamoDB refuses a batch with no items), but"
-                        + " your code called: %s", calls.summary())
+                .as(
+                        "expected BatchWriteItem calls carrying [25, 25] items (DynamoDB refuses a batch with no items), but"
+                                + " your code called: %s",
+                        calls.summary())
                 .containsExactly(25, 25);
     }
 
@@ -260,9 +283,11 @@ class Exercise18BulkImportTest {
         List<Long> gaps = gaps(calls.of("BatchWriteItem"));
         long expected = BASE_DELAY.toMillis() * (1 + 2 + 4);
         assertThat(gaps.stream().mapToLong(Long::longValue).sum())
-                .as("expected the 3 retries to wait about baseDelay, 2 x baseDelay, 4 x baseDelay (20 + 40 + 80 = %d ms,"
-                        + " plus some jitter), at most %d ms in all, but the gaps between your BatchWriteItem calls were"
-                        + " %s ms: the first retry waits baseDelay, not more", expected, 3 * expected, gaps)
+                .as(
+                        "expected the 3 retries to wait about baseDelay, 2 x baseDelay, 4 x baseDelay (20 + 40 + 80 = %d ms,"
+                                + " plus some jitter), at most %d ms in all, but the gaps between your BatchWriteItem calls were"
+                                + " %s ms: the first retry waits baseDelay, not more",
+                        expected, 3 * expected, gaps)
                 .isLessThanOrEqualTo(3 * expected);
     }
 
@@ -272,14 +297,19 @@ class Exercise18BulkImportTest {
         faults.unprocessedItems(1000);
         List<Map<String, AttributeValue>> items = oldPlays(25);
 
-        learner.expectThrows(BulkImportException.class,
-                () -> "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
-                        + MAX_ATTEMPTS + " calls, but your code made " + calls.count("BatchWriteItem") + " calls carrying "
-                        + sizes(calls) + " items",
+        learner.expectThrows(
+                BulkImportException.class,
+                () ->
+                        "expected importAll to throw BulkImportException when a batch is still not written after maxAttempts = "
+                                + MAX_ATTEMPTS + " calls, but your code made " + calls.count("BatchWriteItem")
+                                + " calls carrying "
+                                + sizes(calls) + " items",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
-                .as("expected exactly maxAttempts = %d BatchWriteItem calls (the first call counts), but your code"
-                        + " called: %s", MAX_ATTEMPTS, calls.summary())
+                .as(
+                        "expected exactly maxAttempts = %d BatchWriteItem calls (the first call counts), but your code"
+                                + " called: %s",
+                        MAX_ATTEMPTS, calls.summary())
                 .isEqualTo(MAX_ATTEMPTS);
     }
 
@@ -290,14 +320,17 @@ class Exercise18BulkImportTest {
         faults.throttle("BatchWriteItem", MAX_ATTEMPTS + 3);
         List<Map<String, AttributeValue>> items = oldPlays(10);
 
-        learner.expectThrows(BulkImportException.class,
-                () -> "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
-                        + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls, but your code made "
-                        + calls.count("BatchWriteItem") + " calls",
+        learner.expectThrows(
+                BulkImportException.class,
+                () ->
+                        "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
+                                + " maxAttempts = " + MAX_ATTEMPTS + " throttled calls, but your code made "
+                                + calls.count("BatchWriteItem") + " calls",
                 () -> importer.importAll(items));
         assertThat(calls.count("BatchWriteItem"))
-                .as("expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s", MAX_ATTEMPTS,
-                        calls.summary())
+                .as(
+                        "expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s",
+                        MAX_ATTEMPTS, calls.summary())
                 .isEqualTo(MAX_ATTEMPTS);
     }
 }

@@ -1,6 +1,5 @@
 package dev.arcade.dynamodb;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.dynamodb.ItemAssert.assertThatItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,9 +8,10 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
+import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.sdk.FaultPlan;
-import dev.arcade.kit.ResourceNames;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +34,12 @@ class Exercise19OptimisticLockingTest {
     private SettingsStore store;
 
     @BeforeEach
-    void seed(Learner learner, DynamoDbClient kit, DynamoDbEnhancedClient kitEnhanced,
-            @CodeUnderTest DynamoDbEnhancedClient forLearner, ResourceNames names) {
+    void seed(
+            Learner learner,
+            DynamoDbClient kit,
+            DynamoDbEnhancedClient kitEnhanced,
+            @CodeUnderTest DynamoDbEnhancedClient forLearner,
+            ResourceNames names) {
         this.learner = learner;
         this.kit = kit;
         scores = ScoresFixture.create(kit, names);
@@ -58,12 +62,16 @@ class Exercise19OptimisticLockingTest {
                 .key(Map.of("PK", AttributeValue.fromS("PLAYER#alice"), "SK", AttributeValue.fromS("SETTINGS")))
                 .updateExpression("SET #language = :language, version = version + :one")
                 .expressionAttributeNames(Map.of("#language", "language"))
-                .expressionAttributeValues(Map.of(":language", AttributeValue.fromS(language), ":one", AttributeValue.fromN("1"))));
+                .expressionAttributeValues(
+                        Map.of(":language", AttributeValue.fromS(language), ":one", AttributeValue.fromN("1"))));
     }
 
     private PlayerSettings load(String playerId) {
         Optional<PlayerSettings> loaded = learner.call("load(\"" + playerId + "\")", () -> store.load(playerId));
-        assertThat(loaded).as("expected load(%s) to find the stored settings", playerId).isNotNull().isPresent();
+        assertThat(loaded)
+                .as("expected load(%s) to find the stored settings", playerId)
+                .isNotNull()
+                .isPresent();
         return loaded.get();
     }
 
@@ -85,10 +93,13 @@ class Exercise19OptimisticLockingTest {
                 .exists()
                 .hasString("nickname", "Ace")
                 .hasNumber("version", 1);
-        assertThat(saved).as("expected save to return the settings as stored, but it returned null").isNotNull();
+        assertThat(saved)
+                .as("expected save to return the settings as stored, but it returned null")
+                .isNotNull();
         assertThat(saved.getVersion())
-                .as("expected the returned settings to carry the stored version 1 (table.updateItem(bean) returns the item"
-                        + " as stored; table.putItem does not)")
+                .as(
+                        "expected the returned settings to carry the stored version 1 (table.updateItem(bean) returns the item"
+                                + " as stored; table.putItem does not)")
                 .isEqualTo(1L);
     }
 
@@ -117,7 +128,8 @@ class Exercise19OptimisticLockingTest {
         save(phone);
 
         tablet.setNickname("From the tablet");
-        learner.expectThrows(StaleSettingsException.class,
+        learner.expectThrows(
+                StaleSettingsException.class,
                 "expected StaleSettingsException when the tablet saves version 1 after the phone saved version 2: the"
                         + " versioned write fails its condition with ConditionalCheckFailedException, which save must turn"
                         + " into StaleSettingsException",
@@ -135,11 +147,14 @@ class Exercise19OptimisticLockingTest {
         PlayerSettings fresh = PlayerSettings.forPlayer("alice");
         fresh.setNickname("Impostor");
 
-        learner.expectThrows(StaleSettingsException.class,
+        learner.expectThrows(
+                StaleSettingsException.class,
                 "expected StaleSettingsException: a bean without a version may only create the item",
                 () -> store.save(fresh));
-        assertThatItem(scores.settings("alice")).as("alice's settings")
-                .hasString("nickname", "Ace").hasNumber("version", 1);
+        assertThatItem(scores.settings("alice"))
+                .as("alice's settings")
+                .hasString("nickname", "Ace")
+                .hasNumber("version", 1);
     }
 
     @Graded(points = 1)
@@ -151,9 +166,13 @@ class Exercise19OptimisticLockingTest {
         Optional<PlayerSettings> bob = learner.call("load(\"bob\")", () -> store.load("bob"));
 
         assertThat(alice.getNickname()).as("expected alice's nickname").isEqualTo("Ace");
-        assertThat(alice.getVersion()).as("expected alice's settings to carry version 1").isEqualTo(1L);
-        assertThat(bob).as("expected Optional.empty() for bob, who has no settings (getItem returns null)")
-                .isNotNull().isEmpty();
+        assertThat(alice.getVersion())
+                .as("expected alice's settings to carry version 1")
+                .isEqualTo(1L);
+        assertThat(bob)
+                .as("expected Optional.empty() for bob, who has no settings (getItem returns null)")
+                .isNotNull()
+                .isEmpty();
     }
 
     @Graded(points = 2)
@@ -162,22 +181,31 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
         AtomicInteger changes = new AtomicInteger();
 
-        PlayerSettings result = learner.call("update(\"alice\", mute)", () -> store.update("alice", settings -> {
-            if (changes.incrementAndGet() == 1) {
-                anotherDeviceChangesTheLanguage("fr");
-            }
-            settings.setSoundOn(false);
-        }));
+        PlayerSettings result = learner.call(
+                "update(\"alice\", mute)",
+                () -> store.update("alice", settings -> {
+                    if (changes.incrementAndGet() == 1) {
+                        anotherDeviceChangesTheLanguage("fr");
+                    }
+                    settings.setSoundOn(false);
+                }));
 
         assertThatItem(scores.settings("alice"))
-                .as("alice's settings after update raced with another device: the first save fails (stale), so update must"
-                        + " load again (language fr, version 2), apply the change again and save version 3")
+                .as(
+                        "alice's settings after update raced with another device: the first save fails (stale), so update must"
+                                + " load again (language fr, version 2), apply the change again and save version 3")
                 .hasString("language", "fr")
                 .hasNumber("version", 3)
                 .hasBoolean("soundOn", false);
-        assertThat(changes.get()).as("expected the change to be applied twice: once per attempt").isEqualTo(2);
-        assertThat(result).as("expected update to return the settings as stored").isNotNull();
-        assertThat(result.getVersion()).as("expected update to return version 3").isEqualTo(3L);
+        assertThat(changes.get())
+                .as("expected the change to be applied twice: once per attempt")
+                .isEqualTo(2);
+        assertThat(result)
+                .as("expected update to return the settings as stored")
+                .isNotNull();
+        assertThat(result.getVersion())
+                .as("expected update to return version 3")
+                .isEqualTo(3L);
     }
 
     @Graded(points = 1)
@@ -186,43 +214,54 @@ class Exercise19OptimisticLockingTest {
         aliceHasSettings();
         AtomicInteger changes = new AtomicInteger();
 
-        learner.expectThrows(StaleSettingsException.class,
+        learner.expectThrows(
+                StaleSettingsException.class,
                 "expected StaleSettingsException when every attempt loses the race",
                 () -> store.update("alice", settings -> {
                     if (changes.incrementAndGet() > 2 * SettingsStore.MAX_ATTEMPTS) {
                         throw new AssertionError("expected update to give up after SettingsStore.MAX_ATTEMPTS = "
-                                + SettingsStore.MAX_ATTEMPTS + " attempts, but it was still retrying after " + (changes.get() - 1));
+                                + SettingsStore.MAX_ATTEMPTS + " attempts, but it was still retrying after "
+                                + (changes.get() - 1));
                     }
                     anotherDeviceChangesTheLanguage("lang-" + changes.get());
                 }));
         assertThat(changes.get())
-                .as("expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times",
+                .as(
+                        "expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times",
                         SettingsStore.MAX_ATTEMPTS, changes.get())
                 .isEqualTo(SettingsStore.MAX_ATTEMPTS);
     }
 
     @Graded(points = 1)
-    @DisplayName("an error that is not a lost race (a ValidationException) is not reported as StaleSettingsException, and"
-            + " update does not retry it")
+    @DisplayName(
+            "an error that is not a lost race (a ValidationException) is not reported as StaleSettingsException, and"
+                    + " update does not retry it")
     void saveAndUpdate_letOtherErrorsThrough(FaultPlan faults, ApiCalls calls) {
         aliceHasSettings();
         PlayerSettings phone = load("alice");
         phone.setNickname("From the phone");
-        faults.fail("UpdateItem", 1, () -> FaultPlan.validationException(
-                "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
+        faults.fail(
+                "UpdateItem",
+                1,
+                () -> FaultPlan.validationException(
+                        "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
 
         Throwable saved = catchThrowable(() -> store.save(phone));
         if (saved instanceof UnsupportedOperationException todo) {
             throw todo;
         }
         assertThat(saved)
-                .as("expected save to fail when DynamoDB answers ValidationException, and not with StaleSettingsException:"
-                        + " only ConditionalCheckFailedException means another device saved first; catch that one alone")
+                .as(
+                        "expected save to fail when DynamoDB answers ValidationException, and not with StaleSettingsException:"
+                                + " only ConditionalCheckFailedException means another device saved first; catch that one alone")
                 .isNotNull()
                 .isNotInstanceOf(StaleSettingsException.class);
 
-        faults.fail("UpdateItem", 1, () -> FaultPlan.validationException(
-                "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
+        faults.fail(
+                "UpdateItem",
+                1,
+                () -> FaultPlan.validationException(
+                        "One or more parameter values were invalid: an attribute value exceeds the item size limit"));
         int before = calls.count("UpdateItem");
         Throwable updated = catchThrowable(() -> store.update("alice", settings -> settings.setSoundOn(false)));
         assertThat(updated)
@@ -230,8 +269,10 @@ class Exercise19OptimisticLockingTest {
                 .isNotNull()
                 .isNotInstanceOf(StaleSettingsException.class);
         assertThat(calls.count("UpdateItem") - before)
-                .as("expected update to try once: a ValidationException is not a lost race, and the same write would be"
-                        + " refused again; but your code called: %s", calls.summary())
+                .as(
+                        "expected update to try once: a ValidationException is not a lost race, and the same write would be"
+                                + " refused again; but your code called: %s",
+                        calls.summary())
                 .isEqualTo(1);
     }
 
@@ -241,8 +282,9 @@ class Exercise19OptimisticLockingTest {
         learner.call("update(\"carol\", ...)", () -> store.update("carol", settings -> settings.setLanguage("de")));
 
         assertThatItem(scores.settings("carol"))
-                .as("carol's settings after her first update: start from PlayerSettings.forPlayer(\"carol\") when load finds"
-                        + " nothing")
+                .as(
+                        "carol's settings after her first update: start from PlayerSettings.forPlayer(\"carol\") when load finds"
+                                + " nothing")
                 .exists()
                 .hasString("language", "de")
                 .hasNumber("version", 1);

@@ -33,7 +33,8 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
     ItemAssert hasString(String name, String expected) {
         AttributeValue v = attribute(name, "the String (S) \"" + expected + "\"");
         if (v.s() == null || !v.s().equals(expected)) {
-            failWithMessage("expected attribute %s to be the String (S) \"%s\", but it is %s", name, expected, describe(v));
+            failWithMessage(
+                    "expected attribute %s to be the String (S) \"%s\", but it is %s", name, expected, describe(v));
         }
         return this;
     }
@@ -42,8 +43,10 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
     ItemAssert hasNumber(String name, long expected) {
         AttributeValue v = attribute(name, "the Number (N) " + expected);
         if (v.n() == null) {
-            failWithMessage("expected attribute %s to be the Number (N) %s, but it is %s: a number must be stored"
-                    + " with AttributeValue.fromN(...) so that it compares and sorts as a number", name, expected, describe(v));
+            failWithMessage(
+                    "expected attribute %s to be the Number (N) %s, but it is %s: a number must be stored"
+                            + " with AttributeValue.fromN(...) so that it compares and sorts as a number",
+                    name, expected, describe(v));
         }
         if (!v.n().equals(Long.toString(expected))) {
             failWithMessage("expected attribute %s to be the Number (N) %s, but it is %s", name, expected, describe(v));
@@ -55,7 +58,8 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
     ItemAssert hasBoolean(String name, boolean expected) {
         AttributeValue v = attribute(name, "the Boolean (BOOL) " + expected);
         if (v.bool() == null || v.bool() != expected) {
-            failWithMessage("expected attribute %s to be the Boolean (BOOL) %s, but it is %s", name, expected, describe(v));
+            failWithMessage(
+                    "expected attribute %s to be the Boolean (BOOL) %s, but it is %s", name, expected, describe(v));
         }
         return this;
     }
@@ -64,8 +68,9 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
     ItemAssert hasTimestamp(String name, Instant expected) {
         AttributeValue v = attribute(name, "an ISO-8601 String (S) such as \"" + expected + "\"");
         if (v.s() == null) {
-            failWithMessage("expected attribute %s to be an ISO-8601 String (S) such as \"%s\", but it is %s", name, expected,
-                    describe(v));
+            failWithMessage(
+                    "expected attribute %s to be an ISO-8601 String (S) such as \"%s\", but it is %s",
+                    name, expected, describe(v));
         }
         try {
             Instant stored = Instant.parse(v.s());
@@ -73,7 +78,8 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
                 failWithMessage("expected attribute %s to be the time %s, but it is %s", name, expected, stored);
             }
         } catch (DateTimeParseException e) {
-            failWithMessage("expected attribute %s to be an ISO-8601 String such as \"%s\" (Instant.toString()), but it is \"%s\"",
+            failWithMessage(
+                    "expected attribute %s to be an ISO-8601 String such as \"%s\" (Instant.toString()), but it is \"%s\"",
                     name, expected, v.s());
         }
         return this;
@@ -83,7 +89,9 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
     ItemAssert hasNoAttribute(String name) {
         isNotNull();
         if (actual.containsKey(name)) {
-            failWithMessage("expected the item to have no attribute %s at all, but it has %s", name, describe(actual.get(name)));
+            failWithMessage(
+                    "expected the item to have no attribute %s at all, but it has %s",
+                    name, describe(actual.get(name)));
         }
         return this;
     }
@@ -92,8 +100,9 @@ final class ItemAssert extends AbstractAssert<ItemAssert, Map<String, AttributeV
         isNotNull();
         AttributeValue v = actual.get(name);
         if (v == null) {
-            failWithMessage("expected attribute %s to be %s, but the item has no attribute %s; it has %s", name, expected, name,
-                    actual.isEmpty() ? "no attributes (there is no such item)" : actual.keySet());
+            failWithMessage(
+                    "expected attribute %s to be %s, but the item has no attribute %s; it has %s",
+                    name, expected, name, actual.isEmpty() ? "no attributes (there is no such item)" : actual.keySet());
         }
         return v;
     }

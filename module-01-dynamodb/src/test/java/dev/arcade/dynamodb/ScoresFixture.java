@@ -51,7 +51,8 @@ final class ScoresFixture {
                         .keySchema(
                                 k -> k.attributeName("game").keyType(KeyType.HASH),
                                 k -> k.attributeName("score").keyType(KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("playerId", "achievedAt"))));
+                        .projection(p ->
+                                p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("playerId", "achievedAt"))));
         return new ScoresFixture(kit, table);
     }
 
@@ -62,8 +63,19 @@ final class ScoresFixture {
 
     /** A best-score item: {@code PLAYER#p / BEST#game} with playerId, game, score (N), achievedAt. */
     void putBest(String playerId, String game, long score, Instant achievedAt) {
-        put(Map.of("PK", s("PLAYER#" + playerId), "SK", s("BEST#" + game), "playerId", s(playerId),
-                "game", s(game), "score", n(score), "achievedAt", s(achievedAt.toString())));
+        put(Map.of(
+                "PK",
+                s("PLAYER#" + playerId),
+                "SK",
+                s("BEST#" + game),
+                "playerId",
+                s(playerId),
+                "game",
+                s(game),
+                "score",
+                n(score),
+                "achievedAt",
+                s(achievedAt.toString())));
     }
 
     /** A history item: {@code PLAYER#p / PLAY#game#<sortable time>} with score (N) and playedAt, no game attribute. */
@@ -73,8 +85,15 @@ final class ScoresFixture {
 
     /** The item {@link #putPlay} writes, for tests that write it another way. */
     static Map<String, AttributeValue> playItem(String playerId, String game, long score, Instant playedAt) {
-        return Map.of("PK", s("PLAYER#" + playerId), "SK", s("PLAY#" + game + "#" + SORTABLE.format(playedAt)),
-                "score", n(score), "playedAt", s(playedAt.toString()));
+        return Map.of(
+                "PK",
+                s("PLAYER#" + playerId),
+                "SK",
+                s("PLAY#" + game + "#" + SORTABLE.format(playedAt)),
+                "score",
+                n(score),
+                "playedAt",
+                s(playedAt.toString()));
     }
 
     /** A profile item {@code PLAYER#p / PROFILE} with playerId and the given attributes. */
@@ -92,8 +111,8 @@ final class ScoresFixture {
 
     /** The item with this key, read consistently; an empty map when there is none. */
     Map<String, AttributeValue> item(String pk, String sk) {
-        return kit.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("PK", s(pk), "SK", s(sk)))).item();
+        return kit.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("PK", s(pk), "SK", s(sk))))
+                .item();
     }
 
     Map<String, AttributeValue> best(String playerId, String game) {
@@ -110,7 +129,9 @@ final class ScoresFixture {
 
     /** How many items the table holds. */
     int count() {
-        return kit.scanPaginator(b -> b.tableName(table).consistentRead(true)).stream().mapToInt(r -> r.count()).sum();
+        return kit.scanPaginator(b -> b.tableName(table).consistentRead(true)).stream()
+                .mapToInt(r -> r.count())
+                .sum();
     }
 
     static AttributeValue s(String value) {

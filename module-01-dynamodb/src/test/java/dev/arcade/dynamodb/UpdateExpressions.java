@@ -27,7 +27,8 @@ final class UpdateExpressions {
         String expression = names(request).replaceAll("\\s+", " ");
         Map<String, AttributeValue> values = request.expressionAttributeValues();
         String a = Pattern.quote(attribute);
-        Matcher add = Pattern.compile("(?i)\\bADD\\b[^=]*?(?:^|[\\s,])" + a + " (" + VALUE + ")").matcher(expression);
+        Matcher add = Pattern.compile("(?i)\\bADD\\b[^=]*?(?:^|[\\s,])" + a + " (" + VALUE + ")")
+                .matcher(expression);
         if (add.find()) {
             return isNumber(values.get(add.group(1)), 1);
         }
@@ -61,7 +62,8 @@ final class UpdateExpressions {
     private static String names(UpdateItemRequest request) {
         String expression = request.updateExpression() == null ? "" : request.updateExpression();
         Map<String, String> names = request.expressionAttributeNames();
-        return NAME.matcher(expression).replaceAll(m -> Matcher.quoteReplacement(names.getOrDefault(m.group(), m.group())));
+        return NAME.matcher(expression)
+                .replaceAll(m -> Matcher.quoteReplacement(names.getOrDefault(m.group(), m.group())));
     }
 
     private static boolean isNumber(AttributeValue value, long expected) {

@@ -56,7 +56,7 @@ public final class DeveloperAccess {
      * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">Permissions boundaries for IAM entities</a>
      */
     public String createDeveloperRole(String roleName, String boundaryName, ScoresTable table) {
-        throw new UnsupportedOperationException("TODO 2.6: create boundary policy " + boundaryName
-                + " and role " + roleName + " with it as its permissions boundary");
+        throw new UnsupportedOperationException("TODO 2.6: create boundary policy " + boundaryName + " and role "
+                + roleName + " with it as its permissions boundary");
     }
 }

@@ -66,7 +66,8 @@ public final class OperatorAccess {
      * @return the temporary credentials of the read-only session
      * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session">Session policies</a>
      */
-    public AwsSessionCredentials assumeReadOnly(String roleArn, String sessionName, String externalId, ScoresTable table) {
+    public AwsSessionCredentials assumeReadOnly(
+            String roleArn, String sessionName, String externalId, ScoresTable table) {
         throw new UnsupportedOperationException("TODO 2.8: call sts.assumeRole for " + roleArn
                 + " with a session policy (the Policy parameter) that allows only GetItem and Query on " + table.arn()
                 + " and its indexes");

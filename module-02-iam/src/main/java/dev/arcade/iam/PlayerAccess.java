@@ -35,7 +35,8 @@ public final class PlayerAccess {
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html">Using IAM policy conditions for fine-grained access control</a>
      */
     public String createPlayerPolicy(String policyName, ScoresTable table) {
-        throw new UnsupportedOperationException("TODO 2.4: create managed policy " + policyName
-                + " that lets a player use only items whose dynamodb:LeadingKeys are all PLAYER#${aws:PrincipalTag/playerId}");
+        throw new UnsupportedOperationException(
+                "TODO 2.4: create managed policy " + policyName
+                        + " that lets a player use only items whose dynamodb:LeadingKeys are all PLAYER#${aws:PrincipalTag/playerId}");
     }
 }

@@ -29,8 +29,9 @@ public final class ScoreServiceIdentity {
      * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html">Lambda execution role</a>
      */
     public String createExecutionRole(String roleName) {
-        throw new UnsupportedOperationException("TODO 2.1: create role " + roleName
-                + " with a trust policy that allows only lambda.amazonaws.com to call sts:AssumeRole, and return its ARN");
+        throw new UnsupportedOperationException(
+                "TODO 2.1: create role " + roleName
+                        + " with a trust policy that allows only lambda.amazonaws.com to call sts:AssumeRole, and return its ARN");
     }
 
     /**
@@ -57,8 +58,8 @@ public final class ScoreServiceIdentity {
      * @see <a href="https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html">AWSLambdaBasicExecutionRole</a>
      */
     public void attachLogging(String roleName) {
-        throw new UnsupportedOperationException("TODO 2.3: attach the AWS managed policy AWSLambdaBasicExecutionRole to "
-                + roleName + " by its ARN");
+        throw new UnsupportedOperationException(
+                "TODO 2.3: attach the AWS managed policy AWSLambdaBasicExecutionRole to " + roleName + " by its ARN");
     }
 
     /**

@@ -1,18 +1,18 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.RequestContext;
-import dev.arcade.evaluators.iam.PolicyDocument;
-import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +35,8 @@ class Exercise21ExecutionRoleTest {
     private String roleName;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.readBack = new IamReadBack(kit, "2.1");
@@ -44,7 +45,8 @@ class Exercise21ExecutionRoleTest {
     }
 
     private String createExecutionRole() {
-        return learner.call("createExecutionRole(\"" + roleName + "\")",
+        return learner.call(
+                "createExecutionRole(\"" + roleName + "\")",
                 () -> new ScoreServiceIdentity(forLearner).createExecutionRole(roleName));
     }
 
@@ -54,7 +56,9 @@ class Exercise21ExecutionRoleTest {
 
     /** The role's trust policy as IAM stores it: what decides for a service principal. */
     private PolicySet trustPolicy() {
-        return PolicySet.builder().resourcePolicy("trust policy of " + roleName, readBack.trustPolicy(roleName)).build();
+        return PolicySet.builder()
+                .resourcePolicy("trust policy of " + roleName, readBack.trustPolicy(roleName))
+                .build();
     }
 
     /**
@@ -69,7 +73,8 @@ class Exercise21ExecutionRoleTest {
     }
 
     private Access assume(String who, RequestContext.Builder caller) {
-        return Access.of(who + " calling sts:AssumeRole", caller.action("sts:AssumeRole").resource(roleArn()));
+        return Access.of(
+                who + " calling sts:AssumeRole", caller.action("sts:AssumeRole").resource(roleArn()));
     }
 
     @Graded(points = 1)
@@ -79,7 +84,8 @@ class Exercise21ExecutionRoleTest {
 
         String stored = readBack.role(roleName).arn();
         assertThat(returned)
-                .as("expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s",
+                .as(
+                        "expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s",
                         stored, returned)
                 .isEqualTo(stored)
                 .isEqualTo(roleArn());
@@ -96,20 +102,24 @@ class Exercise21ExecutionRoleTest {
     }
 
     @Graded(points = 3)
-    @DisplayName("lets no user or role assume it, not even an administrator of this account or anyone of another account")
+    @DisplayName(
+            "lets no user or role assume it, not even an administrator of this account or anyone of another account")
     void noUserOrRoleMayAssumeIt() {
         createExecutionRole();
 
         assertThatPolicies(trustPolicyForPermittedCallers())
-                .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it",
-                        roleName)
+                .as("only Lambda may assume %s: a Principal of \"*\" or {\"AWS\": ...} lets people assume it", roleName)
                 .denies(List.of(
                         assume("an IAM user of this account who may assume any role", Callers.user(account, "mallory")),
-                        assume("an administrator's role session in this account",
+                        assume(
+                                "an administrator's role session in this account",
                                 Callers.roleSession(account, "Admin", "someone")),
-                        assume("the root user of this account", RequestContext.builder().principalAccount(account)),
+                        assume(
+                                "the root user of this account",
+                                RequestContext.builder().principalAccount(account)),
                         assume("an IAM user of another account", Callers.user(Callers.OTHER_ACCOUNT, "mallory")),
-                        assume("the root user of another account",
+                        assume(
+                                "the root user of another account",
                                 RequestContext.builder().principalAccount(Callers.OTHER_ACCOUNT))));
     }
 
@@ -135,10 +145,16 @@ class Exercise21ExecutionRoleTest {
         assertThatPolicies(trustPolicy())
                 .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *", roleName)
                 .denies(List.of(
-                        Access.of("Lambda tagging its session", Callers.service("lambda.amazonaws.com")
-                                .action("sts:TagSession").resource(roleArn())),
-                        Access.of("Lambda setting a source identity", Callers.service("lambda.amazonaws.com")
-                                .action("sts:SetSourceIdentity").resource(roleArn()))));
+                        Access.of(
+                                "Lambda tagging its session",
+                                Callers.service("lambda.amazonaws.com")
+                                        .action("sts:TagSession")
+                                        .resource(roleArn())),
+                        Access.of(
+                                "Lambda setting a source identity",
+                                Callers.service("lambda.amazonaws.com")
+                                        .action("sts:SetSourceIdentity")
+                                        .resource(roleArn()))));
     }
 
     @Graded(points = 1)
@@ -148,8 +164,9 @@ class Exercise21ExecutionRoleTest {
 
         PolicyDocument trust = readBack.trustPolicy(roleName);
         assertThat(trust.version())
-                .as("expected the trust policy of %s to say \"Version\": \"2012-10-17\" (without it IAM falls back to"
-                        + " the 2008 language, in which policy variables do not work), but it says %s:%n%s",
+                .as(
+                        "expected the trust policy of %s to say \"Version\": \"2012-10-17\" (without it IAM falls back to"
+                                + " the 2008 language, in which policy variables do not work), but it says %s:%n%s",
                         roleName, trust.version() == null ? "no Version" : trust.version(), trust.json())
                 .isEqualTo(PolicyDocument.VERSION_2012);
     }

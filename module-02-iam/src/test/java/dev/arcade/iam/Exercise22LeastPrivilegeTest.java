@@ -1,16 +1,16 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +30,8 @@ class Exercise22LeastPrivilegeTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
@@ -43,15 +44,19 @@ class Exercise22LeastPrivilegeTest {
 
     /** Runs the learner's grantTableAccess and reads back what the role may do. */
     private PolicySet grantAndReadBack() {
-        learner.run("grantTableAccess(\"" + roleName + "\", " + table + ")",
+        learner.run(
+                "grantTableAccess(\"" + roleName + "\", " + table + ")",
                 () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
         return readBack.permissions(roleName).build();
     }
 
     /** The score function calling {@code action} on {@code resource}, as Lambda runs it. */
     private Access call(String description, String action, String resource) {
-        return Access.of(description, Callers.roleSession(account, roleName, Fixtures.FUNCTION)
-                .action(action).resource(resource));
+        return Access.of(
+                description,
+                Callers.roleSession(account, roleName, Fixtures.FUNCTION)
+                        .action(action)
+                        .resource(resource));
     }
 
     private String index() {
@@ -78,8 +83,10 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("the leaderboard is a Query on the index %s; a policy that names only the table ARN does not cover"
-                        + " it", index())
+                .as(
+                        "the leaderboard is a Query on the index %s; a policy that names only the table ARN does not cover"
+                                + " it",
+                        index())
                 .allows(call("reading a game's leaderboard", "dynamodb:Query", index()));
     }
 
@@ -101,7 +108,8 @@ class Exercise22LeastPrivilegeTest {
         PolicySet role = grantAndReadBack();
 
         assertThatPolicies(role)
-                .as("list the four actions the service uses rather than dynamodb:* or a wildcard such as dynamodb:*Item")
+                .as(
+                        "list the four actions the service uses rather than dynamodb:* or a wildcard such as dynamodb:*Item")
                 .denies(List.of(
                         call("deleting an item", "dynamodb:DeleteItem", table.arn()),
                         call("a BatchWriteItem", "dynamodb:BatchWriteItem", table.arn()),
@@ -124,7 +132,9 @@ class Exercise22LeastPrivilegeTest {
                         call("writing another table", "dynamodb:PutItem", players),
                         call("querying another table's index", "dynamodb:Query", players + "/index/Leaderboard"),
                         call("writing a table whose name starts the same", "dynamodb:PutItem", table.arn() + "-backup"),
-                        call("writing the same table name in another region", "dynamodb:PutItem",
+                        call(
+                                "writing the same table name in another region",
+                                "dynamodb:PutItem",
                                 table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:"))));
     }
 
@@ -140,8 +150,11 @@ class Exercise22LeastPrivilegeTest {
                         call("passing a role", "iam:PassRole", "arn:aws:iam::" + account + ":role/Admin"),
                         call("assuming another role", "sts:AssumeRole", "arn:aws:iam::" + account + ":role/Admin"),
                         call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
-                        call("replacing a function's code", "lambda:UpdateFunctionCode",
-                                "arn:aws:lambda:" + Fixtures.REGION + ":" + account + ":function:" + Fixtures.FUNCTION)));
+                        call(
+                                "replacing a function's code",
+                                "lambda:UpdateFunctionCode",
+                                "arn:aws:lambda:" + Fixtures.REGION + ":" + account + ":function:"
+                                        + Fixtures.FUNCTION)));
     }
 
     @Graded(points = 1)
@@ -153,7 +166,8 @@ class Exercise22LeastPrivilegeTest {
                 .as("expected an inline policy on %s (PutRolePolicy), but ListRolePolicies found none", roleName)
                 .isNotEmpty();
         assertThat(kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
-                .as("expected no managed policy attached to %s: this policy belongs to this one role, so it is inline",
+                .as(
+                        "expected no managed policy attached to %s: this policy belongs to this one role, so it is inline",
                         roleName)
                 .isEmpty();
     }

@@ -1,19 +1,19 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicyStatement;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.PolicyDocument;
-import dev.arcade.evaluators.iam.PolicySet;
-import dev.arcade.evaluators.iam.PolicyStatement;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
 class Exercise23LoggingTest {
 
     /** AWS keeps the managed policies for service roles under the path /service-role/. */
-    private static final String BASIC_EXECUTION_ROLE = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    private static final String BASIC_EXECUTION_ROLE =
+            "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
     private Learner learner;
     private IamClient forLearner;
@@ -37,7 +38,8 @@ class Exercise23LoggingTest {
     private String roleName;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
@@ -48,7 +50,8 @@ class Exercise23LoggingTest {
     }
 
     private void attachLogging() {
-        learner.run("attachLogging(\"" + roleName + "\")",
+        learner.run(
+                "attachLogging(\"" + roleName + "\")",
                 () -> new ScoreServiceIdentity(forLearner).attachLogging(roleName));
     }
 
@@ -58,7 +61,8 @@ class Exercise23LoggingTest {
 
     private List<String> attachedArns() {
         return kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies().stream()
-                .map(AttachedPolicy::policyArn).toList();
+                .map(AttachedPolicy::policyArn)
+                .toList();
     }
 
     private String logGroup() {
@@ -66,8 +70,11 @@ class Exercise23LoggingTest {
     }
 
     private Access call(String description, String action, String resource) {
-        return Access.of(description, Callers.roleSession(account, roleName, Fixtures.FUNCTION)
-                .action(action).resource(resource));
+        return Access.of(
+                description,
+                Callers.roleSession(account, roleName, Fixtures.FUNCTION)
+                        .action(action)
+                        .resource(resource));
     }
 
     @Graded(points = 2)
@@ -76,8 +83,9 @@ class Exercise23LoggingTest {
         attachLogging();
 
         assertThat(attachedArns())
-                .as("expected %s attached to %s (AttachRolePolicy with the AWS managed policy's ARN; a copy would not get"
-                        + " AWS's updates), but ListAttachedRolePolicies found %s",
+                .as(
+                        "expected %s attached to %s (AttachRolePolicy with the AWS managed policy's ARN; a copy would not get"
+                                + " AWS's updates), but ListAttachedRolePolicies found %s",
                         BASIC_EXECUTION_ROLE, roleName, attachedArns())
                 .contains(BASIC_EXECUTION_ROLE);
     }
@@ -91,7 +99,8 @@ class Exercise23LoggingTest {
                 .as("expected exactly one managed policy on %s, AWSLambdaBasicExecutionRole", roleName)
                 .containsExactly(BASIC_EXECUTION_ROLE);
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected no inline policy on %s: attach the managed policy rather than copying its statements",
+                .as(
+                        "expected no inline policy on %s: attach the managed policy rather than copying its statements",
                         roleName)
                 .isEmpty();
     }
@@ -125,7 +134,9 @@ class Exercise23LoggingTest {
                         call("changing the retention", "logs:PutRetentionPolicy", logGroup()),
                         call("reading log events", "logs:GetLogEvents", logGroup() + ":log-stream:any"),
                         call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
-                        call("reading the scores table", "dynamodb:GetItem",
+                        call(
+                                "reading the scores table",
+                                "dynamodb:GetItem",
                                 "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Scores"),
                         call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor")));
     }
@@ -138,9 +149,11 @@ class Exercise23LoggingTest {
         PolicyDocument current = readBack.managedPolicy(BASIC_EXECUTION_ROLE);
         List<String> expected = current.statements().stream()
                 .filter(s -> s.effect() == PolicyStatement.Effect.ALLOW)
-                .flatMap(s -> s.actions().stream()).toList();
+                .flatMap(s -> s.actions().stream())
+                .toList();
         assertThat(actions)
-                .as("expected the actions of the default version of %s, %s, but loggingActions returned %s",
+                .as(
+                        "expected the actions of the default version of %s, %s, but loggingActions returned %s",
                         BASIC_EXECUTION_ROLE, expected, actions)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -150,17 +163,21 @@ class Exercise23LoggingTest {
     void loggingActionsReadsTheDefaultVersion(ApiCalls calls) {
         loggingActions();
 
-        String defaultVersion = kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();
+        String defaultVersion =
+                kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();
         assertThat(calls.requests(GetPolicyVersionRequest.class))
-                .as("expected a GetPolicyVersion of %s version %s (the default version, the one that applies), but your"
-                        + " code called: %s", BASIC_EXECUTION_ROLE, defaultVersion, calls.summary())
+                .as(
+                        "expected a GetPolicyVersion of %s version %s (the default version, the one that applies), but your"
+                                + " code called: %s",
+                        BASIC_EXECUTION_ROLE, defaultVersion, calls.summary())
                 .anySatisfy(r -> {
                     assertThat(r.policyArn()).isEqualTo(BASIC_EXECUTION_ROLE);
                     assertThat(r.versionId()).isEqualTo(defaultVersion);
                 });
         assertThat(calls.count("GetPolicy") + calls.count("ListPolicyVersions"))
-                .as("expected your code to find the default version's id with GetPolicy (DefaultVersionId) or"
-                        + " ListPolicyVersions (IsDefaultVersion) rather than assume it, but it called: %s",
+                .as(
+                        "expected your code to find the default version's id with GetPolicy (DefaultVersionId) or"
+                                + " ListPolicyVersions (IsDefaultVersion) rather than assume it, but it called: %s",
                         calls.summary())
                 .isPositive();
     }

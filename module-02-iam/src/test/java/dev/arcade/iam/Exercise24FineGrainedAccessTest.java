@@ -1,17 +1,17 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.RequestContext;
-import dev.arcade.evaluators.iam.PolicySet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,8 @@ class Exercise24FineGrainedAccessTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.readBack = new IamReadBack(kit, "2.4");
@@ -48,7 +49,8 @@ class Exercise24FineGrainedAccessTest {
     }
 
     private String createPlayerPolicy() {
-        return learner.call("createPlayerPolicy(\"" + policyName + "\", " + table + ")",
+        return learner.call(
+                "createPlayerPolicy(\"" + policyName + "\", " + table + ")",
                 () -> new PlayerAccess(forLearner).createPlayerPolicy(policyName, table));
     }
 
@@ -60,7 +62,8 @@ class Exercise24FineGrainedAccessTest {
     private PolicySet playerRole() {
         createPlayerPolicy();
         PolicySet.Builder set = PolicySet.builder();
-        readBack.valid("the managed policy " + policyArn(),
+        readBack.valid(
+                "the managed policy " + policyArn(),
                 () -> set.identityPolicy(policyName, readBack.managedPolicy(policyArn())));
         return set.build();
     }
@@ -72,18 +75,23 @@ class Exercise24FineGrainedAccessTest {
     }
 
     /** {@code action} by {@code caller} touching the partitions {@code keys}. */
-    private static Access touching(String description, RequestContext.Builder caller, String action, String resource,
-            String... keys) {
-        return Access.of(description, caller.action(action).resource(resource)
-                .contextValues("dynamodb:LeadingKeys", List.of(keys)));
+    private static Access touching(
+            String description, RequestContext.Builder caller, String action, String resource, String... keys) {
+        return Access.of(
+                description,
+                caller.action(action).resource(resource).contextValues("dynamodb:LeadingKeys", List.of(keys)));
     }
 
     /** Every player action by {@code playerId} on the partition {@code key}. */
     private List<Access> everyAction(String who, String playerId, String key) {
         List<Access> out = new ArrayList<>();
         for (String action : PLAYER_ACTIONS) {
-            out.add(touching(who + " " + action.substring("dynamodb:".length()) + " on " + key, player(playerId), action,
-                    table.arn(), key));
+            out.add(touching(
+                    who + " " + action.substring("dynamodb:".length()) + " on " + key,
+                    player(playerId),
+                    action,
+                    table.arn(),
+                    key));
         }
         return out;
     }
@@ -94,8 +102,10 @@ class Exercise24FineGrainedAccessTest {
         String returned = createPlayerPolicy();
 
         assertThat(returned)
-                .as("expected createPlayerPolicy to return the new policy's ARN %s (CreatePolicy returns it), but it"
-                        + " returned %s", policyArn(), returned)
+                .as(
+                        "expected createPlayerPolicy to return the new policy's ARN %s (CreatePolicy returns it), but it"
+                                + " returned %s",
+                        policyArn(), returned)
                 .isEqualTo(policyArn());
         readBack.managedPolicy(policyArn());
     }
@@ -117,11 +127,20 @@ class Exercise24FineGrainedAccessTest {
         String newcomer = names.uniqueLowerCase("player");
 
         assertThatPolicies(role)
-                .as("one policy serves every player: compare the partition key with PLAYER#${aws:PrincipalTag/playerId}")
+                .as(
+                        "one policy serves every player: compare the partition key with PLAYER#${aws:PrincipalTag/playerId}")
                 .allows(List.of(
-                        touching("bob reading his own best score", player("bob"), "dynamodb:GetItem", table.arn(),
+                        touching(
+                                "bob reading his own best score",
+                                player("bob"),
+                                "dynamodb:GetItem",
+                                table.arn(),
                                 ScoresTable.playerKey("bob")),
-                        touching(newcomer + " saving their profile", player(newcomer), "dynamodb:PutItem", table.arn(),
+                        touching(
+                                newcomer + " saving their profile",
+                                player(newcomer),
+                                "dynamodb:PutItem",
+                                table.arn(),
                                 ScoresTable.playerKey(newcomer))));
     }
 
@@ -131,11 +150,16 @@ class Exercise24FineGrainedAccessTest {
         PolicySet role = playerRole();
 
         List<Access> foreign = new ArrayList<>(everyAction("alice:", "alice", ScoresTable.playerKey("bob")));
-        foreign.add(touching("alice reading a player whose id starts with hers", player("alice"), "dynamodb:GetItem",
-                table.arn(), ScoresTable.playerKey("alice2")));
+        foreign.add(touching(
+                "alice reading a player whose id starts with hers",
+                player("alice"),
+                "dynamodb:GetItem",
+                table.arn(),
+                ScoresTable.playerKey("alice2")));
         assertThatPolicies(role)
-                .as("alice must not reach bob's items: the condition must compare dynamodb:LeadingKeys with her own key,"
-                        + " exactly")
+                .as(
+                        "alice must not reach bob's items: the condition must compare dynamodb:LeadingKeys with her own key,"
+                                + " exactly")
                 .denies(foreign);
     }
 
@@ -145,12 +169,16 @@ class Exercise24FineGrainedAccessTest {
         PolicySet role = playerRole();
 
         assertThatPolicies(role)
-                .as("every key a request touches must be the player's own: use ForAllValues:StringEquals (with ForAnyValue,"
-                        + " or with no set operator, one key of her own carries someone else's along)")
-                .denies(List.of(
-                        touching("alice batch-getting her own and bob's best scores", player("alice"),
-                                "dynamodb:BatchGetItem", table.arn(), ScoresTable.playerKey("alice"),
-                                ScoresTable.playerKey("bob"))));
+                .as(
+                        "every key a request touches must be the player's own: use ForAllValues:StringEquals (with ForAnyValue,"
+                                + " or with no set operator, one key of her own carries someone else's along)")
+                .denies(List.of(touching(
+                        "alice batch-getting her own and bob's best scores",
+                        player("alice"),
+                        "dynamodb:BatchGetItem",
+                        table.arn(),
+                        ScoresTable.playerKey("alice"),
+                        ScoresTable.playerKey("bob"))));
     }
 
     @Graded(points = 2)
@@ -162,14 +190,24 @@ class Exercise24FineGrainedAccessTest {
                 .as("ForAllValues is true when a request has no dynamodb:LeadingKeys at all, so only list actions that"
                         + " always name a partition")
                 .denies(List.of(
-                        Access.of("alice scanning the table", player("alice").action("dynamodb:Scan").resource(table.arn())),
-                        Access.of("alice scanning the leaderboard index", player("alice").action("dynamodb:Scan")
-                                .resource(table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX)),
-                        Access.of("alice deleting the table", player("alice").action("dynamodb:DeleteTable")
-                                .resource(table.arn())),
-                        Access.of("alice deleting her own item", player("alice").action("dynamodb:DeleteItem")
-                                .resource(table.arn()).contextValues("dynamodb:LeadingKeys",
-                                        List.of(ScoresTable.playerKey("alice"))))));
+                        Access.of(
+                                "alice scanning the table",
+                                player("alice").action("dynamodb:Scan").resource(table.arn())),
+                        Access.of(
+                                "alice scanning the leaderboard index",
+                                player("alice")
+                                        .action("dynamodb:Scan")
+                                        .resource(table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX)),
+                        Access.of(
+                                "alice deleting the table",
+                                player("alice").action("dynamodb:DeleteTable").resource(table.arn())),
+                        Access.of(
+                                "alice deleting her own item",
+                                player("alice")
+                                        .action("dynamodb:DeleteItem")
+                                        .resource(table.arn())
+                                        .contextValues(
+                                                "dynamodb:LeadingKeys", List.of(ScoresTable.playerKey("alice"))))));
     }
 
     @Graded(points = 1)
@@ -182,10 +220,17 @@ class Exercise24FineGrainedAccessTest {
                 .as("without the tag the policy variable has no value and must match nothing; and the policy names only"
                         + " the scores table")
                 .denies(List.of(
-                        touching("an untagged session reading alice's items",
-                                Callers.roleSession(account, PLAYER_ROLE, "untagged"), "dynamodb:GetItem", table.arn(),
+                        touching(
+                                "an untagged session reading alice's items",
+                                Callers.roleSession(account, PLAYER_ROLE, "untagged"),
+                                "dynamodb:GetItem",
+                                table.arn(),
                                 ScoresTable.playerKey("alice")),
-                        touching("alice reading her key in another table", player("alice"), "dynamodb:GetItem", players,
+                        touching(
+                                "alice reading her key in another table",
+                                player("alice"),
+                                "dynamodb:GetItem",
+                                players,
                                 ScoresTable.playerKey("alice"))));
     }
 }

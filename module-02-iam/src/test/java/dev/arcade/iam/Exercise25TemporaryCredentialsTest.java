@@ -1,19 +1,19 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcade.kit.sdk.AwsClients;
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.RequestContext;
-import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.AwsClients;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,8 +42,13 @@ class Exercise25TemporaryCredentialsTest {
     private String externalId;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
-            Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner,
+            @CodeUnderTest IamClient forLearner,
+            @CodeUnderTest StsClient stsForLearner,
+            IamClient kit,
+            Backend backend,
+            ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.stsForLearner = stsForLearner;
@@ -68,7 +73,8 @@ class Exercise25TemporaryCredentialsTest {
     }
 
     private String createOperatorRole() {
-        return learner.call("createOperatorRole(\"" + roleName + "\", \"" + operatorArn() + "\", \"" + externalId + "\")",
+        return learner.call(
+                "createOperatorRole(\"" + roleName + "\", \"" + operatorArn() + "\", \"" + externalId + "\")",
                 () -> operatorAccess().createOperatorRole(roleName, operatorArn(), externalId));
     }
 
@@ -104,7 +110,8 @@ class Exercise25TemporaryCredentialsTest {
     }
 
     private OperatorSession assumeOperatorRole(String sessionName) {
-        return learner.call("assumeOperatorRole(\"" + roleArn() + "\", \"" + sessionName + "\", \"" + externalId + "\")",
+        return learner.call(
+                "assumeOperatorRole(\"" + roleArn() + "\", \"" + sessionName + "\", \"" + externalId + "\")",
                 () -> operatorAccess().assumeOperatorRole(roleArn(), sessionName, externalId));
     }
 
@@ -114,14 +121,16 @@ class Exercise25TemporaryCredentialsTest {
         String returned = createOperatorRole();
 
         assertThat(returned)
-                .as("expected createOperatorRole to return the new role's ARN %s, but it returned %s",
+                .as(
+                        "expected createOperatorRole to return the new role's ARN %s, but it returned %s",
                         roleArn(), returned)
                 .isEqualTo(roleArn());
         assertThatPolicies(trustAndCallerPolicy())
-                .as("the trust policy of %s must name %s in Principal {\"AWS\": ...} and accept sts:ExternalId %s",
+                .as(
+                        "the trust policy of %s must name %s in Principal {\"AWS\": ...} and accept sts:ExternalId %s",
                         roleName, operatorArn(), externalId)
-                .allows(assume("the operator with the right external id",
-                        Callers.user(VENDOR, operatorName), externalId));
+                .allows(assume(
+                        "the operator with the right external id", Callers.user(VENDOR, operatorName), externalId));
     }
 
     @Graded(points = 3)
@@ -130,13 +139,19 @@ class Exercise25TemporaryCredentialsTest {
         createOperatorRole();
 
         assertThatPolicies(trustAndCallerPolicy())
-                .as("name the operator's own user ARN, not \"*\" or the vendor's account: then every user the vendor"
-                        + " allows (or anyone at all) could assume %s", roleName)
+                .as(
+                        "name the operator's own user ARN, not \"*\" or the vendor's account: then every user the vendor"
+                                + " allows (or anyone at all) could assume %s",
+                        roleName)
                 .denies(List.of(
                         assume("another user of the vendor's account", Callers.user(VENDOR, "intern"), externalId),
-                        assume("the root user of the vendor's account",
-                                RequestContext.builder().principalAccount(VENDOR), externalId),
-                        assume("a user of the same name in Arcade's account", Callers.user(account, operatorName),
+                        assume(
+                                "the root user of the vendor's account",
+                                RequestContext.builder().principalAccount(VENDOR),
+                                externalId),
+                        assume(
+                                "a user of the same name in Arcade's account",
+                                Callers.user(account, operatorName),
                                 externalId),
                         assume("a user of a third account", Callers.user("777788889999", operatorName), externalId)));
     }
@@ -147,13 +162,19 @@ class Exercise25TemporaryCredentialsTest {
         createOperatorRole();
 
         assertThatPolicies(trustAndCallerPolicy())
-                .as("the trust policy of %s needs \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"%s\"}}"
-                        + " (not ...IfExists, not StringLike with a wildcard)", roleName, externalId)
+                .as(
+                        "the trust policy of %s needs \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"%s\"}}"
+                                + " (not ...IfExists, not StringLike with a wildcard)",
+                        roleName, externalId)
                 .denies(List.of(
                         assume("the operator without an external id", Callers.user(VENDOR, operatorName), null),
-                        assume("the operator with another customer's external id", Callers.user(VENDOR, operatorName),
+                        assume(
+                                "the operator with another customer's external id",
+                                Callers.user(VENDOR, operatorName),
                                 "SomeOtherCustomer-4711"),
-                        assume("the operator with the external id and more", Callers.user(VENDOR, operatorName),
+                        assume(
+                                "the operator with the external id and more",
+                                Callers.user(VENDOR, operatorName),
                                 externalId + "-x")));
     }
 
@@ -165,8 +186,10 @@ class Exercise25TemporaryCredentialsTest {
         assumeOperatorRole("ticket-4711");
 
         assertThat(calls.requests(AssumeRoleRequest.class))
-                .as("expected one AssumeRole of %s with RoleSessionName ticket-4711 and ExternalId %s, but your code"
-                        + " called: %s", roleArn(), externalId, calls.summary())
+                .as(
+                        "expected one AssumeRole of %s with RoleSessionName ticket-4711 and ExternalId %s, but your code"
+                                + " called: %s",
+                        roleArn(), externalId, calls.summary())
                 .singleElement()
                 .satisfies(r -> {
                     assertThat(r.roleArn()).as("RoleArn").isEqualTo(roleArn());
@@ -184,12 +207,16 @@ class Exercise25TemporaryCredentialsTest {
 
         String expected = "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/ticket-4712";
         assertThat(calls.operations())
-                .as("expected AssumeRole and then GetCallerIdentity (with a client built on the temporary"
-                        + " credentials), but your code called: %s", calls.summary())
+                .as(
+                        "expected AssumeRole and then GetCallerIdentity (with a client built on the temporary"
+                                + " credentials), but your code called: %s",
+                        calls.summary())
                 .containsSubsequence("AssumeRole", "GetCallerIdentity");
         assertThat(session.callerArn())
-                .as("expected the caller ARN of the role session, %s: GetCallerIdentity must be signed with the"
-                        + " temporary credentials, not with your own, but it was %s", expected, session.callerArn())
+                .as(
+                        "expected the caller ARN of the role session, %s: GetCallerIdentity must be signed with the"
+                                + " temporary credentials, not with your own, but it was %s",
+                        expected, session.callerArn())
                 .isEqualTo(expected);
     }
 
@@ -214,8 +241,10 @@ class Exercise25TemporaryCredentialsTest {
                 .build()) {
             String arn = asOperator.getCallerIdentity().arn();
             assertThat(arn)
-                    .as("expected the returned credentials to belong to the role session ticket-4713 of %s, but STS"
-                            + " says they are %s", roleName, arn)
+                    .as(
+                            "expected the returned credentials to belong to the role session ticket-4713 of %s, but STS"
+                                    + " says they are %s",
+                            roleName, arn)
                     .endsWith(":assumed-role/" + roleName + "/ticket-4713");
         }
     }

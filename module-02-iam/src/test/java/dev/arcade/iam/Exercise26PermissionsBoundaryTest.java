@@ -1,17 +1,17 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.RequestContext;
-import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,8 @@ class Exercise26PermissionsBoundaryTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
@@ -47,7 +48,8 @@ class Exercise26PermissionsBoundaryTest {
     }
 
     private String createDeveloperRole() {
-        return learner.call("createDeveloperRole(\"" + roleName + "\", \"" + boundaryName + "\", " + table + ")",
+        return learner.call(
+                "createDeveloperRole(\"" + roleName + "\", \"" + boundaryName + "\", " + table + ")",
                 () -> new DeveloperAccess(forLearner).createDeveloperRole(roleName, boundaryName, table));
     }
 
@@ -62,9 +64,12 @@ class Exercise26PermissionsBoundaryTest {
     private void assertBoundaryIsSet() {
         Optional<String> boundary = readBack.boundaryArn(roleName);
         assertThat(boundary)
-                .as("expected %s to have the permissions boundary %s (CreateRole with PermissionsBoundary, or"
-                        + " PutRolePermissionsBoundary; AttachRolePolicy would make the policy a permission, not a"
-                        + " boundary), but GetRole shows %s", roleName, boundaryArn(),
+                .as(
+                        "expected %s to have the permissions boundary %s (CreateRole with PermissionsBoundary, or"
+                                + " PutRolePermissionsBoundary; AttachRolePolicy would make the policy a permission, not a"
+                                + " boundary), but GetRole shows %s",
+                        roleName,
+                        boundaryArn(),
                         boundary.map(b -> "the boundary " + b).orElse("no boundary"))
                 .contains(boundaryArn());
     }
@@ -89,8 +94,8 @@ class Exercise26PermissionsBoundaryTest {
     }
 
     private Access createRole(String description, String newBoundaryOrNull) {
-        RequestContext.Builder request = developer().action("iam:CreateRole")
-                .resource("arn:aws:iam::" + account + ":role/leaderboard-export");
+        RequestContext.Builder request =
+                developer().action("iam:CreateRole").resource("arn:aws:iam::" + account + ":role/leaderboard-export");
         if (newBoundaryOrNull != null) {
             request.context("iam:PermissionsBoundary", newBoundaryOrNull);
         }
@@ -115,8 +120,10 @@ class Exercise26PermissionsBoundaryTest {
         createDeveloperRole();
 
         assertThat(kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
-                .as("expected no managed policy attached to %s: the boundary is set as a boundary, and the team lead"
-                        + " grants permissions later", roleName)
+                .as(
+                        "expected no managed policy attached to %s: the boundary is set as a boundary, and the team lead"
+                                + " grants permissions later",
+                        roleName)
                 .isEmpty();
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
                 .as("expected no inline policy on %s", roleName)
@@ -156,26 +163,39 @@ class Exercise26PermissionsBoundaryTest {
                         call("changing the table", "dynamodb:UpdateTable", table.arn()),
                         call("creating a table", "dynamodb:CreateTable", players),
                         call("writing another table", "dynamodb:PutItem", players),
-                        call("reading a table whose name starts the same", "dynamodb:GetItem", table.arn() + "-backup")));
+                        call(
+                                "reading a table whose name starts the same",
+                                "dynamodb:GetItem",
+                                table.arn() + "-backup")));
     }
 
     @Graded(points = 3)
-    @DisplayName("denies every way to escalate through IAM: removing or editing the boundary, attaching policies, new users")
+    @DisplayName(
+            "denies every way to escalate through IAM: removing or editing the boundary, attaching policies, new users")
     void deniesIamEscalation() {
         PolicySet developer = developerWithAdministratorAccess();
 
         assertThatPolicies(developer)
                 .as("a boundary that allowed these would let the developer remove their own cap")
                 .denies(List.of(
-                        call("removing the boundary from their own role", "iam:DeleteRolePermissionsBoundary", roleArn()),
-                        Access.of("replacing their own boundary with AdministratorAccess", developer()
-                                .action("iam:PutRolePermissionsBoundary").resource(roleArn())
-                                .context("iam:PermissionsBoundary", ADMINISTRATOR_ACCESS)),
+                        call(
+                                "removing the boundary from their own role",
+                                "iam:DeleteRolePermissionsBoundary",
+                                roleArn()),
+                        Access.of(
+                                "replacing their own boundary with AdministratorAccess",
+                                developer()
+                                        .action("iam:PutRolePermissionsBoundary")
+                                        .resource(roleArn())
+                                        .context("iam:PermissionsBoundary", ADMINISTRATOR_ACCESS)),
                         call("writing a new version of the boundary policy", "iam:CreatePolicyVersion", boundaryArn()),
                         call("deleting the boundary policy", "iam:DeletePolicy", boundaryArn()),
-                        Access.of("attaching AdministratorAccess to a role", developer()
-                                .action("iam:AttachRolePolicy").resource(roleArn())
-                                .context("iam:PolicyARN", ADMINISTRATOR_ACCESS)),
+                        Access.of(
+                                "attaching AdministratorAccess to a role",
+                                developer()
+                                        .action("iam:AttachRolePolicy")
+                                        .resource(roleArn())
+                                        .context("iam:PolicyARN", ADMINISTRATOR_ACCESS)),
                         call("putting an inline policy on their role", "iam:PutRolePolicy", roleArn()),
                         call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"),
                         call("creating access keys", "iam:CreateAccessKey", "arn:aws:iam::" + account + ":user/ops")));
@@ -187,16 +207,21 @@ class Exercise26PermissionsBoundaryTest {
         PolicySet developer = developerWithAdministratorAccess();
 
         assertThatPolicies(developer)
-                .as("the boundary must allow iam:CreateRole when the new role gets this boundary"
-                        + " (condition key iam:PermissionsBoundary = %s)", boundaryArn())
+                .as(
+                        "the boundary must allow iam:CreateRole when the new role gets this boundary"
+                                + " (condition key iam:PermissionsBoundary = %s)",
+                        boundaryArn())
                 .allows(createRole("creating a role with the same boundary", boundaryArn()));
         assertThatPolicies(developer)
-                .as("a role created without this boundary would escape it: compare iam:PermissionsBoundary with %s"
-                        + " exactly", boundaryArn())
+                .as(
+                        "a role created without this boundary would escape it: compare iam:PermissionsBoundary with %s"
+                                + " exactly",
+                        boundaryArn())
                 .denies(List.of(
                         createRole("creating a role without a boundary", null),
                         createRole("creating a role with AdministratorAccess as its boundary", ADMINISTRATOR_ACCESS),
-                        createRole("creating a role with another policy of the account as its boundary",
+                        createRole(
+                                "creating a role with another policy of the account as its boundary",
                                 boundaryArn() + "-relaxed")));
     }
 
@@ -209,10 +234,15 @@ class Exercise26PermissionsBoundaryTest {
                 .as("the boundary names DynamoDB item actions and iam:CreateRole, nothing else")
                 .denies(List.of(
                         call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
-                        call("replacing a function's code", "lambda:UpdateFunctionCode",
+                        call(
+                                "replacing a function's code",
+                                "lambda:UpdateFunctionCode",
                                 "arn:aws:lambda:" + Fixtures.REGION + ":" + account + ":function:" + Fixtures.FUNCTION),
-                        call("deleting a log group", "logs:DeleteLogGroup", "arn:aws:logs:" + Fixtures.REGION + ":"
-                                + account + ":log-group:/aws/lambda/" + Fixtures.FUNCTION),
+                        call(
+                                "deleting a log group",
+                                "logs:DeleteLogGroup",
+                                "arn:aws:logs:" + Fixtures.REGION + ":" + account + ":log-group:/aws/lambda/"
+                                        + Fixtures.FUNCTION),
                         call("assuming another role", "sts:AssumeRole", "arn:aws:iam::" + account + ":role/Admin")));
     }
 }

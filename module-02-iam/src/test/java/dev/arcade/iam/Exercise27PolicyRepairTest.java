@@ -1,17 +1,17 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.PolicyDocument;
-import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -54,7 +54,8 @@ class Exercise27PolicyRepairTest {
     private String broken;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner, @CodeUnderTest IamClient forLearner, IamClient kit, Backend backend, ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.kit = kit;
@@ -64,24 +65,31 @@ class Exercise27PolicyRepairTest {
         this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
         Fixtures.executionRole(kit, roleName);
         broken = INCIDENT_POLICY.formatted(table.region(), account, table.name(), PolicyRepair.FUNCTION_NAME);
-        kit.putRolePolicy(r -> r.roleName(roleName).policyName(PolicyRepair.POLICY_NAME).policyDocument(broken));
+        kit.putRolePolicy(
+                r -> r.roleName(roleName).policyName(PolicyRepair.POLICY_NAME).policyDocument(broken));
     }
 
     /** Runs the learner's repair, checks that it changed the policy, and reads back what the role may do now. */
     private PolicySet repaired() {
-        learner.run("repair(\"" + roleName + "\", " + table + ")",
+        learner.run(
+                "repair(\"" + roleName + "\", " + table + ")",
                 () -> new PolicyRepair(forLearner).repair(roleName, table));
         PolicyDocument stored = readBack.inlinePolicies(roleName).get(PolicyRepair.POLICY_NAME);
         assertThat(stored)
-                .as("expected repair to replace the inline policy %s of %s with a repaired one (PutRolePolicy with the"
-                        + " same name), but it is still the incident policy", PolicyRepair.POLICY_NAME, roleName)
+                .as(
+                        "expected repair to replace the inline policy %s of %s with a repaired one (PutRolePolicy with the"
+                                + " same name), but it is still the incident policy",
+                        PolicyRepair.POLICY_NAME, roleName)
                 .isNotEqualTo(PolicyDocument.parse(broken));
         return readBack.permissions(roleName).build();
     }
 
     private Access call(String description, String action, String resource) {
-        return Access.of(description, Callers.roleSession(account, roleName, PolicyRepair.FUNCTION_NAME)
-                .action(action).resource(resource));
+        return Access.of(
+                description,
+                Callers.roleSession(account, roleName, PolicyRepair.FUNCTION_NAME)
+                        .action(action)
+                        .resource(resource));
     }
 
     private String index() {
@@ -128,13 +136,18 @@ class Exercise27PolicyRepairTest {
                 .as("\"Effect\": \"Allow\" with NotAction allows every action of every service except the listed ones")
                 .denies(List.of(
                         call("creating an IAM user", "iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"),
-                        call("attaching a policy to a role", "iam:AttachRolePolicy", "arn:aws:iam::" + account + ":role/"
-                                + roleName),
+                        call(
+                                "attaching a policy to a role",
+                                "iam:AttachRolePolicy",
+                                "arn:aws:iam::" + account + ":role/" + roleName),
                         call("passing a role", "iam:PassRole", "arn:aws:iam::" + account + ":role/Admin"),
                         call("assuming another role", "sts:AssumeRole", "arn:aws:iam::" + account + ":role/Admin"),
                         call("reading an S3 object", "s3:GetObject", "arn:aws:s3:::arcade-private/keys.txt"),
-                        call("replacing its own code", "lambda:UpdateFunctionCode", "arn:aws:lambda:" + table.region()
-                                + ":" + account + ":function:" + PolicyRepair.FUNCTION_NAME),
+                        call(
+                                "replacing its own code",
+                                "lambda:UpdateFunctionCode",
+                                "arn:aws:lambda:" + table.region() + ":" + account + ":function:"
+                                        + PolicyRepair.FUNCTION_NAME),
                         call("scanning the table", "dynamodb:Scan", table.arn())));
     }
 
@@ -157,12 +170,16 @@ class Exercise27PolicyRepairTest {
         PolicySet role = repaired();
 
         assertThatPolicies(role)
-                .as("arn:aws:dynamodb:*:*:table/%s* matches every table whose name starts with %s, in every region;"
-                        + " name the table's own ARN", table.name(), table.name())
+                .as(
+                        "arn:aws:dynamodb:*:*:table/%s* matches every table whose name starts with %s, in every region;"
+                                + " name the table's own ARN",
+                        table.name(), table.name())
                 .denies(List.of(
                         call("writing the backup table", "dynamodb:PutItem", table.arn() + "-backup"),
                         call("reading a table whose name starts the same", "dynamodb:GetItem", table.arn() + "2"),
-                        call("writing the same table name in another region", "dynamodb:PutItem",
+                        call(
+                                "writing the same table name in another region",
+                                "dynamodb:PutItem",
                                 table.arn().replace(":" + table.region() + ":", ":eu-west-1:"))));
     }
 
@@ -193,10 +210,14 @@ class Exercise27PolicyRepairTest {
                         call("describing the table", "dynamodb:DescribeTable", table.arn()),
                         call("writing another table", "dynamodb:PutItem", players),
                         call("querying another table's index", "dynamodb:Query", players + "/index/Leaderboard"),
-                        call("writing another function's logs", "logs:PutLogEvents",
+                        call(
+                                "writing another function's logs",
+                                "logs:PutLogEvents",
                                 logGroup("payments") + ":log-stream:2026/11/26/[$LATEST]0000"),
                         call("deleting its own log group", "logs:DeleteLogGroup", logGroup(PolicyRepair.FUNCTION_NAME)),
-                        call("reading its own logs", "logs:GetLogEvents",
+                        call(
+                                "reading its own logs",
+                                "logs:GetLogEvents",
                                 logGroup(PolicyRepair.FUNCTION_NAME) + ":log-stream:any")));
     }
 
@@ -206,7 +227,8 @@ class Exercise27PolicyRepairTest {
         repaired();
 
         assertThat(kit.listRolePolicies(r -> r.roleName(roleName)).policyNames())
-                .as("expected the role's only inline policy to be %s (PutRolePolicy with the same name replaces it)",
+                .as(
+                        "expected the role's only inline policy to be %s (PutRolePolicy with the same name replaces it)",
                         PolicyRepair.POLICY_NAME)
                 .containsExactly(PolicyRepair.POLICY_NAME);
     }

@@ -1,18 +1,18 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Learner;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcade.kit.sdk.AwsClients;
+import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.backend.Backend;
-import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.kit.sdk.ApiCalls;
+import dev.arcade.kit.sdk.AwsClients;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,8 +39,13 @@ class Exercise28SessionPolicyTest {
     private ScoresTable table;
 
     @BeforeEach
-    void setUp(Learner learner, @CodeUnderTest IamClient forLearner, @CodeUnderTest StsClient stsForLearner, IamClient kit,
-            Backend backend, ResourceNames names) {
+    void setUp(
+            Learner learner,
+            @CodeUnderTest IamClient forLearner,
+            @CodeUnderTest StsClient stsForLearner,
+            IamClient kit,
+            Backend backend,
+            ResourceNames names) {
         this.learner = learner;
         this.forLearner = forLearner;
         this.stsForLearner = stsForLearner;
@@ -57,14 +62,13 @@ class Exercise28SessionPolicyTest {
         String trust = """
                 {"Version": "2012-10-17",
                  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": "sts:AssumeRole",
-                                "Condition": {"StringEquals": {"sts:ExternalId": "%s"}}}]}"""
-                .formatted(Callers.userArn(Callers.OTHER_ACCOUNT, operatorName), externalId);
+                                "Condition": {"StringEquals": {"sts:ExternalId": "%s"}}}]}""".formatted(Callers.userArn(Callers.OTHER_ACCOUNT, operatorName), externalId);
         String everythingOnTheTable = """
                 {"Version": "2012-10-17",
-                 "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": ["%1$s", "%1$s/index/*"]}]}"""
-                .formatted(table.arn());
+                 "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": ["%1$s", "%1$s/index/*"]}]}""".formatted(table.arn());
         kit.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust));
-        kit.putRolePolicy(r -> r.roleName(roleName).policyName("OperatorPermissions").policyDocument(everythingOnTheTable));
+        kit.putRolePolicy(
+                r -> r.roleName(roleName).policyName("OperatorPermissions").policyDocument(everythingOnTheTable));
     }
 
     private String roleArn() {
@@ -72,9 +76,10 @@ class Exercise28SessionPolicyTest {
     }
 
     private AwsSessionCredentials assumeReadOnly() {
-        return learner.call("assumeReadOnly(\"" + roleArn() + "\", \"" + SESSION + "\", \"" + externalId + "\", " + table
-                + ")", () -> new OperatorAccess(forLearner, stsForLearner)
-                .assumeReadOnly(roleArn(), SESSION, externalId, table));
+        return learner.call(
+                "assumeReadOnly(\"" + roleArn() + "\", \"" + SESSION + "\", \"" + externalId + "\", " + table + ")",
+                () -> new OperatorAccess(forLearner, stsForLearner)
+                        .assumeReadOnly(roleArn(), SESSION, externalId, table));
     }
 
     /** The learner's one AssumeRole call. */
@@ -90,18 +95,24 @@ class Exercise28SessionPolicyTest {
     private PolicySet sessionPolicies(AssumeRoleRequest request) {
         PolicySet.Builder set = readBack.permissions(roleName);
         if (request.policy() != null) {
-            readBack.valid("the session policy (AssumeRole's Policy)", () -> set.sessionPolicy("session policy",
-                    readBack.parse("the session policy (AssumeRole's Policy)", request::policy)));
+            readBack.valid(
+                    "the session policy (AssumeRole's Policy)",
+                    () -> set.sessionPolicy(
+                            "session policy",
+                            readBack.parse("the session policy (AssumeRole's Policy)", request::policy)));
         }
         for (PolicyDescriptorType managed : request.policyArns()) {
-            readBack.valid("the session policy " + managed.arn(),
+            readBack.valid(
+                    "the session policy " + managed.arn(),
                     () -> set.sessionPolicy(managed.arn(), readBack.managedPolicy(managed.arn())));
         }
         return set.build();
     }
 
     private Access call(String description, String action, String resource) {
-        return Access.of(description, Callers.roleSession(account, roleName, SESSION).action(action).resource(resource));
+        return Access.of(
+                description,
+                Callers.roleSession(account, roleName, SESSION).action(action).resource(resource));
     }
 
     private String index() {
@@ -117,8 +128,12 @@ class Exercise28SessionPolicyTest {
         assertThat(request.policy() != null || !request.policyArns().isEmpty())
                 .as("expected AssumeRole with a session policy (Policy, or PolicyArns), but it had none")
                 .isTrue();
-        assertThat(request.roleSessionName()).as("the RoleSessionName of the AssumeRole call").isEqualTo(SESSION);
-        assertThat(request.externalId()).as("the ExternalId of the AssumeRole call").isEqualTo(externalId);
+        assertThat(request.roleSessionName())
+                .as("the RoleSessionName of the AssumeRole call")
+                .isEqualTo(SESSION);
+        assertThat(request.externalId())
+                .as("the ExternalId of the AssumeRole call")
+                .isEqualTo(externalId);
     }
 
     @Graded(points = 2)
@@ -166,8 +181,9 @@ class Exercise28SessionPolicyTest {
                 .build()) {
             String arn = asSession.getCallerIdentity().arn();
             assertThat(arn)
-                    .as("expected the credentials of role session %s of %s, but STS says they are %s", SESSION,
-                            roleName, arn)
+                    .as(
+                            "expected the credentials of role session %s of %s, but STS says they are %s",
+                            SESSION, roleName, arn)
                     .endsWith(":assumed-role/" + roleName + "/" + SESSION);
         }
     }

@@ -23,6 +23,8 @@ final class Fixtures {
 
     /** Creates an execution role that only Lambda may assume, with no permissions yet. */
     static String executionRole(IamClient kit, String roleName) {
-        return kit.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(LAMBDA_TRUST)).role().arn();
+        return kit.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(LAMBDA_TRUST))
+                .role()
+                .arn();
     }
 }

@@ -1,9 +1,9 @@
 package dev.arcade.iam;
 
-import dev.arcade.kit.Hint;
 import dev.arcade.evaluators.iam.PolicyDocument;
 import dev.arcade.evaluators.iam.PolicyParseException;
 import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.kit.Hint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -39,8 +39,10 @@ final class IamReadBack {
         try {
             return kit.getRole(r -> r.roleName(roleName)).role();
         } catch (NoSuchEntityException e) {
-            throw new AssertionError("expected role " + roleName + " to exist, but GetRole found no such role:"
-                    + " create it with CreateRole", e);
+            throw new AssertionError(
+                    "expected role " + roleName + " to exist, but GetRole found no such role:"
+                            + " create it with CreateRole",
+                    e);
         }
     }
 
@@ -54,8 +56,12 @@ final class IamReadBack {
     Map<String, PolicyDocument> inlinePolicies(String roleName) {
         Map<String, PolicyDocument> out = new LinkedHashMap<>();
         for (String name : kit.listRolePolicies(r -> r.roleName(roleName)).policyNames()) {
-            out.put(name, parse("the inline policy \"" + name + "\" of role " + roleName,
-                    () -> kit.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument()));
+            out.put(
+                    name,
+                    parse(
+                            "the inline policy \"" + name + "\" of role " + roleName,
+                            () -> kit.getRolePolicy(r -> r.roleName(roleName).policyName(name))
+                                    .policyDocument()));
         }
         return out;
     }
@@ -63,7 +69,8 @@ final class IamReadBack {
     /** The managed policies attached to the role, by ARN, each as its default version says. */
     Map<String, PolicyDocument> attachedPolicies(String roleName) {
         Map<String, PolicyDocument> out = new LinkedHashMap<>();
-        for (AttachedPolicy attached : kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies()) {
+        for (AttachedPolicy attached :
+                kit.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies()) {
             out.put(attached.policyArn(), managedPolicy(attached.policyArn()));
         }
         return out;
@@ -75,12 +82,15 @@ final class IamReadBack {
         try {
             policy = kit.getPolicy(r -> r.policyArn(policyArn)).policy();
         } catch (NoSuchEntityException e) {
-            throw new AssertionError("expected the managed policy " + policyArn + " to exist, but GetPolicy found"
-                    + " no such policy", e);
+            throw new AssertionError(
+                    "expected the managed policy " + policyArn + " to exist, but GetPolicy found" + " no such policy",
+                    e);
         }
-        return parse("the managed policy " + policyArn + " (version " + policy.defaultVersionId() + ")",
+        return parse(
+                "the managed policy " + policyArn + " (version " + policy.defaultVersionId() + ")",
                 () -> kit.getPolicyVersion(r -> r.policyArn(policyArn).versionId(policy.defaultVersionId()))
-                        .policyVersion().document());
+                        .policyVersion()
+                        .document());
     }
 
     /** The ARN of the role's permissions boundary, if it has one. */
@@ -95,13 +105,18 @@ final class IamReadBack {
      */
     PolicySet.Builder permissions(String roleName) {
         PolicySet.Builder set = PolicySet.builder();
-        inlinePolicies(roleName).forEach((name, doc) -> valid("the inline policy \"" + name + "\" of role " + roleName,
-                () -> set.identityPolicy("inline " + name, doc)));
-        attachedPolicies(roleName).forEach((arn, doc) -> valid("the managed policy " + arn + " attached to role " + roleName,
-                () -> set.identityPolicy(arn, doc)));
+        inlinePolicies(roleName)
+                .forEach((name, doc) -> valid(
+                        "the inline policy \"" + name + "\" of role " + roleName,
+                        () -> set.identityPolicy("inline " + name, doc)));
+        attachedPolicies(roleName)
+                .forEach((arn, doc) -> valid(
+                        "the managed policy " + arn + " attached to role " + roleName,
+                        () -> set.identityPolicy(arn, doc)));
         boundaryArn(roleName).ifPresent(arn -> {
             PolicyDocument boundary = managedPolicy(arn);
-            valid("the permissions boundary " + arn + " of role " + roleName,
+            valid(
+                    "the permissions boundary " + arn + " of role " + roleName,
                     () -> set.permissionsBoundary(arn, boundary));
         });
         return set;
@@ -116,8 +131,10 @@ final class IamReadBack {
         try {
             return PolicyDocument.parse(text);
         } catch (PolicyParseException e) {
-            throw new AssertionError("expected " + what + " to be a valid IAM policy, but " + e.getMessage()
-                    + hint + ":\n" + readable(text), e);
+            throw new AssertionError(
+                    "expected " + what + " to be a valid IAM policy, but " + e.getMessage() + hint + ":\n"
+                            + readable(text),
+                    e);
         }
     }
 

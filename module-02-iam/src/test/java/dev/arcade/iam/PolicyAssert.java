@@ -1,9 +1,9 @@
 package dev.arcade.iam;
 
 import dev.arcade.evaluators.iam.Decision;
+import dev.arcade.evaluators.iam.MatchedStatement;
 import dev.arcade.evaluators.iam.PolicyEvaluator;
 import dev.arcade.evaluators.iam.PolicySet;
-import dev.arcade.evaluators.iam.MatchedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,14 +73,23 @@ final class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
     private static String report(int total, List<Access> wrong, List<Decision> decisions, boolean shouldAllow) {
         StringBuilder out = new StringBuilder();
         String verb = shouldAllow ? "denied" : "allowed";
-        out.append("expected these requests to be ").append(shouldAllow ? "allowed" : "denied").append(", but ")
-                .append(wrong.size()).append(" of ").append(total).append(wrong.size() == 1 ? " is " : " are ")
-                .append(verb).append(":\n");
+        out.append("expected these requests to be ")
+                .append(shouldAllow ? "allowed" : "denied")
+                .append(", but ")
+                .append(wrong.size())
+                .append(" of ")
+                .append(total)
+                .append(wrong.size() == 1 ? " is " : " are ")
+                .append(verb)
+                .append(":\n");
         for (int i = 0; i < wrong.size(); i++) {
             out.append("  - ").append(wrong.get(i));
             List<MatchedStatement> deciding = decisions.get(i).decidingStatements();
             if (!deciding.isEmpty()) {
-                out.append(": ").append(verb).append(" by ").append(deciding.get(0).describe());
+                out.append(": ")
+                        .append(verb)
+                        .append(" by ")
+                        .append(deciding.get(0).describe());
             }
             out.append('\n');
         }
@@ -91,9 +100,13 @@ final class PolicyAssert extends AbstractAssert<PolicyAssert, PolicySet> {
             if (!explained.add(decisions.get(i).decidingStatements())) {
                 continue;
             }
-            out.append("\nWhy ").append(wrong.get(i).description()).append(" is ").append(verb)
+            out.append("\nWhy ")
+                    .append(wrong.get(i).description())
+                    .append(" is ")
+                    .append(verb)
                     .append(", as the IAM evaluator sees it:\n")
-                    .append(decisions.get(i).explanation()).append('\n');
+                    .append(decisions.get(i).explanation())
+                    .append('\n');
             shown++;
         }
         return out.toString().stripTrailing();

@@ -51,8 +51,11 @@ final class DecisionExplainer {
 
     private String explicitDeny() {
         StringBuilder out = new StringBuilder();
-        out.append("DENIED (explicit deny): ").append(capitalize(request.describePrincipal()))
-                .append(" may not ").append(call()).append(".\n");
+        out.append("DENIED (explicit deny): ")
+                .append(capitalize(request.describePrincipal()))
+                .append(" may not ")
+                .append(call())
+                .append(".\n");
         for (StatementMatch deny : evaluation.deciding()) {
             out.append("\nDenied by ").append(where(deny)).append(":\n");
             out.append(indent(deny.statement().json())).append('\n');
@@ -64,10 +67,13 @@ final class DecisionExplainer {
         }
         out.append("\nAn explicit Deny in any policy overrides every Allow (IAM User Guide, \"Policy evaluation"
                 + " logic\").");
-        List<StatementMatch> overridden = evaluation.matches().stream().filter(StatementMatch::allows).toList();
+        List<StatementMatch> overridden =
+                evaluation.matches().stream().filter(StatementMatch::allows).toList();
         if (!overridden.isEmpty()) {
             out.append("\nThe Deny overrides these statements, which would otherwise allow it: ")
-                    .append(String.join("; ", overridden.stream().map(DecisionExplainer::where).toList()))
+                    .append(String.join(
+                            "; ",
+                            overridden.stream().map(DecisionExplainer::where).toList()))
                     .append('.');
         }
         return out.toString();
@@ -83,15 +89,15 @@ final class DecisionExplainer {
                     + " (IAM User Guide, \"Policy evaluation logic\").\n");
         }
         for (StatementMatch match : deciding) {
-            String intro =
-                    switch (match.kind()) {
-                        case IDENTITY -> "Allowed by ";
-                        case PERMISSIONS_BOUNDARY -> "The permissions boundary also allows it: ";
-                        case SESSION -> "A session policy also allows it: ";
-                        case RESOURCE -> allows.crossAccount()
-                                ? "The resource's account allows it too, as a cross-account request needs: "
-                                : "The role's trust policy allows the caller too: ";
-                    };
+            String intro = switch (match.kind()) {
+                case IDENTITY -> "Allowed by ";
+                case PERMISSIONS_BOUNDARY -> "The permissions boundary also allows it: ";
+                case SESSION -> "A session policy also allows it: ";
+                case RESOURCE ->
+                    allows.crossAccount()
+                            ? "The resource's account allows it too, as a cross-account request needs: "
+                            : "The role's trust policy allows the caller too: ";
+            };
             out.append('\n').append(intro).append(where(match)).append(":\n");
             out.append(indent(match.statement().json())).append('\n');
         }
@@ -100,43 +106,61 @@ final class DecisionExplainer {
     }
 
     private String grantedByResourcePolicy() {
-        List<StatementMatch> grants =
-                evaluation.deciding().stream().filter(m -> m.kind() == PolicyKind.RESOURCE).toList();
+        List<StatementMatch> grants = evaluation.deciding().stream()
+                .filter(m -> m.kind() == PolicyKind.RESOURCE)
+                .toList();
         GrantKind grant = grants.get(0).grant();
         StringBuilder out = allowedHeader();
         for (StatementMatch match : grants) {
-            out.append("\nAllowed by ").append(where(match)).append(", whose principal names ")
-                    .append(grant.description()).append(":\n");
+            out.append("\nAllowed by ")
+                    .append(where(match))
+                    .append(", whose principal names ")
+                    .append(grant.description())
+                    .append(":\n");
             out.append(indent(match.statement().json())).append('\n');
         }
-        out.append('\n').append(switch (grant) {
-            case ROLE -> "A resource-based policy that names a role ARN grants access without the role's"
-                    + " identity-based policies, but stays within the role's permissions boundary and session"
-                    + " policies, which allow it here";
-            case USER -> "Within one account, a resource-based policy that names an IAM user grants access on its"
-                    + " own, whatever the user's identity-based policies and permissions boundary say";
-            case SESSION -> "A resource-based policy that names the session ARN grants access on its own: neither"
-                    + " the identity-based policies nor the permissions boundary or session policies limit it";
-            case SERVICE -> "A resource-based policy that names a service principal grants that service access";
-            case FEDERATED -> "A trust policy that names the identity provider lets its users call this action";
-            default -> "A resource-based policy whose Principal is \"*\" grants access to every caller";
-        });
+        out.append('\n')
+                .append(
+                        switch (grant) {
+                            case ROLE ->
+                                "A resource-based policy that names a role ARN grants access without the role's"
+                                        + " identity-based policies, but stays within the role's permissions boundary and session"
+                                        + " policies, which allow it here";
+                            case USER ->
+                                "Within one account, a resource-based policy that names an IAM user grants access on its"
+                                        + " own, whatever the user's identity-based policies and permissions boundary say";
+                            case SESSION ->
+                                "A resource-based policy that names the session ARN grants access on its own: neither"
+                                        + " the identity-based policies nor the permissions boundary or session policies limit it";
+                            case SERVICE ->
+                                "A resource-based policy that names a service principal grants that service access";
+                            case FEDERATED ->
+                                "A trust policy that names the identity provider lets its users call this action";
+                            default -> "A resource-based policy whose Principal is \"*\" grants access to every caller";
+                        });
         out.append(" (IAM User Guide, \"Identity-based policies and resource-based policies\").");
         out.append("\nNo statement in any policy denies it.");
         return out.toString();
     }
 
     private StringBuilder allowedHeader() {
-        return new StringBuilder().append("ALLOWED: ").append(capitalize(request.describePrincipal())).append(" may ")
-                .append(call()).append(".\n");
+        return new StringBuilder()
+                .append("ALLOWED: ")
+                .append(capitalize(request.describePrincipal()))
+                .append(" may ")
+                .append(call())
+                .append(".\n");
     }
 
     // ---------------------------------------------------------------- implicit deny
 
     private String implicitDeny() {
         StringBuilder out = new StringBuilder();
-        out.append("DENIED (implicit deny): ").append(capitalize(request.describePrincipal()))
-                .append(" may not ").append(call()).append(".\n\n");
+        out.append("DENIED (implicit deny): ")
+                .append(capitalize(request.describePrincipal()))
+                .append(" may not ")
+                .append(call())
+                .append(".\n\n");
         for (String reason : denialReasons()) {
             out.append(reason).append('\n');
         }
@@ -203,8 +227,12 @@ final class DecisionExplainer {
     }
 
     private Optional<String> trustPolicyMissing() {
-        if (allows.crossAccount() || !allows.identitySide() || !allows.withinBoundary()
-                || !allows.withinSessionPolicies() || !allows.trustPolicyRequired() || !allows.resource().isEmpty()) {
+        if (allows.crossAccount()
+                || !allows.identitySide()
+                || !allows.withinBoundary()
+                || !allows.withinSessionPolicies()
+                || !allows.trustPolicyRequired()
+                || !allows.resource().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(identityAllowText() + ", but the role's trust policy does not allow this caller."
@@ -218,20 +246,25 @@ final class DecisionExplainer {
         List<String> reasons = new ArrayList<>();
         for (StatementMatch match : allows.crossAccount() ? List.<StatementMatch>of() : allows.resource()) {
             switch (match.grant()) {
-                case ACCOUNT -> reasons.add(capitalize(where(match)) + " allows it for the caller's whole account ("
-                        + request.account() + "). Naming the account delegates to IAM: the caller's own"
-                        + " identity-based policy must allow " + request.action() + " as well"
-                        + (allows.trustPolicyRequired() ? " (pass the caller's policies to canAssume)" : "")
-                        + ", and none does.");
-                case ROLE -> reasons.add(capitalize(where(match)) + " names the ARN of the caller's role. Such a grant"
-                        + " stays within the role's permissions boundary and session policies"
-                        + (!allows.withinBoundary() ? ", and the permissions boundary "
-                                + quoteNames(PolicyKind.PERMISSIONS_BOUNDARY) + " does not allow it" : "")
-                        + (!allows.withinSessionPolicies() ? ", and no session policy allows it" : "")
-                        + ". A grant to the session ARN (" + sessionArnExample() + ") would not be limited.");
-                case USER -> reasons.add(capitalize(where(match)) + " names the caller's IAM user ARN, but no"
-                        + " session policy allows it, and session policies limit such a grant (IAM User Guide,"
-                        + " \"Session policies\").");
+                case ACCOUNT ->
+                    reasons.add(capitalize(where(match)) + " allows it for the caller's whole account ("
+                            + request.account() + "). Naming the account delegates to IAM: the caller's own"
+                            + " identity-based policy must allow " + request.action() + " as well"
+                            + (allows.trustPolicyRequired() ? " (pass the caller's policies to canAssume)" : "")
+                            + ", and none does.");
+                case ROLE ->
+                    reasons.add(capitalize(where(match)) + " names the ARN of the caller's role. Such a grant"
+                            + " stays within the role's permissions boundary and session policies"
+                            + (!allows.withinBoundary()
+                                    ? ", and the permissions boundary " + quoteNames(PolicyKind.PERMISSIONS_BOUNDARY)
+                                            + " does not allow it"
+                                    : "")
+                            + (!allows.withinSessionPolicies() ? ", and no session policy allows it" : "")
+                            + ". A grant to the session ARN (" + sessionArnExample() + ") would not be limited.");
+                case USER ->
+                    reasons.add(capitalize(where(match)) + " names the caller's IAM user ARN, but no"
+                            + " session policy allows it, and session policies limit such a grant (IAM User Guide,"
+                            + " \"Session policies\").");
                 default -> {
                     // Every other grant stands on its own and would have allowed the request.
                 }
@@ -246,11 +279,11 @@ final class DecisionExplainer {
                     + " denied (IAM User Guide, \"Policy evaluation logic\").";
         }
         Optional<StatementMatch> near = closest();
-        boolean onlyConditions = near.isPresent()
-                && near.get().misses().stream().allMatch(m -> m.element() == Element.CONDITION);
+        boolean onlyConditions =
+                near.isPresent() && near.get().misses().stream().allMatch(m -> m.element() == Element.CONDITION);
         if (onlyConditions) {
-            return capitalize(where(near.get())) + " covers " + request.action() + " on "
-                    + request.resource() + ", but its conditions do not hold for this request (see below).";
+            return capitalize(where(near.get())) + " covers " + request.action() + " on " + request.resource()
+                    + ", but its conditions do not hold for this request (see below).";
         }
         return "No statement in any policy allows " + request.action() + " on " + request.resource() + ".";
     }
@@ -261,13 +294,20 @@ final class DecisionExplainer {
             out.append("  (none)\n");
         }
         for (PolicySet.Named named : policies.policies()) {
-            out.append("  ").append(named.kind().label()).append(" \"").append(named.name()).append("\":\n");
+            out.append("  ")
+                    .append(named.kind().label())
+                    .append(" \"")
+                    .append(named.name())
+                    .append("\":\n");
             for (StatementMatch match : evaluation.matches()) {
                 if (match.policy() != named) {
                     continue;
                 }
-                out.append("    - ").append(match.statement().label()).append(": ")
-                        .append(match.statement().summary()).append(" -- ");
+                out.append("    - ")
+                        .append(match.statement().label())
+                        .append(": ")
+                        .append(match.statement().summary())
+                        .append(" -- ");
                 out.append(match.applies() ? "applies" : "does not apply: " + String.join("; ", match.reasons()));
                 out.append('\n');
             }
@@ -275,9 +315,13 @@ final class DecisionExplainer {
     }
 
     private static void appendClosest(StringBuilder out, StatementMatch closest) {
-        out.append("\nClosest: ").append(where(closest)).append(' ')
+        out.append("\nClosest: ")
+                .append(where(closest))
+                .append(' ')
                 .append(lowerFirst(closest.statement().summary()).replaceFirst("^allow ", "allows "))
-                .append(", but ").append(String.join("; ", closest.reasons())).append(":\n");
+                .append(", but ")
+                .append(String.join("; ", closest.reasons()))
+                .append(":\n");
         out.append(indent(closest.statement().json())).append('\n');
     }
 
@@ -317,11 +361,13 @@ final class DecisionExplainer {
 
     /** Names a statement and its policy, for example {@code statement 0 (Sid "Read") of identity policy "P"}. */
     private static String where(StatementMatch match) {
-        return match.statement().label() + " of " + match.kind().label() + " \"" + match.policy().name() + "\"";
+        return match.statement().label() + " of " + match.kind().label() + " \""
+                + match.policy().name() + "\"";
     }
 
     private String quoteNames(PolicyKind kind) {
-        return String.join(", ", policies.names(kind).stream().map(n -> "\"" + n + "\"").toList());
+        return String.join(
+                ", ", policies.names(kind).stream().map(n -> "\"" + n + "\"").toList());
     }
 
     private static String indent(String json) {

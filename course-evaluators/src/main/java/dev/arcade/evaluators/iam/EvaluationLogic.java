@@ -24,8 +24,12 @@ final class EvaluationLogic {
      * logic": role trust policies are the exception to "either policy is enough").
      */
     private static final Set<String> TRUST_ACTIONS = Set.of(
-            "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity",
-            "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
+            "sts:assumerole",
+            "sts:assumerolewithsaml",
+            "sts:assumerolewithwebidentity",
+            "sts:tagsession",
+            "sts:setsourceidentity",
+            "sts:setcontext");
 
     private EvaluationLogic() {}
 
@@ -39,18 +43,19 @@ final class EvaluationLogic {
     static Evaluation evaluate(RequestContext request, PolicySet policies) {
         List<StatementMatch> matches = StatementMatcher.matchAll(request, policies);
         Allows allows = allows(request, policies, matches);
-        List<StatementMatch> denies = matches.stream().filter(StatementMatch::denies).toList();
+        List<StatementMatch> denies =
+                matches.stream().filter(StatementMatch::denies).toList();
         if (!denies.isEmpty()) {
             return new Evaluation(request, policies, matches, allows, Rule.EXPLICIT_DENY, denies);
         }
         if (callerSideAllows(allows)) {
-            return new Evaluation(request, policies, matches, allows, Rule.IDENTITY_ALLOW,
-                    callerSideStatements(allows, policies));
+            return new Evaluation(
+                    request, policies, matches, allows, Rule.IDENTITY_ALLOW, callerSideStatements(allows, policies));
         }
         List<StatementMatch> grants = standaloneGrants(allows);
         if (!grants.isEmpty()) {
-            return new Evaluation(request, policies, matches, allows, Rule.RESOURCE_GRANT,
-                    grantStatements(grants, allows, policies));
+            return new Evaluation(
+                    request, policies, matches, allows, Rule.RESOURCE_GRANT, grantStatements(grants, allows, policies));
         }
         return new Evaluation(request, policies, matches, allows, Rule.IMPLICIT_DENY, List.of());
     }
@@ -108,7 +113,9 @@ final class EvaluationLogic {
      * policies, and a resource-based policy as well where the request needs one.
      */
     private static boolean callerSideAllows(Allows allows) {
-        return allows.identitySide() && allows.withinBoundary() && allows.withinSessionPolicies()
+        return allows.identitySide()
+                && allows.withinBoundary()
+                && allows.withinSessionPolicies()
                 && (!allows.resourcePolicyRequired() || !allows.resource().isEmpty());
     }
 
@@ -161,7 +168,8 @@ final class EvaluationLogic {
     private static List<StatementMatch> grantStatements(
             List<StatementMatch> grants, Allows allows, PolicySet policies) {
         GrantKind best = grants.get(0).grant();
-        List<StatementMatch> deciding = new ArrayList<>(grants.stream().filter(m -> m.grant() == best).toList());
+        List<StatementMatch> deciding =
+                new ArrayList<>(grants.stream().filter(m -> m.grant() == best).toList());
         if (best == GrantKind.ROLE && policies.hasPermissionsBoundary()) {
             deciding.addAll(allows.boundary());
         }

@@ -17,7 +17,7 @@ public record MatchedStatement(String policyName, PolicyKind kind, int statement
      * @return for example {@code statement 1 (Sid "DenyLogs") of identity policy "Guardrail"}
      */
     public String describe() {
-        return "statement " + statementIndex + (sid == null ? "" : " (Sid \"" + sid + "\")") + " of "
-                + kind.label() + " \"" + policyName + "\"";
+        return "statement " + statementIndex + (sid == null ? "" : " (Sid \"" + sid + "\")") + " of " + kind.label()
+                + " \"" + policyName + "\"";
     }
 }

@@ -68,16 +68,16 @@ public final class PolicyDocument {
             try {
                 text = URLDecoder.decode(text, StandardCharsets.UTF_8).strip();
             } catch (IllegalArgumentException e) {
-                throw new PolicyParseException("the policy document looks URL-encoded but cannot be decoded: "
-                        + e.getMessage(), e);
+                throw new PolicyParseException(
+                        "the policy document looks URL-encoded but cannot be decoded: " + e.getMessage(), e);
             }
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PolicyParseException("the policy document is not valid JSON" + location(e) + ": "
-                    + e.getOriginalMessage(), e);
+            throw new PolicyParseException(
+                    "the policy document is not valid JSON" + location(e) + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new PolicyParseException("the policy document is empty");
@@ -103,7 +103,8 @@ public final class PolicyDocument {
         JsonNode versionNode = root.get("Version");
         if (versionNode != null) {
             if (!versionNode.isTextual()
-                    || !(versionNode.asText().equals(VERSION_2012) || versionNode.asText().equals(VERSION_2008))) {
+                    || !(versionNode.asText().equals(VERSION_2012)
+                            || versionNode.asText().equals(VERSION_2008))) {
                 throw new PolicyParseException("Version must be \"" + VERSION_2012 + "\" (or the old \"" + VERSION_2008
                         + "\"), not " + Json.compact(versionNode)
                         + "; it names the policy language version, not the date you wrote the policy");

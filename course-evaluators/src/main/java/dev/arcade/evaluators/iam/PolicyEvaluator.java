@@ -126,7 +126,9 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        set.resourcePolicy("trust policy of " + request.resource().substring(request.resource().lastIndexOf('/') + 1),
+        set.resourcePolicy(
+                "trust policy of "
+                        + request.resource().substring(request.resource().lastIndexOf('/') + 1),
                 trustPolicy);
         return evaluate(request, set.build());
     }

@@ -215,9 +215,11 @@ public final class PolicySet {
                     }
                 } else {
                     if (statement.hasPrincipalElement()) {
-                        throw new PolicyParseException(where + ": has a " + (statement.isNotPrincipal() ? "NotPrincipal" : "Principal")
-                                + " element, which IAM rejects in " + kind.labelWithArticle() + "; the policy applies to"
-                                + " the user or role it is attached to");
+                        throw new PolicyParseException(
+                                where + ": has a " + (statement.isNotPrincipal() ? "NotPrincipal" : "Principal")
+                                        + " element, which IAM rejects in " + kind.labelWithArticle()
+                                        + "; the policy applies to"
+                                        + " the user or role it is attached to");
                     }
                     if (!statement.hasResourceElement()) {
                         throw new PolicyParseException(where + ": has no Resource (or NotResource) element, which "

@@ -39,7 +39,15 @@ public final class PolicyStatement {
     }
 
     private static final Set<String> ELEMENTS = Set.of(
-            "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition");
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
+            "Condition");
 
     private final int index;
     private final String sid;
@@ -121,23 +129,26 @@ public final class PolicyStatement {
 
         JsonNode effectNode = node.get("Effect");
         if (effectNode == null) {
-            throw new PolicyParseException(where + ": Effect is missing; write \"Effect\": \"Allow\" or \"Effect\": \"Deny\"");
+            throw new PolicyParseException(
+                    where + ": Effect is missing; write \"Effect\": \"Allow\" or \"Effect\": \"Deny\"");
         }
         if (effectNode.isTextual() && effectNode.asText().equals("Allow")) {
             b.effect = Effect.ALLOW;
         } else if (effectNode.isTextual() && effectNode.asText().equals("Deny")) {
             b.effect = Effect.DENY;
         } else {
-            throw new PolicyParseException(where + ": Effect must be exactly \"Allow\" or \"Deny\", not "
-                    + Json.compact(effectNode));
+            throw new PolicyParseException(
+                    where + ": Effect must be exactly \"Allow\" or \"Deny\", not " + Json.compact(effectNode));
         }
 
         boolean hasAction = node.has("Action");
         boolean hasNotAction = node.has("NotAction");
         if (hasAction == hasNotAction) {
-            throw new PolicyParseException(where + (hasAction
-                    ? ": has both Action and NotAction; use one of them"
-                    : ": has neither Action nor NotAction; say which actions it covers, such as \"Action\": \"dynamodb:GetItem\""));
+            throw new PolicyParseException(
+                    where
+                            + (hasAction
+                                    ? ": has both Action and NotAction; use one of them"
+                                    : ": has neither Action nor NotAction; say which actions it covers, such as \"Action\": \"dynamodb:GetItem\""));
         }
         b.notAction = hasNotAction;
         String actionElement = hasAction ? "Action" : "NotAction";
@@ -240,14 +251,14 @@ public final class PolicyStatement {
             }
             for (JsonNode item : node) {
                 if (!item.isTextual()) {
-                    throw new PolicyParseException(where + ": every " + element + " entry must be a string, not "
-                            + describeType(item));
+                    throw new PolicyParseException(
+                            where + ": every " + element + " entry must be a string, not " + describeType(item));
                 }
                 out.add(item.asText());
             }
         } else {
-            throw new PolicyParseException(where + ": " + element + " must be a string or a list of strings, not "
-                    + describeType(node));
+            throw new PolicyParseException(
+                    where + ": " + element + " must be a string or a list of strings, not " + describeType(node));
         }
         for (String value : out) {
             if (value.isBlank()) {
@@ -430,7 +441,8 @@ public final class PolicyStatement {
             out.append(notPrincipal ? " for everyone except " : " for ").append(principal.compactJson());
         }
         if (!conditions.isEmpty()) {
-            out.append(" when ").append(conditions.size() == 1 ? "1 condition holds" : conditions.size() + " conditions hold");
+            out.append(" when ")
+                    .append(conditions.size() == 1 ? "1 condition holds" : conditions.size() + " conditions hold");
         }
         return out.toString();
     }

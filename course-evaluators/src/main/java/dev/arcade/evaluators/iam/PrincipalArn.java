@@ -38,6 +38,7 @@ record PrincipalArn(
     private static final String PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b)";
     /** A partition as written in a policy: any name, as the policy says. */
     private static final String ANY_PARTITION = "[a-z-]+";
+
     private static final String ACCOUNT = "(" + Arns.ACCOUNT_ID_REGEX + ")";
 
     // Groups: 1 partition, 2 account, then the names. A path, where IAM allows one, is skipped.
@@ -67,10 +68,11 @@ record PrincipalArn(
      *     federated user or root user
      */
     static PrincipalArn parse(String arn) {
-        return tryParse(arn).orElseThrow(() -> new IllegalArgumentException("\"" + arn + "\" is not a principal ARN;"
-                + " use a user (arn:aws:iam::123456789012:user/alice), a role session"
-                + " (arn:aws:sts::123456789012:assumed-role/RoleName/session), a role"
-                + " (arn:aws:iam::123456789012:role/RoleName) or a root ARN (arn:aws:iam::123456789012:root)"));
+        return tryParse(arn)
+                .orElseThrow(() -> new IllegalArgumentException("\"" + arn + "\" is not a principal ARN;"
+                        + " use a user (arn:aws:iam::123456789012:user/alice), a role session"
+                        + " (arn:aws:sts::123456789012:assumed-role/RoleName/session), a role"
+                        + " (arn:aws:iam::123456789012:role/RoleName) or a root ARN (arn:aws:iam::123456789012:root)"));
     }
 
     /**
@@ -82,25 +84,25 @@ record PrincipalArn(
     static Optional<PrincipalArn> tryParse(String arn) {
         Matcher m;
         if ((m = USER.matcher(arn)).matches()) {
-            return Optional.of(new PrincipalArn(PrincipalType.IAM_USER, arn, m.group(1), m.group(2), m.group(3), null,
-                    null, null));
+            return Optional.of(new PrincipalArn(
+                    PrincipalType.IAM_USER, arn, m.group(1), m.group(2), m.group(3), null, null, null));
         }
         if ((m = SESSION.matcher(arn)).matches()) {
             String roleArn = "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/" + m.group(3);
-            return Optional.of(new PrincipalArn(PrincipalType.ROLE_SESSION, arn, m.group(1), m.group(2), null,
-                    m.group(3), roleArn, m.group(4)));
+            return Optional.of(new PrincipalArn(
+                    PrincipalType.ROLE_SESSION, arn, m.group(1), m.group(2), null, m.group(3), roleArn, m.group(4)));
         }
         if ((m = ROLE.matcher(arn)).matches()) {
-            return Optional.of(new PrincipalArn(PrincipalType.ROLE, arn, m.group(1), m.group(2), null, m.group(3), arn,
-                    null));
+            return Optional.of(
+                    new PrincipalArn(PrincipalType.ROLE, arn, m.group(1), m.group(2), null, m.group(3), arn, null));
         }
         if ((m = FEDERATED.matcher(arn)).matches()) {
-            return Optional.of(new PrincipalArn(PrincipalType.FEDERATED_USER, arn, m.group(1), m.group(2), null, null,
-                    null, m.group(3)));
+            return Optional.of(new PrincipalArn(
+                    PrincipalType.FEDERATED_USER, arn, m.group(1), m.group(2), null, null, null, m.group(3)));
         }
         if ((m = ROOT.matcher(arn)).matches()) {
-            return Optional.of(new PrincipalArn(PrincipalType.ROOT, arn, m.group(1), m.group(2), null, null, null,
-                    null));
+            return Optional.of(
+                    new PrincipalArn(PrincipalType.ROOT, arn, m.group(1), m.group(2), null, null, null, null));
         }
         return Optional.empty();
     }
@@ -115,12 +117,14 @@ record PrincipalArn(
      */
     Optional<PrincipalArn> withRoleArn(String fullRoleArn) {
         Matcher m = ROLE.matcher(fullRoleArn);
-        if (type != PrincipalType.ROLE_SESSION || !m.matches() || !m.group(3).equals(roleName)
+        if (type != PrincipalType.ROLE_SESSION
+                || !m.matches()
+                || !m.group(3).equals(roleName)
                 || !m.group(2).equals(account)) {
             return Optional.empty();
         }
-        return Optional.of(new PrincipalArn(type, arn, partition, account, userName, roleName, fullRoleArn,
-                sessionName));
+        return Optional.of(
+                new PrincipalArn(type, arn, partition, account, userName, roleName, fullRoleArn, sessionName));
     }
 
     /**

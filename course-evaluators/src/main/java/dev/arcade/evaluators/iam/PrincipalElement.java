@@ -89,12 +89,14 @@ final class PrincipalElement {
             } else if (value.isArray() && !value.isEmpty()) {
                 for (JsonNode item : value) {
                     if (!item.isTextual()) {
-                        throw new PolicyParseException(where + ": principal values under \"" + type + "\" must be strings");
+                        throw new PolicyParseException(
+                                where + ": principal values under \"" + type + "\" must be strings");
                     }
                     values.add(item.asText());
                 }
             } else {
-                throw new PolicyParseException(where + ": principal \"" + type + "\" must be a string or a non-empty list");
+                throw new PolicyParseException(
+                        where + ": principal \"" + type + "\" must be a string or a non-empty list");
             }
             byType.put(type, List.copyOf(values));
         }
@@ -147,24 +149,26 @@ final class PrincipalElement {
         List<String> aws = byType.getOrDefault("AWS", List.of());
         boolean awsWildcard = aws.contains("*");
         return switch (caller.principalType()) {
-            case SERVICE -> byType.getOrDefault("Service", List.of()).stream()
-                    .anyMatch(v -> v.equalsIgnoreCase(caller.service()));
+            case SERVICE ->
+                byType.getOrDefault("Service", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase(caller.service()));
             case WEB_IDENTITY -> byType.getOrDefault("Federated", List.of()).contains(caller.federatedProvider());
             case ANONYMOUS -> awsWildcard;
             case ROOT -> awsWildcard || listsAccount(aws, caller.account());
-            case IAM_USER, FEDERATED_USER -> awsWildcard
-                    || (listsAccount(aws, caller.account()) && aws.contains(caller.principalArn()));
+            case IAM_USER, FEDERATED_USER ->
+                awsWildcard || (listsAccount(aws, caller.account()) && aws.contains(caller.principalArn()));
             case ROLE -> awsWildcard || (listsAccount(aws, caller.account()) && listsRole(aws, caller));
-            case ROLE_SESSION -> awsWildcard
-                    || (listsAccount(aws, caller.account()) && listsRole(aws, caller)
-                            && aws.contains(caller.principalArn()));
+            case ROLE_SESSION ->
+                awsWildcard
+                        || (listsAccount(aws, caller.account())
+                                && listsRole(aws, caller)
+                                && aws.contains(caller.principalArn()));
         };
     }
 
     private static GrantKind matchAws(String value, RequestContext caller) {
         RequestContext.PrincipalType type = caller.principalType();
-        boolean awsPrincipal = type != RequestContext.PrincipalType.SERVICE
-                && type != RequestContext.PrincipalType.WEB_IDENTITY;
+        boolean awsPrincipal =
+                type != RequestContext.PrincipalType.SERVICE && type != RequestContext.PrincipalType.WEB_IDENTITY;
         if (value.equals("*")) {
             return awsPrincipal ? GrantKind.EVERYONE : null;
         }

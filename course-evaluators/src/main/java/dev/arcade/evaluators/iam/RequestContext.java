@@ -72,6 +72,7 @@ public final class RequestContext {
     private final PrincipalType principalType;
     /** The caller's ARN, parsed; null for service, web identity and anonymous callers. */
     private final PrincipalArn arn;
+
     private final String service;
     private final String federatedProvider;
     private final String action;
@@ -426,7 +427,9 @@ public final class RequestContext {
         public Builder action(String serviceAction) {
             Objects.requireNonNull(serviceAction, "serviceAction");
             int colon = serviceAction.indexOf(':');
-            if (colon <= 0 || colon == serviceAction.length() - 1 || serviceAction.contains("*")
+            if (colon <= 0
+                    || colon == serviceAction.length() - 1
+                    || serviceAction.contains("*")
                     || serviceAction.contains("?")) {
                 throw new IllegalArgumentException("a request's action is one service:Action without wildcards,"
                         + " such as dynamodb:GetItem, not \"" + serviceAction + "\"");
@@ -587,15 +590,16 @@ public final class RequestContext {
         private Map<String, List<String>> automaticKeys(Instant now) {
             Map<String, List<String>> keys = new LinkedHashMap<>();
             String account = arn == null ? null : arn.account();
-            String principalArnKey =
-                    switch (principalType) {
-                        case ROLE_SESSION, ROLE -> arn.roleArn();
-                        case IAM_USER, FEDERATED_USER, ROOT -> arn.arn();
-                        default -> null;
-                    };
+            String principalArnKey = switch (principalType) {
+                case ROLE_SESSION, ROLE -> arn.roleArn();
+                case IAM_USER, FEDERATED_USER, ROOT -> arn.arn();
+                default -> null;
+            };
             put(keys, "aws:PrincipalArn", principalArnKey);
             put(keys, "aws:PrincipalAccount", account);
-            put(keys, "aws:PrincipalType",
+            put(
+                    keys,
+                    "aws:PrincipalType",
                     switch (principalType) {
                         case IAM_USER -> "User";
                         case ROLE_SESSION, ROLE -> "AssumedRole";
@@ -606,13 +610,12 @@ public final class RequestContext {
                     });
             String userName = arn == null ? null : arn.userName();
             put(keys, "aws:username", explicitUserName != null ? explicitUserName : userName);
-            String defaultUserId =
-                    switch (principalType) {
-                        case ROOT -> account;
-                        case FEDERATED_USER -> account + ":" + arn.sessionName();
-                        case ANONYMOUS -> "anonymous";
-                        default -> null;
-                    };
+            String defaultUserId = switch (principalType) {
+                case ROOT -> account;
+                case FEDERATED_USER -> account + ":" + arn.sessionName();
+                case ANONYMOUS -> "anonymous";
+                default -> null;
+            };
             put(keys, "aws:userid", userId != null ? userId : defaultUserId);
             tags.forEach((k, v) -> put(keys, "aws:PrincipalTag/" + k, v));
             put(keys, "aws:PrincipalIsAWSService", principalType == PrincipalType.SERVICE ? "true" : "false");

@@ -61,15 +61,16 @@ final class StatementMatcher {
             boolean exempt = principal.exempts(request);
             boundaryQuirk = exempt && notPrincipalIgnoredForBoundary(statement);
             if (exempt && !boundaryQuirk) {
-                misses.add(new Miss(Element.PRINCIPAL, "the caller is exempted by NotPrincipal "
-                        + principal.compactJson()));
+                misses.add(new Miss(
+                        Element.PRINCIPAL, "the caller is exempted by NotPrincipal " + principal.compactJson()));
             }
             grant = GrantKind.EVERYONE;
         } else if (principal != null) {
             grant = principal.match(request);
             if (grant == null) {
-                misses.add(new Miss(Element.PRINCIPAL, request.describePrincipal() + " is not named in Principal "
-                        + principal.compactJson()));
+                misses.add(new Miss(
+                        Element.PRINCIPAL,
+                        request.describePrincipal() + " is not named in Principal " + principal.compactJson()));
             }
         }
         for (ConditionClause clause : statement.conditions()) {
@@ -100,14 +101,16 @@ final class StatementMatcher {
         boolean listed = statement.actionPatterns().stream().anyMatch(p -> p.matchesIgnoreCase(request.action()));
         if (statement.isNotAction()) {
             return listed
-                    ? miss(Element.ACTION, "action " + request.action() + " is excluded by NotAction "
-                            + statement.actions())
+                    ? miss(
+                            Element.ACTION,
+                            "action " + request.action() + " is excluded by NotAction " + statement.actions())
                     : Optional.empty();
         }
         return listed
                 ? Optional.empty()
-                : miss(Element.ACTION, "action " + request.action() + " is not covered by Action "
-                        + statement.actions());
+                : miss(
+                        Element.ACTION,
+                        "action " + request.action() + " is not covered by Action " + statement.actions());
     }
 
     private Optional<Miss> resourceMiss(PolicyStatement statement) {
@@ -132,14 +135,16 @@ final class StatementMatcher {
         String note = unresolved.isEmpty() ? "" : " (" + String.join("; ", unresolved) + ")";
         if (statement.isNotResource()) {
             return listed
-                    ? miss(Element.RESOURCE, "resource " + request.resource() + " is excluded by NotResource "
-                            + statement.resources())
+                    ? miss(
+                            Element.RESOURCE,
+                            "resource " + request.resource() + " is excluded by NotResource " + statement.resources())
                     : Optional.empty();
         }
         return listed
                 ? Optional.empty()
-                : miss(Element.RESOURCE, "resource " + request.resource() + " does not match Resource "
-                        + statement.resources() + note);
+                : miss(
+                        Element.RESOURCE,
+                        "resource " + request.resource() + " does not match Resource " + statement.resources() + note);
     }
 
     private static Optional<Miss> miss(Element element, String reason) {

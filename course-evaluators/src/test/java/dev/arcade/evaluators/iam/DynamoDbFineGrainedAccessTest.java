@@ -34,17 +34,22 @@ class DynamoDbFineGrainedAccessTest {
                 .build();
 
         private RequestContext.Builder player(String action) {
-            return session("GameRole", "web-session").context("www.amazon.com:user_id", PLAYER)
-                    .action(action).resource(GAME_SCORES);
+            return session("GameRole", "web-session")
+                    .context("www.amazon.com:user_id", PLAYER)
+                    .action(action)
+                    .resource(GAME_SCORES);
         }
 
         @Test
         @DisplayName("a player reads their own item, projecting allowed attributes")
         void ownItem() {
-            Decision decision = PolicyEvaluator.evaluate(player("dynamodb:GetItem")
-                    .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
-                    .contextValues("dynamodb:Attributes", List.of("UserId", "TopScore"))
-                    .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES").build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    player("dynamodb:GetItem")
+                            .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
+                            .contextValues("dynamodb:Attributes", List.of("UserId", "TopScore"))
+                            .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES")
+                            .build(),
+                    policies);
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
         }
@@ -52,11 +57,15 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a player cannot read another player's item")
         void otherPlayersItem() {
-            Decision decision = PolicyEvaluator.evaluate(player("dynamodb:GetItem")
-                    .contextValues("dynamodb:LeadingKeys", List.of("amzn1.account.SOMEONEELSE")).build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    player("dynamodb:GetItem")
+                            .contextValues("dynamodb:LeadingKeys", List.of("amzn1.account.SOMEONEELSE"))
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
-            assertThat(decision.explanation()).as("the explanation shows the resolved variable")
+            assertThat(decision.explanation())
+                    .as("the explanation shows the resolved variable")
                     .contains("dynamodb:LeadingKeys")
                     .contains("(= \"" + PLAYER + "\")");
         }
@@ -64,8 +73,11 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a BatchGetItem touching their own and someone else's partition is denied (ForAllValues)")
         void mixedPartitions() {
-            Decision decision = PolicyEvaluator.evaluate(player("dynamodb:BatchGetItem")
-                    .contextValues("dynamodb:LeadingKeys", List.of(PLAYER, "amzn1.account.SOMEONEELSE")).build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    player("dynamodb:BatchGetItem")
+                            .contextValues("dynamodb:LeadingKeys", List.of(PLAYER, "amzn1.account.SOMEONEELSE"))
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
         }
@@ -73,9 +85,12 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("projecting an attribute outside the list is denied")
         void attributeOutsideList() {
-            Decision decision = PolicyEvaluator.evaluate(player("dynamodb:GetItem")
-                    .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
-                    .contextValues("dynamodb:Attributes", List.of("UserId", "PersonalEmail")).build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    player("dynamodb:GetItem")
+                            .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
+                            .contextValues("dynamodb:Attributes", List.of("UserId", "PersonalEmail"))
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.explanation()).contains("\"PersonalEmail\"");
@@ -84,9 +99,12 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("Select ALL_ATTRIBUTES is denied: StringEqualsIfExists checks a present dynamodb:Select")
         void selectAllAttributes() {
-            Decision decision = PolicyEvaluator.evaluate(player("dynamodb:Query")
-                    .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
-                    .context("dynamodb:Select", "ALL_ATTRIBUTES").build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    player("dynamodb:Query")
+                            .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
+                            .context("dynamodb:Select", "ALL_ATTRIBUTES")
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
         }
@@ -94,9 +112,12 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a PutItem asking for ReturnValues ALL_OLD is denied, UPDATED_NEW is allowed")
         void returnValues() {
-            RequestContext.Builder put = player("dynamodb:PutItem").contextValues("dynamodb:LeadingKeys", List.of(PLAYER));
-            Decision allOld = PolicyEvaluator.evaluate(put.context("dynamodb:ReturnValues", "ALL_OLD").build(), policies);
-            Decision updatedNew = PolicyEvaluator.evaluate(put.context("dynamodb:ReturnValues", "UPDATED_NEW").build(), policies);
+            RequestContext.Builder put =
+                    player("dynamodb:PutItem").contextValues("dynamodb:LeadingKeys", List.of(PLAYER));
+            Decision allOld = PolicyEvaluator.evaluate(
+                    put.context("dynamodb:ReturnValues", "ALL_OLD").build(), policies);
+            Decision updatedNew = PolicyEvaluator.evaluate(
+                    put.context("dynamodb:ReturnValues", "UPDATED_NEW").build(), policies);
 
             assertThat(allOld.allowed()).as(allOld.explanation()).isFalse();
             assertThat(updatedNew.allowed()).as(updatedNew.explanation()).isTrue();
@@ -105,8 +126,13 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("without the provider's user ID in the request, the variable has no value and nothing matches")
         void missingUserId() {
-            Decision decision = PolicyEvaluator.evaluate(session("GameRole", "web-session").action("dynamodb:GetItem")
-                    .resource(GAME_SCORES).contextValues("dynamodb:LeadingKeys", List.of(PLAYER)).build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    session("GameRole", "web-session")
+                            .action("dynamodb:GetItem")
+                            .resource(GAME_SCORES)
+                            .contextValues("dynamodb:LeadingKeys", List.of(PLAYER))
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.explanation()).contains("${www.amazon.com:user_id} has no value in this request");
@@ -148,10 +174,15 @@ class DynamoDbFineGrainedAccessTest {
         String sub = "us-east-1:0f2b4c8e-1111-2222-3333-444455556666";
         RequestContext.Builder request = session("Cognito_AuthRole", "CognitoIdentityCredentials")
                 .context("cognito-identity.amazonaws.com:sub", sub)
-                .action("dynamodb:UpdateItem").resource("arn:aws:dynamodb:eu-west-1:123456789012:table/MyTable");
+                .action("dynamodb:UpdateItem")
+                .resource("arn:aws:dynamodb:eu-west-1:123456789012:table/MyTable");
 
-        Decision own = Iam.identityOnly(request.contextValues("dynamodb:LeadingKeys", List.of(sub)).build(), policy);
-        Decision other = Iam.identityOnly(request.contextValues("dynamodb:LeadingKeys", List.of("us-east-1:other")).build(), policy);
+        Decision own = Iam.identityOnly(
+                request.contextValues("dynamodb:LeadingKeys", List.of(sub)).build(), policy);
+        Decision other = Iam.identityOnly(
+                request.contextValues("dynamodb:LeadingKeys", List.of("us-east-1:other"))
+                        .build(),
+                policy);
 
         assertThat(own.allowed()).as(own.explanation()).isTrue();
         assertThat(other.allowed()).as(other.explanation()).isFalse();
@@ -185,9 +216,14 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a query projecting listed attributes is allowed")
         void listedAttributes() {
-            Decision decision = Iam.identityOnly(Iam.user("reader").action("dynamodb:Query").resource(TABLE)
-                    .contextValues("dynamodb:Attributes", List.of("column-name-1", "column-name-3"))
-                    .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES").build(), POLICY);
+            Decision decision = Iam.identityOnly(
+                    Iam.user("reader")
+                            .action("dynamodb:Query")
+                            .resource(TABLE)
+                            .contextValues("dynamodb:Attributes", List.of("column-name-1", "column-name-3"))
+                            .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES")
+                            .build(),
+                    POLICY);
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
         }
@@ -195,9 +231,14 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a query projecting an unlisted attribute is denied")
         void unlistedAttribute() {
-            Decision decision = Iam.identityOnly(Iam.user("reader").action("dynamodb:Query").resource(TABLE)
-                    .contextValues("dynamodb:Attributes", List.of("column-name-1", "secret"))
-                    .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES").build(), POLICY);
+            Decision decision = Iam.identityOnly(
+                    Iam.user("reader")
+                            .action("dynamodb:Query")
+                            .resource(TABLE)
+                            .contextValues("dynamodb:Attributes", List.of("column-name-1", "secret"))
+                            .context("dynamodb:Select", "SPECIFIC_ATTRIBUTES")
+                            .build(),
+                    POLICY);
 
             assertThat(decision.allowed()).as(decision.explanation()).isFalse();
         }
@@ -205,8 +246,13 @@ class DynamoDbFineGrainedAccessTest {
         @Test
         @DisplayName("a query returning all attributes is denied by the dynamodb:Select requirement")
         void allAttributes() {
-            Decision decision = Iam.identityOnly(Iam.user("reader").action("dynamodb:Query").resource(TABLE)
-                    .context("dynamodb:Select", "ALL_ATTRIBUTES").build(), POLICY);
+            Decision decision = Iam.identityOnly(
+                    Iam.user("reader")
+                            .action("dynamodb:Query")
+                            .resource(TABLE)
+                            .context("dynamodb:Select", "ALL_ATTRIBUTES")
+                            .build(),
+                    POLICY);
 
             assertThat(decision.allowed()).as(decision.explanation()).isFalse();
         }

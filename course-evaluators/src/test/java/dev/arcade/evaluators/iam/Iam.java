@@ -35,7 +35,9 @@ final class Iam {
     }
 
     static RequestContext.Builder user(String name) {
-        return RequestContext.builder().principalArn("arn:aws:iam::" + ACCOUNT + ":user/" + name).currentTime(NOW);
+        return RequestContext.builder()
+                .principalArn("arn:aws:iam::" + ACCOUNT + ":user/" + name)
+                .currentTime(NOW);
     }
 
     static RequestContext.Builder session(String role, String session) {
@@ -49,7 +51,9 @@ final class Iam {
     }
 
     static Decision identityOnly(RequestContext request, String policyJson) {
-        return PolicyEvaluator.evaluate(request, PolicySet.builder().identityPolicy("TestPolicy", policyJson).build());
+        return PolicyEvaluator.evaluate(
+                request,
+                PolicySet.builder().identityPolicy("TestPolicy", policyJson).build());
     }
 
     /**
@@ -58,8 +62,9 @@ final class Iam {
      * as {@code key=v1|v2}, an empty multivalued key as {@code key=[]}.
      */
     static void assertCondition(String condition, String[] context, boolean expected) {
-        String json = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
-                + " \"Resource\": \"*\", \"Condition\": " + condition + "}]}";
+        String json =
+                "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\","
+                        + " \"Resource\": \"*\", \"Condition\": " + condition + "}]}";
         RequestContext.Builder request = user("alice").action("s3:GetObject");
         for (String pair : context) {
             int eq = pair.indexOf('=');

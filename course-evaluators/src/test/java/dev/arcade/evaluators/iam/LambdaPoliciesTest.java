@@ -38,8 +38,12 @@ class LambdaPoliciesTest {
         @ValueSource(strings = {"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"})
         @DisplayName("the function may write its logs")
         void writesLogs(String action) {
-            Decision decision = PolicyEvaluator.evaluate(session("orders-fn-role", "orders").action(action)
-                    .resource(LOG_GROUP + ":log-stream:2024/06/01/[$LATEST]abc").build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    session("orders-fn-role", "orders")
+                            .action(action)
+                            .resource(LOG_GROUP + ":log-stream:2024/06/01/[$LATEST]abc")
+                            .build(),
+                    policies);
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
         }
@@ -47,8 +51,12 @@ class LambdaPoliciesTest {
         @Test
         @DisplayName("the function may not read DynamoDB: the managed policy grants logging only")
         void noDynamoDb() {
-            Decision decision = PolicyEvaluator.evaluate(session("orders-fn-role", "orders").action("dynamodb:GetItem")
-                    .resource("arn:aws:dynamodb:us-east-1:123456789012:table/Orders").build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    session("orders-fn-role", "orders")
+                            .action("dynamodb:GetItem")
+                            .resource("arn:aws:dynamodb:us-east-1:123456789012:table/Orders")
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.explanation())
@@ -59,8 +67,12 @@ class LambdaPoliciesTest {
         @Test
         @DisplayName("the function may not delete its log group either")
         void noDeleteLogGroup() {
-            Decision decision = PolicyEvaluator.evaluate(session("orders-fn-role", "orders").action("logs:DeleteLogGroup")
-                    .resource(LOG_GROUP).build(), policies);
+            Decision decision = PolicyEvaluator.evaluate(
+                    session("orders-fn-role", "orders")
+                            .action("logs:DeleteLogGroup")
+                            .resource(LOG_GROUP)
+                            .build(),
+                    policies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
         }
@@ -75,30 +87,48 @@ class LambdaPoliciesTest {
         @Test
         @DisplayName("lambda.amazonaws.com may assume the execution role")
         void lambdaMayAssume() {
-            Decision decision = PolicyEvaluator.canAssume(trust, RequestContext.builder()
-                    .principalService("lambda.amazonaws.com").resource(FUNCTION_ROLE).action("sts:AssumeRole").build());
+            Decision decision = PolicyEvaluator.canAssume(
+                    trust,
+                    RequestContext.builder()
+                            .principalService("lambda.amazonaws.com")
+                            .resource(FUNCTION_ROLE)
+                            .action("sts:AssumeRole")
+                            .build());
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
-            assertThat(decision.decidingStatements()).singleElement()
-                    .extracting(MatchedStatement::kind).isEqualTo(PolicyKind.RESOURCE);
+            assertThat(decision.decidingStatements())
+                    .singleElement()
+                    .extracting(MatchedStatement::kind)
+                    .isEqualTo(PolicyKind.RESOURCE);
         }
 
         @Test
         @DisplayName("another service may not assume the execution role")
         void ec2MayNot() {
-            Decision decision = PolicyEvaluator.canAssume(trust, RequestContext.builder()
-                    .principalService("ec2.amazonaws.com").resource(FUNCTION_ROLE).action("sts:AssumeRole").build());
+            Decision decision = PolicyEvaluator.canAssume(
+                    trust,
+                    RequestContext.builder()
+                            .principalService("ec2.amazonaws.com")
+                            .resource(FUNCTION_ROLE)
+                            .action("sts:AssumeRole")
+                            .build());
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
         }
 
         @Test
-        @DisplayName("a user may not, even with an identity policy allowing sts:AssumeRole: the trust policy must allow too")
+        @DisplayName(
+                "a user may not, even with an identity policy allowing sts:AssumeRole: the trust policy must allow too")
         void userMayNot() {
-            PolicySet callerPolicies = PolicySet.builder().identityPolicy("AssumeAnything", Iam.statement(
-                    "\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\"")).build();
-            Decision decision = PolicyEvaluator.canAssume(trust,
-                    user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build(), callerPolicies);
+            PolicySet callerPolicies = PolicySet.builder()
+                    .identityPolicy(
+                            "AssumeAnything",
+                            Iam.statement("\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\""))
+                    .build();
+            Decision decision = PolicyEvaluator.canAssume(
+                    trust,
+                    user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build(),
+                    callerPolicies);
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.explanation()).contains("the role's trust policy does not allow this caller");
@@ -107,13 +137,22 @@ class LambdaPoliciesTest {
         @Test
         @DisplayName("canAssume replaces the request's action with sts:AssumeRole and needs a role ARN as resource")
         void canAssumeShape() {
-            Decision decision = PolicyEvaluator.canAssume(trust, RequestContext.builder()
-                    .principalService("lambda.amazonaws.com").action("lambda:InvokeFunction").resource(FUNCTION_ROLE).build());
+            Decision decision = PolicyEvaluator.canAssume(
+                    trust,
+                    RequestContext.builder()
+                            .principalService("lambda.amazonaws.com")
+                            .action("lambda:InvokeFunction")
+                            .resource(FUNCTION_ROLE)
+                            .build());
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
             assertThat(decision.explanation()).contains("call sts:AssumeRole on " + FUNCTION_ROLE);
-            assertThatThrownBy(() -> PolicyEvaluator.canAssume(trust, RequestContext.builder()
-                    .principalService("lambda.amazonaws.com").action("sts:AssumeRole").build()))
+            assertThatThrownBy(() -> PolicyEvaluator.canAssume(
+                            trust,
+                            RequestContext.builder()
+                                    .principalService("lambda.amazonaws.com")
+                                    .action("sts:AssumeRole")
+                                    .build()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("role's ARN");
         }
@@ -123,27 +162,39 @@ class LambdaPoliciesTest {
         void accountTrustNeedsIdentityPolicy() {
             PolicyDocument accountTrust = Iam.policy(Iam.statement("\"Effect\": \"Allow\","
                     + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}, \"Action\": \"sts:AssumeRole\""));
-            RequestContext dev = user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build();
+            RequestContext dev =
+                    user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build();
 
             Decision alone = PolicyEvaluator.canAssume(accountTrust, dev);
-            Decision withIdentity = PolicyEvaluator.canAssume(accountTrust, dev, PolicySet.builder()
-                    .identityPolicy("AssumeFnRole", Iam.statement("\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\","
-                            + " \"Resource\": \"" + FUNCTION_ROLE + "\"")).build());
+            Decision withIdentity = PolicyEvaluator.canAssume(
+                    accountTrust,
+                    dev,
+                    PolicySet.builder()
+                            .identityPolicy(
+                                    "AssumeFnRole",
+                                    Iam.statement("\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\","
+                                            + " \"Resource\": \"" + FUNCTION_ROLE + "\""))
+                            .build());
 
             assertThat(alone.outcome()).as(alone.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(alone.explanation()).contains("pass the caller's policies to canAssume");
             assertThat(withIdentity.allowed()).as(withIdentity.explanation()).isTrue();
-            assertThat(withIdentity.decidingStatements()).extracting(MatchedStatement::kind)
+            assertThat(withIdentity.decidingStatements())
+                    .extracting(MatchedStatement::kind)
                     .containsExactly(PolicyKind.IDENTITY, PolicyKind.RESOURCE);
         }
 
         @Test
         @DisplayName("a trust policy naming the user directly is enough on its own")
         void userTrust() {
-            PolicyDocument userTrust = Iam.policy(Iam.statement("\"Effect\": \"Allow\","
-                    + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:user/dev\"}, \"Action\": \"sts:AssumeRole\""));
+            PolicyDocument userTrust = Iam.policy(
+                    Iam.statement(
+                            "\"Effect\": \"Allow\","
+                                    + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:user/dev\"}, \"Action\": \"sts:AssumeRole\""));
 
-            Decision decision = PolicyEvaluator.canAssume(userTrust, user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build());
+            Decision decision = PolicyEvaluator.canAssume(
+                    userTrust,
+                    user("dev").action("sts:AssumeRole").resource(FUNCTION_ROLE).build());
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
         }
@@ -164,17 +215,28 @@ class LambdaPoliciesTest {
                         }
                       }]
                     }""");
-            RequestContext.Builder caller = RequestContext.builder().principalFederated("cognito-identity.amazonaws.com")
-                    .action("sts:AssumeRoleWithWebIdentity").resource("arn:aws:iam::123456789012:role/Cognito_AuthRole")
+            RequestContext.Builder caller = RequestContext.builder()
+                    .principalFederated("cognito-identity.amazonaws.com")
+                    .action("sts:AssumeRoleWithWebIdentity")
+                    .resource("arn:aws:iam::123456789012:role/Cognito_AuthRole")
                     .context("cognito-identity.amazonaws.com:aud", "us-east-1:12345678-abcd-abcd-abcd-123456789012");
 
-            Decision authenticated = PolicyEvaluator.canAssume(cognitoTrust,
-                    caller.context("cognito-identity.amazonaws.com:amr", "authenticated", "cognito-identity.amazonaws.com").build());
-            Decision unauthenticated = PolicyEvaluator.canAssume(cognitoTrust,
-                    caller.context("cognito-identity.amazonaws.com:amr", "unauthenticated").build());
+            Decision authenticated = PolicyEvaluator.canAssume(
+                    cognitoTrust,
+                    caller.context(
+                                    "cognito-identity.amazonaws.com:amr",
+                                    "authenticated",
+                                    "cognito-identity.amazonaws.com")
+                            .build());
+            Decision unauthenticated = PolicyEvaluator.canAssume(
+                    cognitoTrust,
+                    caller.context("cognito-identity.amazonaws.com:amr", "unauthenticated")
+                            .build());
 
             assertThat(authenticated.allowed()).as(authenticated.explanation()).isTrue();
-            assertThat(unauthenticated.allowed()).as(unauthenticated.explanation()).isFalse();
+            assertThat(unauthenticated.allowed())
+                    .as(unauthenticated.explanation())
+                    .isFalse();
         }
     }
 
@@ -203,15 +265,22 @@ class LambdaPoliciesTest {
                 }""";
 
         private RequestContext.Builder s3(String sourceArn) {
-            return RequestContext.builder().principalService("s3.amazonaws.com").action("lambda:InvokeFunction")
-                    .resource(FUNCTION).context("aws:SourceAccount", "123456789012").context("aws:SourceArn", sourceArn);
+            return RequestContext.builder()
+                    .principalService("s3.amazonaws.com")
+                    .action("lambda:InvokeFunction")
+                    .resource(FUNCTION)
+                    .context("aws:SourceAccount", "123456789012")
+                    .context("aws:SourceArn", sourceArn);
         }
 
         @Test
         @DisplayName("S3 may invoke the function for the named bucket")
         void namedBucket() {
-            Decision decision = PolicyEvaluator.evaluate(s3("arn:aws:s3:::amzn-s3-demo-bucket").build(),
-                    PolicySet.builder().resourcePolicy("my-function policy", POLICY).build());
+            Decision decision = PolicyEvaluator.evaluate(
+                    s3("arn:aws:s3:::amzn-s3-demo-bucket").build(),
+                    PolicySet.builder()
+                            .resourcePolicy("my-function policy", POLICY)
+                            .build());
 
             assertThat(decision.allowed()).as(decision.explanation()).isTrue();
             assertThat(decision.explanation()).contains("names the calling service");
@@ -220,8 +289,11 @@ class LambdaPoliciesTest {
         @Test
         @DisplayName("S3 may not invoke it for another bucket (the confused-deputy guard)")
         void otherBucket() {
-            Decision decision = PolicyEvaluator.evaluate(s3("arn:aws:s3:::someone-elses-bucket").build(),
-                    PolicySet.builder().resourcePolicy("my-function policy", POLICY).build());
+            Decision decision = PolicyEvaluator.evaluate(
+                    s3("arn:aws:s3:::someone-elses-bucket").build(),
+                    PolicySet.builder()
+                            .resourcePolicy("my-function policy", POLICY)
+                            .build());
 
             assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.explanation()).contains("condition ArnLike {\"AWS:SourceArn\"");

@@ -51,18 +51,23 @@ class MatchersTest {
 
         assertThat(pattern.matchesArn("arn:aws:sqs:us-east-1:123456789012:q")).isTrue();
         assertThat(pattern.matchesArn("arn:aws:sqs:us-east-1:999:123456789012:q"))
-                .as("as a plain glob this would match, component by component it must not").isFalse();
+                .as("as a plain glob this would match, component by component it must not")
+                .isFalse();
     }
 
     @Test
     @DisplayName("an action pattern ignores case, and literal pieces of a pattern never act as wildcards")
     void caseAndLiterals() {
-        assertThat(ArnPattern.compile("s3:Get*").matchesIgnoreCase("S3:GETOBJECT")).isTrue();
+        assertThat(ArnPattern.compile("s3:Get*").matchesIgnoreCase("S3:GETOBJECT"))
+                .isTrue();
         assertThat(ArnPattern.compile("s3:Get*").matches("S3:GETOBJECT")).isFalse();
-        ArnPattern mixed = ArnPattern.builder().glob("team-").literal("*").glob("/*").build();
+        ArnPattern mixed =
+                ArnPattern.builder().glob("team-").literal("*").glob("/*").build();
         assertThat(mixed.matches("team-*/x")).isTrue();
         assertThat(mixed.matches("team-blue/x")).isFalse();
-        assertThat(ArnPattern.compile("a*b*c*d*e*f*g*h").matches("a".repeat(5000))).as("no exponential backtracking").isFalse();
+        assertThat(ArnPattern.compile("a*b*c*d*e*f*g*h").matches("a".repeat(5000)))
+                .as("no exponential backtracking")
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0} contains {1}: {2}")
@@ -111,19 +116,28 @@ class MatchersTest {
     }
 
     @Test
-    @DisplayName("a policy variable resolves to its value or its default, an escape to its character, and a malformed reference stays text")
+    @DisplayName(
+            "a policy variable resolves to its value or its default, an escape to its character, and a malformed reference stays text")
     void templates() {
         Map<String, String> context = Map.of("aws:username", "alice");
         java.util.function.Function<String, Optional<String>> lookup =
                 key -> Optional.ofNullable(context.get(key.toLowerCase(java.util.Locale.ROOT)));
 
-        assertThat(PolicyTemplate.parse("home/${aws:username}/*", true).resolveText(lookup)).contains("home/alice/*");
-        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team, 'company-wide'}", true).resolveText(lookup))
+        assertThat(PolicyTemplate.parse("home/${aws:username}/*", true).resolveText(lookup))
+                .contains("home/alice/*");
+        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team, 'company-wide'}", true)
+                        .resolveText(lookup))
                 .contains("company-wide");
-        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team,'it''s'}", true).resolveText(lookup)).contains("it's");
-        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team}", true).resolveText(lookup)).isEmpty();
-        assertThat(PolicyTemplate.parse("a${*}b${?}c${$}d", true).resolveText(lookup)).contains("a*b?c$d");
-        assertThat(PolicyTemplate.parse("cost-${unclosed", true).resolveText(lookup)).contains("cost-${unclosed");
-        assertThat(PolicyTemplate.parse("${aws:username}", false).resolveText(lookup)).contains("${aws:username}");
+        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team,'it''s'}", true)
+                        .resolveText(lookup))
+                .contains("it's");
+        assertThat(PolicyTemplate.parse("${aws:PrincipalTag/team}", true).resolveText(lookup))
+                .isEmpty();
+        assertThat(PolicyTemplate.parse("a${*}b${?}c${$}d", true).resolveText(lookup))
+                .contains("a*b?c$d");
+        assertThat(PolicyTemplate.parse("cost-${unclosed", true).resolveText(lookup))
+                .contains("cost-${unclosed");
+        assertThat(PolicyTemplate.parse("${aws:username}", false).resolveText(lookup))
+                .contains("${aws:username}");
     }
 }

@@ -47,10 +47,12 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("ShirleyRodriguez: iam:CreateUser is allowed by her policy but not by her boundary, so it fails")
     void shirleyCannotCreateUser() {
-        Decision decision = evaluate(user("ShirleyRodriguez").action("iam:CreateUser").build(), PolicySet.builder()
-                .identityPolicy("CreateUser", CREATE_USER)
-                .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
-                .build());
+        Decision decision = evaluate(
+                user("ShirleyRodriguez").action("iam:CreateUser").build(),
+                PolicySet.builder()
+                        .identityPolicy("CreateUser", CREATE_USER)
+                        .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
+                        .build());
 
         assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
         assertThat(decision.explanation())
@@ -63,10 +65,12 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("ShirleyRodriguez: the boundary alone grants nothing, even for s3")
     void boundaryAloneGrantsNothing() {
-        Decision decision = evaluate(user("ShirleyRodriguez").action("s3:ListAllMyBuckets").build(), PolicySet.builder()
-                .identityPolicy("CreateUser", CREATE_USER)
-                .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
-                .build());
+        Decision decision = evaluate(
+                user("ShirleyRodriguez").action("s3:ListAllMyBuckets").build(),
+                PolicySet.builder()
+                        .identityPolicy("CreateUser", CREATE_USER)
+                        .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
+                        .build());
 
         assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
     }
@@ -74,9 +78,15 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("ShirleyRodriguez: an action allowed by both her policy and her boundary is allowed")
     void intersectionIsAllowed() {
-        Decision decision = evaluate(user("ShirleyRodriguez").action("s3:GetObject").resource("arn:aws:s3:::b/k").build(),
+        Decision decision = evaluate(
+                user("ShirleyRodriguez")
+                        .action("s3:GetObject")
+                        .resource("arn:aws:s3:::b/k")
+                        .build(),
                 PolicySet.builder()
-                        .identityPolicy("S3Read", statement("\"Effect\": \"Allow\", \"Action\": \"s3:Get*\", \"Resource\": \"*\""))
+                        .identityPolicy(
+                                "S3Read",
+                                statement("\"Effect\": \"Allow\", \"Action\": \"s3:Get*\", \"Resource\": \"*\""))
                         .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
                         .build());
 
@@ -100,35 +110,49 @@ class PermissionsBoundaryTest {
                          "Resource": ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"]}
                     ]
                 }""";
-        Decision decision = evaluate(user("newhire").action("s3:GetObject").resource("arn:aws:s3:::logs/2024/01.log").build(),
+        Decision decision = evaluate(
+                user("newhire")
+                        .action("s3:GetObject")
+                        .resource("arn:aws:s3:::logs/2024/01.log")
+                        .build(),
                 PolicySet.builder()
-                        .identityPolicy("S3Full", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
+                        .identityPolicy(
+                                "S3Full", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
                         .permissionsBoundary("XCompanyBoundaries", boundary)
                         .build());
 
         assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.EXPLICIT_DENY);
-        assertThat(decision.decidingStatements()).singleElement()
-                .satisfies(s -> {
-                    assertThat(s.kind()).isEqualTo(PolicyKind.PERMISSIONS_BOUNDARY);
-                    assertThat(s.sid()).isEqualTo("DenyS3Logs");
-                });
+        assertThat(decision.decidingStatements()).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(PolicyKind.PERMISSIONS_BOUNDARY);
+            assertThat(s.sid()).isEqualTo("DenyS3Logs");
+        });
     }
 
     @Test
-    @DisplayName("XCompanyBoundaries AllowManageOwnPasswordAndAccessKeys: ${aws:username} limits a user to their own keys")
+    @DisplayName(
+            "XCompanyBoundaries AllowManageOwnPasswordAndAccessKeys: ${aws:username} limits a user to their own keys")
     void boundaryWithPolicyVariable() {
         String boundary = statement("\"Sid\": \"AllowManageOwnPasswordAndAccessKeys\", \"Effect\": \"Allow\","
                 + " \"Action\": [\"iam:*AccessKey*\", \"iam:ChangePassword\", \"iam:GetUser\"],"
                 + " \"Resource\": [\"arn:aws:iam::*:user/${aws:username}\"]");
         PolicySet set = PolicySet.builder()
-                .identityPolicy("IAMFull", statement("\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\""))
+                .identityPolicy(
+                        "IAMFull", statement("\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\""))
                 .permissionsBoundary("XCompanyBoundaries", boundary)
                 .build();
 
-        Decision own = evaluate(user("maria").action("iam:CreateAccessKey")
-                .resource("arn:aws:iam::123456789012:user/maria").build(), set);
-        Decision other = evaluate(user("maria").action("iam:CreateAccessKey")
-                .resource("arn:aws:iam::123456789012:user/zhang").build(), set);
+        Decision own = evaluate(
+                user("maria")
+                        .action("iam:CreateAccessKey")
+                        .resource("arn:aws:iam::123456789012:user/maria")
+                        .build(),
+                set);
+        Decision other = evaluate(
+                user("maria")
+                        .action("iam:CreateAccessKey")
+                        .resource("arn:aws:iam::123456789012:user/zhang")
+                        .build(),
+                set);
 
         assertThat(own.allowed()).as(own.explanation()).isTrue();
         assertThat(other.outcome()).as(other.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
@@ -137,12 +161,18 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("resource-based policies: a grant to an IAM user ARN is not limited by the user's boundary")
     void resourcePolicyToUserIgnoresBoundary() {
-        Decision decision = evaluate(user("ShirleyRodriguez").action("dynamodb:GetItem").resource(TABLE).build(),
+        Decision decision = evaluate(
+                user("ShirleyRodriguez")
+                        .action("dynamodb:GetItem")
+                        .resource(TABLE)
+                        .build(),
                 PolicySet.builder()
                         .permissionsBoundary("ShirleyBoundary", SHIRLEY_BOUNDARY)
-                        .resourcePolicy("TablePolicy", statement("\"Effect\": \"Allow\","
-                                + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:user/ShirleyRodriguez\"},"
-                                + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
+                        .resourcePolicy(
+                                "TablePolicy",
+                                statement("\"Effect\": \"Allow\","
+                                        + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:user/ShirleyRodriguez\"},"
+                                        + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
                         .build());
 
         assertThat(decision.allowed()).as(decision.explanation()).isTrue();
@@ -151,16 +181,24 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("resource-based policies: a grant to a role ARN is limited by the role's boundary")
     void resourcePolicyToRoleArnIsLimited() {
-        Decision decision = evaluate(session("OrdersFn", "run-1").action("dynamodb:GetItem").resource(TABLE).build(),
+        Decision decision = evaluate(
+                session("OrdersFn", "run-1")
+                        .action("dynamodb:GetItem")
+                        .resource(TABLE)
+                        .build(),
                 PolicySet.builder()
-                        .permissionsBoundary("S3Only", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
-                        .resourcePolicy("TablePolicy", statement("\"Effect\": \"Allow\","
-                                + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:role/OrdersFn\"},"
-                                + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
+                        .permissionsBoundary(
+                                "S3Only", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
+                        .resourcePolicy(
+                                "TablePolicy",
+                                statement("\"Effect\": \"Allow\","
+                                        + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:role/OrdersFn\"},"
+                                        + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
                         .build());
 
         assertThat(decision.outcome()).as(decision.explanation()).isEqualTo(Outcome.IMPLICIT_DENY);
-        assertThat(decision.explanation()).as("the explanation says a session ARN grant would not be limited")
+        assertThat(decision.explanation())
+                .as("the explanation says a session ARN grant would not be limited")
                 .contains("names the ARN of the caller's role")
                 .contains("arn:aws:sts::123456789012:assumed-role/OrdersFn/run-1");
     }
@@ -168,12 +206,20 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("resource-based policies: a grant to a role ARN inside the boundary needs no identity policy")
     void resourcePolicyToRoleArnInsideBoundary() {
-        Decision decision = evaluate(session("OrdersFn", "run-1").action("dynamodb:GetItem").resource(TABLE).build(),
+        Decision decision = evaluate(
+                session("OrdersFn", "run-1")
+                        .action("dynamodb:GetItem")
+                        .resource(TABLE)
+                        .build(),
                 PolicySet.builder()
-                        .permissionsBoundary("DynamoOnly", statement("\"Effect\": \"Allow\", \"Action\": \"dynamodb:*\", \"Resource\": \"*\""))
-                        .resourcePolicy("TablePolicy", statement("\"Effect\": \"Allow\","
-                                + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:role/OrdersFn\"},"
-                                + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
+                        .permissionsBoundary(
+                                "DynamoOnly",
+                                statement("\"Effect\": \"Allow\", \"Action\": \"dynamodb:*\", \"Resource\": \"*\""))
+                        .resourcePolicy(
+                                "TablePolicy",
+                                statement("\"Effect\": \"Allow\","
+                                        + " \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:role/OrdersFn\"},"
+                                        + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
                         .build());
 
         assertThat(decision.allowed()).as(decision.explanation()).isTrue();
@@ -182,12 +228,19 @@ class PermissionsBoundaryTest {
     @Test
     @DisplayName("resource-based policies: a grant to the role session ARN is not limited by the boundary")
     void resourcePolicyToSessionArnIgnoresBoundary() {
-        Decision decision = evaluate(session("OrdersFn", "run-1").action("dynamodb:GetItem").resource(TABLE).build(),
+        Decision decision = evaluate(
+                session("OrdersFn", "run-1")
+                        .action("dynamodb:GetItem")
+                        .resource(TABLE)
+                        .build(),
                 PolicySet.builder()
-                        .permissionsBoundary("S3Only", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
-                        .resourcePolicy("TablePolicy", statement("\"Effect\": \"Allow\","
-                                + " \"Principal\": {\"AWS\": \"arn:aws:sts::123456789012:assumed-role/OrdersFn/run-1\"},"
-                                + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
+                        .permissionsBoundary(
+                                "S3Only", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
+                        .resourcePolicy(
+                                "TablePolicy",
+                                statement("\"Effect\": \"Allow\","
+                                        + " \"Principal\": {\"AWS\": \"arn:aws:sts::123456789012:assumed-role/OrdersFn/run-1\"},"
+                                        + " \"Action\": \"dynamodb:GetItem\", \"Resource\": \"" + TABLE + "\""))
                         .build());
 
         assertThat(decision.allowed()).as(decision.explanation()).isTrue();
@@ -208,17 +261,28 @@ class PermissionsBoundaryTest {
                          "Action": "s3:*", "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}
                     ]
                 }""";
-        RequestContext bob = user("Bob").action("s3:GetObject").resource("arn:aws:s3:::reports/q1.csv").build();
+        RequestContext bob = user("Bob")
+                .action("s3:GetObject")
+                .resource("arn:aws:s3:::reports/q1.csv")
+                .build();
 
-        Decision withoutBoundary = evaluate(bob, PolicySet.builder().resourcePolicy("ReportsBucket", bucketPolicy).build());
-        Decision withBoundary = evaluate(bob, PolicySet.builder()
-                .resourcePolicy("ReportsBucket", bucketPolicy)
-                .permissionsBoundary("S3", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
-                .build());
+        Decision withoutBoundary = evaluate(
+                bob,
+                PolicySet.builder()
+                        .resourcePolicy("ReportsBucket", bucketPolicy)
+                        .build());
+        Decision withBoundary = evaluate(
+                bob,
+                PolicySet.builder()
+                        .resourcePolicy("ReportsBucket", bucketPolicy)
+                        .permissionsBoundary(
+                                "S3", statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""))
+                        .build());
 
         assertThat(withoutBoundary.allowed()).as(withoutBoundary.explanation()).isTrue();
         assertThat(withBoundary.outcome()).as(withBoundary.explanation()).isEqualTo(Outcome.EXPLICIT_DENY);
-        assertThat(withBoundary.explanation()).as("the explanation points at the documented pitfall")
+        assertThat(withBoundary.explanation())
+                .as("the explanation points at the documented pitfall")
                 .contains("ArnNotEquals on aws:PrincipalArn");
     }
 }

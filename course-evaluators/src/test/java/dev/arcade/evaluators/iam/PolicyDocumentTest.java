@@ -34,9 +34,12 @@ class PolicyDocumentTest {
         PolicyDocument policy = PolicyDocument.parse(encoded);
 
         assertThat(policy.version()).isEqualTo("2012-10-17");
-        assertThat(policy.statements()).singleElement()
+        assertThat(policy.statements())
+                .singleElement()
                 .satisfies(s -> assertThat(s.actions()).containsExactly("sts:AssumeRole"));
-        assertThat(policy).as("the decoded and the plain document are the same policy").isEqualTo(PolicyDocument.parse(TRUST));
+        assertThat(policy)
+                .as("the decoded and the plain document are the same policy")
+                .isEqualTo(PolicyDocument.parse(TRUST));
     }
 
     @Test
@@ -104,54 +107,84 @@ class PolicyDocumentTest {
                 arguments("not JSON at all", "{\"Version\": \"2012-10-17\", \"Statement\": [", "not valid JSON (line"),
                 arguments("an empty document", "   ", "empty"),
                 arguments("a JSON list instead of an object", "[]", "must be a JSON object"),
-                arguments("a misspelt element, with a suggestion",
+                arguments(
+                        "a misspelt element, with a suggestion",
                         Iam.statement("\"Effect\": \"Allow\", \"Actions\": \"s3:*\", \"Resource\": \"*\""),
                         "unknown element \"Actions\" (did you mean \"Action\"?)"),
-                arguments("Effect in lower case", Iam.statement("\"Effect\": \"allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""),
+                arguments(
+                        "Effect in lower case",
+                        Iam.statement("\"Effect\": \"allow\", \"Action\": \"s3:*\", \"Resource\": \"*\""),
                         "Effect must be exactly \"Allow\" or \"Deny\""),
                 arguments("no Effect", Iam.statement("\"Action\": \"s3:*\", \"Resource\": \"*\""), "Effect is missing"),
-                arguments("neither Action nor NotAction", Iam.statement("\"Effect\": \"Allow\", \"Resource\": \"*\""),
+                arguments(
+                        "neither Action nor NotAction",
+                        Iam.statement("\"Effect\": \"Allow\", \"Resource\": \"*\""),
                         "has neither Action nor NotAction"),
-                arguments("both Resource and NotResource",
-                        Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"NotResource\": \"*\""),
+                arguments(
+                        "both Resource and NotResource",
+                        Iam.statement(
+                                "\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"NotResource\": \"*\""),
                         "has both Resource and NotResource"),
-                arguments("an action without a service prefix",
+                arguments(
+                        "an action without a service prefix",
                         Iam.statement("\"Effect\": \"Allow\", \"Action\": \"GetItem\", \"Resource\": \"*\""),
                         "is not an action; write service:Action"),
-                arguments("a table name where an ARN belongs",
-                        Iam.statement("\"Effect\": \"Allow\", \"Action\": \"dynamodb:GetItem\", \"Resource\": \"Orders\""),
+                arguments(
+                        "a table name where an ARN belongs",
+                        Iam.statement(
+                                "\"Effect\": \"Allow\", \"Action\": \"dynamodb:GetItem\", \"Resource\": \"Orders\""),
                         "\"Orders\" is not an ARN"),
-                arguments("a Version that is the date the policy was written",
+                arguments(
+                        "a Version that is the date the policy was written",
                         "{\"Version\": \"2024-05-01\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}",
                         "not the date you wrote the policy"),
-                arguments("a duplicate key, which would silently drop half of a Condition",
+                arguments(
+                        "a duplicate key, which would silently drop half of a Condition",
                         Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Condition\":"
                                 + " {\"StringEquals\": {\"a:b\": \"1\"}, \"StringEquals\": {\"c:d\": \"2\"}}"),
                         "Duplicate field 'StringEquals'"),
-                arguments("an unknown condition operator",
+                arguments(
+                        "an unknown condition operator",
                         Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Condition\":"
                                 + " {\"StringEqual\": {\"a:b\": \"1\"}}"),
                         "unknown condition operator \"StringEqual\""),
-                arguments("a numeric condition value that is not a number",
+                arguments(
+                        "a numeric condition value that is not a number",
                         Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\", \"Condition\":"
                                 + " {\"NumericLessThan\": {\"s3:max-keys\": \"ten\"}}"),
                         "value \"ten\" is not a number"),
-                arguments("a bad CIDR block", Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\","
-                        + " \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/33\"}}"), "is not an IP address"),
-                arguments("a policy variable with a Date operator", Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\","
-                        + " \"Resource\": \"*\", \"Condition\": {\"DateLessThan\": {\"aws:CurrentTime\": \"${aws:TokenIssueTime}\"}}"),
+                arguments(
+                        "a bad CIDR block",
+                        Iam.statement("\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\","
+                                + " \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/33\"}}"),
+                        "is not an IP address"),
+                arguments(
+                        "a policy variable with a Date operator",
+                        Iam.statement(
+                                "\"Effect\": \"Allow\", \"Action\": \"s3:*\","
+                                        + " \"Resource\": \"*\", \"Condition\": {\"DateLessThan\": {\"aws:CurrentTime\": \"${aws:TokenIssueTime}\"}}"),
                         "policy variables work only with the String and Arn operators"),
-                arguments("a lower-case top-level element, with a suggestion",
+                arguments(
+                        "a lower-case top-level element, with a suggestion",
                         "{\"Version\": \"2012-10-17\", \"statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}}",
                         "unknown top-level element \"statement\"; a policy document contains only Version, Id and Statement"
                                 + " (did you mean \"Statement\"?"),
-                arguments("an empty Statement list", "{\"Version\": \"2012-10-17\", \"Statement\": []}", "Statement list is empty"),
-                arguments("a Principal string other than *", Iam.statement("\"Effect\": \"Allow\","
-                        + " \"Principal\": \"arn:aws:iam::123456789012:root\", \"Action\": \"s3:*\""), "can only be \"*\""),
-                arguments("an unknown principal type", Iam.statement("\"Effect\": \"Allow\","
-                        + " \"Principal\": {\"Services\": \"lambda.amazonaws.com\"}, \"Action\": \"s3:*\""),
+                arguments(
+                        "an empty Statement list",
+                        "{\"Version\": \"2012-10-17\", \"Statement\": []}",
+                        "Statement list is empty"),
+                arguments(
+                        "a Principal string other than *",
+                        Iam.statement("\"Effect\": \"Allow\","
+                                + " \"Principal\": \"arn:aws:iam::123456789012:root\", \"Action\": \"s3:*\""),
+                        "can only be \"*\""),
+                arguments(
+                        "an unknown principal type",
+                        Iam.statement("\"Effect\": \"Allow\","
+                                + " \"Principal\": {\"Services\": \"lambda.amazonaws.com\"}, \"Action\": \"s3:*\""),
                         "unknown principal type \"Services\""),
-                arguments("the error names the statement and its Sid",
+                arguments(
+                        "the error names the statement and its Sid",
                         "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"},"
                                 + " {\"Sid\": \"Second\", \"Effect\": \"Allow\", \"Action\": [], \"Resource\": \"*\"}]}",
                         "statement 1 (Sid \"Second\"): Action is an empty list"));
@@ -170,7 +203,9 @@ class PolicyDocumentTest {
     @Test
     @DisplayName("numbers and booleans in condition values are read as their text")
     void scalarConditionValues() {
-        Iam.assertCondition("{\"NumericEquals\": {\"s3:max-keys\": [10, 20]}, \"Bool\": {\"aws:SecureTransport\": true}}",
-                new String[] {"s3:max-keys=20"}, true);
+        Iam.assertCondition(
+                "{\"NumericEquals\": {\"s3:max-keys\": [10, 20]}, \"Bool\": {\"aws:SecureTransport\": true}}",
+                new String[] {"s3:max-keys=20"},
+                true);
     }
 }

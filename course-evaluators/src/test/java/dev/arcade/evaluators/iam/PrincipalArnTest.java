@@ -27,7 +27,8 @@ class PrincipalArnTest {
         assertThat(jane.account()).isEqualTo("123456789012");
         assertThat(jane.partition()).isEqualTo("aws");
         assertThat(jane.roleName()).isNull();
-        assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:user/JohnDoe").userName()).isEqualTo("JohnDoe");
+        assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:user/JohnDoe").userName())
+                .isEqualTo("JohnDoe");
     }
 
     @Test
@@ -63,16 +64,21 @@ class PrincipalArnTest {
         assertThat(federated.sessionName()).isEqualTo("my-federated-user-name");
         assertThat(root.type()).isEqualTo(PrincipalType.ROOT);
         assertThat(root.partition()).isEqualTo("aws-cn");
-        assertThat(PrincipalArn.parse("arn:aws-us-gov:iam::123456789012:user/JohnDoe").partition())
+        assertThat(PrincipalArn.parse("arn:aws-us-gov:iam::123456789012:user/JohnDoe")
+                        .partition())
                 .isEqualTo("aws-us-gov");
     }
 
     @Test
     @DisplayName("anything else is refused with a message listing the ARN forms a caller can have")
     void refusesOtherArns() {
-        assertThat(PrincipalArn.tryParse("arn:aws:iam::123456789012:group/Developers")).isEmpty();
-        assertThat(PrincipalArn.tryParse("arn:aws:iam::12345678901:user/JohnDoe")).as("11-digit account").isEmpty();
-        assertThat(PrincipalArn.tryParse("arn:example:iam::123456789012:user/JohnDoe")).as("unknown partition")
+        assertThat(PrincipalArn.tryParse("arn:aws:iam::123456789012:group/Developers"))
+                .isEmpty();
+        assertThat(PrincipalArn.tryParse("arn:aws:iam::12345678901:user/JohnDoe"))
+                .as("11-digit account")
+                .isEmpty();
+        assertThat(PrincipalArn.tryParse("arn:example:iam::123456789012:user/JohnDoe"))
+                .as("unknown partition")
                 .isEmpty();
         assertThatThrownBy(() -> PrincipalArn.parse("arn:aws:s3:::amzn-s3-demo-bucket"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -88,24 +94,36 @@ class PrincipalArnTest {
         assertThat(session.withRoleArn("arn:aws:iam::123456789012:role/application_abc/component_xyz/RDSAccess"))
                 .hasValueSatisfying(s -> assertThat(s.roleArn())
                         .isEqualTo("arn:aws:iam::123456789012:role/application_abc/component_xyz/RDSAccess"));
-        assertThat(session.withRoleArn("arn:aws:iam::123456789012:role/OtherRole")).isEmpty();
-        assertThat(session.withRoleArn("arn:aws:iam::444455556666:role/RDSAccess")).as("another account").isEmpty();
+        assertThat(session.withRoleArn("arn:aws:iam::123456789012:role/OtherRole"))
+                .isEmpty();
+        assertThat(session.withRoleArn("arn:aws:iam::444455556666:role/RDSAccess"))
+                .as("another account")
+                .isEmpty();
         assertThat(PrincipalArn.parse("arn:aws:iam::123456789012:user/JohnDoe")
-                .withRoleArn("arn:aws:iam::123456789012:role/RDSAccess")).as("not a session").isEmpty();
+                        .withRoleArn("arn:aws:iam::123456789012:role/RDSAccess"))
+                .as("not a session")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("in a policy an account is named by its ID or its root ARN, and a role by an ARN with any path")
     void policySideNames() {
         assertThat(PrincipalArn.namesAccount("123456789012", "123456789012")).isTrue();
-        assertThat(PrincipalArn.namesAccount("arn:aws:iam::123456789012:root", "123456789012")).isTrue();
-        assertThat(PrincipalArn.namesAccount("arn:aws:iam::123456789012:root", "444455556666")).isFalse();
-        assertThat(PrincipalArn.namesAccount("123456789012", null)).as("a caller without account").isFalse();
-        assertThat(PrincipalArn.namesRole("arn:aws:iam::123456789012:role/application_abc/RDSAccess", "123456789012",
-                "RDSAccess")).isTrue();
+        assertThat(PrincipalArn.namesAccount("arn:aws:iam::123456789012:root", "123456789012"))
+                .isTrue();
+        assertThat(PrincipalArn.namesAccount("arn:aws:iam::123456789012:root", "444455556666"))
+                .isFalse();
+        assertThat(PrincipalArn.namesAccount("123456789012", null))
+                .as("a caller without account")
+                .isFalse();
+        assertThat(PrincipalArn.namesRole(
+                        "arn:aws:iam::123456789012:role/application_abc/RDSAccess", "123456789012", "RDSAccess"))
+                .isTrue();
         assertThat(PrincipalArn.namesRole("arn:aws:iam::123456789012:role/RDSAccess", "444455556666", "RDSAccess"))
                 .isFalse();
-        assertThat(PrincipalArn.isRoleArn("arn:aws:iam::123456789012:role/RDSAccess")).isTrue();
-        assertThat(PrincipalArn.isRoleArn("arn:aws:iam::123456789012:user/JohnDoe")).isFalse();
+        assertThat(PrincipalArn.isRoleArn("arn:aws:iam::123456789012:role/RDSAccess"))
+                .isTrue();
+        assertThat(PrincipalArn.isRoleArn("arn:aws:iam::123456789012:user/JohnDoe"))
+                .isFalse();
     }
 }

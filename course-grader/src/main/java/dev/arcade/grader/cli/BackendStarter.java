@@ -22,7 +22,8 @@ final class BackendStarter {
     static Supplier<Backend> startInBackground(Console c) {
         HostEnvironment host = HostEnvironment.system();
         Selection selection = BackendSelector.select(host);
-        CompletableFuture<Backend> started = CompletableFuture.supplyAsync(() -> Backends.start(selection, host.settings()));
+        CompletableFuture<Backend> started =
+                CompletableFuture.supplyAsync(() -> Backends.start(selection, host.settings()));
         return () -> {
             try {
                 Backend b = started.get();

@@ -22,10 +22,13 @@ final class Console {
     private int progressLength;
 
     Console(boolean forcePlain) {
-        this.out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        this.out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null || "1".equals(System.getenv("WORKSHOP_TTY"));
         String noColor = System.getenv("NO_COLOR");
-        this.color = terminal && !forcePlain && (noColor == null || noColor.isEmpty())
+        this.color = terminal
+                && !forcePlain
+                && (noColor == null || noColor.isEmpty())
                 && !"dumb".equals(System.getenv("TERM"));
         this.live = terminal && !forcePlain && !"dumb".equals(System.getenv("TERM"));
         this.width = columns();
@@ -33,7 +36,9 @@ final class Console {
 
     private static int columns() {
         try {
-            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", Integer.toString(DEFAULT_COLUMNS)).trim());
+            int c = Integer.parseInt(System.getenv()
+                    .getOrDefault("COLUMNS", Integer.toString(DEFAULT_COLUMNS))
+                    .trim());
             return Math.max(MIN_COLUMNS, Math.min(c, MAX_COLUMNS));
         } catch (NumberFormatException e) {
             return DEFAULT_COLUMNS;

@@ -1,12 +1,12 @@
 package dev.arcade.grader.cli;
 
+import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.kit.backend.BackendKind;
 import dev.arcade.kit.backend.BackendSelector;
 import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.HostEnvironment;
 import dev.arcade.kit.backend.Selection;
 import dev.arcade.kit.backend.Settings;
-import dev.arcade.grader.course.CourseLayout;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,8 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./workshop doctor}: what this machine has, and which backend runs here and why. */
-@Command(name = "doctor", description = "Check this machine: JDK, Maven Wrapper, moto, Docker, LocalStack token, free"
-        + " ports; say which backend auto picks and why each other one is unavailable, with the fix.")
+@Command(
+        name = "doctor",
+        description = "Check this machine: JDK, Maven Wrapper, moto, Docker, LocalStack token, free"
+                + " ports; say which backend auto picks and why each other one is unavailable, with the fix.")
 final class DoctorCommand implements Callable<Integer> {
     /** How long asking Python for moto's version may take. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
@@ -43,31 +45,48 @@ final class DoctorCommand implements Callable<Integer> {
         HostEnvironment host = HostEnvironment.system();
         c.println(c.bold("This machine"));
         int feature = Runtime.version().feature();
-        check(c, feature >= 17, "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                + ") at " + System.getProperty("java.home"), "the course needs JDK 17 or newer; set JAVA_HOME to one");
+        check(
+                c,
+                feature >= 17,
+                "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
+                        + System.getProperty("java.home"),
+                "the course needs JDK 17 or newer; set JAVA_HOME to one");
         Path root = CourseLayout.find(Path.of("")).root();
-        check(c, Files.isRegularFile(root.resolve(".mvn/wrapper/maven-wrapper.properties")),
-                "Maven Wrapper (./mvnw), Maven " + wrapperMaven(root), "the wrapper files are missing: clone the course again");
+        check(
+                c,
+                Files.isRegularFile(root.resolve(".mvn/wrapper/maven-wrapper.properties")),
+                "Maven Wrapper (./mvnw), Maven " + wrapperMaven(root),
+                "the wrapper files are missing: clone the course again");
         Optional<HostEnvironment.MotoCommand> moto = host.moto();
-        check(c, moto.isPresent(), moto.map(m -> "moto: " + m.foundAs() + motoVersion(m)).orElse("moto"),
+        check(
+                c,
+                moto.isPresent(),
+                moto.map(m -> "moto: " + m.foundAs() + motoVersion(m)).orElse("moto"),
                 "not installed: pip install 'moto[server]' (no Docker needed)");
         boolean docker = host.dockerAvailable();
         check(c, docker, "Docker", "not running (only needed for LocalStack or Floci)");
         boolean token = host.settings().get(Settings.LOCALSTACK_AUTH_TOKEN).isPresent();
         check(c, token, "LOCALSTACK_AUTH_TOKEN", "not set (only needed for LocalStack 4.15 and newer)");
-        check(c, canBindLoopback(), "a free port on 127.0.0.1 for the emulator", "no free loopback port: close some programs");
+        check(
+                c,
+                canBindLoopback(),
+                "a free port on 127.0.0.1 for the emulator",
+                "no free loopback port: close some programs");
         boolean localstackPortFree = portFree(LOCALSTACK_PORT);
         c.println("  " + (localstackPortFree ? c.dim("·") : c.yellow("!")) + " port " + LOCALSTACK_PORT
-                + " (LocalStack's) is " + (localstackPortFree ? "free" : "in use: something already listens there, perhaps an emulator you run"
-                        + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:" + LOCALSTACK_PORT + ")"));
+                + " (LocalStack's) is "
+                + (localstackPortFree
+                        ? "free"
+                        : "in use: something already listens there, perhaps an emulator you run"
+                                + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:" + LOCALSTACK_PORT + ")"));
 
         c.println();
         c.println(c.bold("Backends"));
         String setting = host.settings().get(Settings.BACKEND).orElse("auto");
         try {
             Selection s = BackendSelector.select(host);
-            c.println("  " + c.green("→ ") + Settings.BACKEND + "=" + setting + " runs " + c.bold(s.kind().id())
-                    + " here (" + s.reason() + ")");
+            c.println("  " + c.green("→ ") + Settings.BACKEND + "=" + setting + " runs "
+                    + c.bold(s.kind().id()) + " here (" + s.reason() + ")");
         } catch (BackendUnavailableException e) {
             c.println("  " + c.red("✘ ") + Settings.BACKEND + "=" + setting + ": " + e.getMessage());
         }
@@ -77,14 +96,16 @@ final class DoctorCommand implements Callable<Integer> {
             }
             try {
                 BackendSelector.select(withBackend(host, k));
-                c.println("  " + c.green("✔ ") + Console.pad(k.id(), BACKEND_COLUMN) + "available (" + Settings.BACKEND + "=" + k.id() + ")");
+                c.println("  " + c.green("✔ ") + Console.pad(k.id(), BACKEND_COLUMN) + "available (" + Settings.BACKEND
+                        + "=" + k.id() + ")");
             } catch (BackendUnavailableException e) {
                 c.println("  " + c.dim("✘ ") + Console.pad(k.id(), BACKEND_COLUMN) + c.dim(e.getMessage()));
             }
         }
         c.println();
-        c.println(c.dim("Settings: " + Settings.BACKEND + ", " + Settings.ENDPOINT + ", " + Settings.ALLOW_REMOTE_ENDPOINT
-                + ", " + Settings.LOCALSTACK_AUTH_TOKEN + ", " + Settings.MOTO_COMMAND + ". See docs/backends.md."));
+        c.println(c.dim("Settings: " + Settings.BACKEND + ", " + Settings.ENDPOINT + ", "
+                + Settings.ALLOW_REMOTE_ENDPOINT + ", " + Settings.LOCALSTACK_AUTH_TOKEN + ", " + Settings.MOTO_COMMAND
+                + ". See docs/backends.md."));
         return 0;
     }
 
@@ -93,8 +114,13 @@ final class DoctorCommand implements Callable<Integer> {
             @Override
             public Settings settings() {
                 Map<String, String> values = new HashMap<>();
-                for (String k : new String[] {Settings.ENDPOINT, Settings.AWS_ENDPOINT_URL, Settings.ALLOW_REMOTE_ENDPOINT,
-                        Settings.LOCALSTACK_AUTH_TOKEN, Settings.MOTO_COMMAND}) {
+                for (String k : new String[] {
+                    Settings.ENDPOINT,
+                    Settings.AWS_ENDPOINT_URL,
+                    Settings.ALLOW_REMOTE_ENDPOINT,
+                    Settings.LOCALSTACK_AUTH_TOKEN,
+                    Settings.MOTO_COMMAND
+                }) {
                     host.settings().get(k).ifPresent(v -> values.put(k, v));
                 }
                 values.put(Settings.BACKEND, kind.id());
@@ -120,8 +146,10 @@ final class DoctorCommand implements Callable<Integer> {
     private static String wrapperMaven(Path root) {
         try {
             return Files.readAllLines(root.resolve(".mvn/wrapper/maven-wrapper.properties")).stream()
-                    .filter(l -> l.startsWith("distributionUrl=")).map(l -> l.replaceAll(".*apache-maven-([^/]+)-bin.zip", "$1"))
-                    .findFirst().orElse("?");
+                    .filter(l -> l.startsWith("distributionUrl="))
+                    .map(l -> l.replaceAll(".*apache-maven-([^/]+)-bin.zip", "$1"))
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }
@@ -131,8 +159,10 @@ final class DoctorCommand implements Callable<Integer> {
         if (m.python() == null) {
             return "";
         }
-        return ChildProcess.output(List.of(m.python().toString(), "-c", "import moto; print(moto.__version__)"),
-                PROBE_TIMEOUT).map(v -> ", version " + v.strip()).orElse("");
+        return ChildProcess.output(
+                        List.of(m.python().toString(), "-c", "import moto; print(moto.__version__)"), PROBE_TIMEOUT)
+                .map(v -> ", version " + v.strip())
+                .orElse("");
     }
 
     private static boolean canBindLoopback() {

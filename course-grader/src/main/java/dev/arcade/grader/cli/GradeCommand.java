@@ -2,14 +2,14 @@ package dev.arcade.grader.cli;
 
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
-import dev.arcade.grader.report.ExerciseResult;
-import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.course.Lesson;
+import dev.arcade.grader.report.ExerciseResult;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ReportWriter;
-import dev.arcade.runner.TestCase;
+import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
+import dev.arcade.runner.TestCase;
 import dev.arcade.runner.TestStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +24,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./workshop grade [module]}: the score board. */
-@Command(name = "grade", description = "Build what is needed, run every module's graded tests (or one module's),"
-        + " print the score board and write target/workshop/report.json and report.html.")
+@Command(
+        name = "grade",
+        description = "Build what is needed, run every module's graded tests (or one module's),"
+                + " print the score board and write target/workshop/report.json and report.html.")
 final class GradeCommand implements Callable<Integer> {
     /** How many changed test files the warning lists; report.json has all of them. */
     static final int TAMPERED_SHOWN = 10;
     /** Cells of the live progress bar. */
     static final int PROGRESS_BAR_CELLS = 12;
 
-    @Parameters(arity = "0..1", paramLabel = "MODULE", description = "only this module: module-01-dynamodb, 01, 1 or dynamodb")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "MODULE",
+            description = "only this module: module-01-dynamodb, 01, 1 or dynamodb")
     String module;
 
     @Option(names = "--no-color", description = "plain text, no colours or live progress (also: NO_COLOR=1)")
@@ -57,7 +62,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         Path html = ReportWriter.write(report, grader.workDir());
         c.println();
-        c.println(c.dim(String.format("Report: %s (and report.json)   %.1f s",
+        c.println(c.dim(String.format(
+                "Report: %s (and report.json)   %.1f s",
                 layout.root().relativize(html), (System.nanoTime() - t0) / 1e9)));
         nextStep(report, c);
         githubOutput(report);
@@ -75,8 +81,13 @@ final class GradeCommand implements Callable<Integer> {
 
             @Override
             public void started(TestCase test) {
-                c.progress(String.format("  %s %d/%d  %s › %s", c.bar((double) done.get() / Math.max(1, planned.get()), PROGRESS_BAR_CELLS),
-                        done.get(), planned.get(), test.exercise(), test.displayName()));
+                c.progress(String.format(
+                        "  %s %d/%d  %s › %s",
+                        c.bar((double) done.get() / Math.max(1, planned.get()), PROGRESS_BAR_CELLS),
+                        done.get(),
+                        planned.get(),
+                        test.exercise(),
+                        test.displayName()));
             }
 
             @Override
@@ -94,8 +105,8 @@ final class GradeCommand implements Callable<Integer> {
         for (ModuleResult m : report.modules()) {
             for (ExerciseResult e : m.exercises()) {
                 if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {
-                    c.println(c.bold("Next: ") + e.id() + " " + e.title() + c.dim("  (lesson: " + m.name() + "/README.md#"
-                            + Lesson.anchor(e.id(), e.title()) + ")"));
+                    c.println(c.bold("Next: ") + e.id() + " " + e.title()
+                            + c.dim("  (lesson: " + m.name() + "/README.md#" + Lesson.anchor(e.id(), e.title()) + ")"));
                     c.println("      ./workshop test " + e.id() + "     ./workshop hint " + e.id());
                     return;
                 }
@@ -108,8 +119,12 @@ final class GradeCommand implements Callable<Integer> {
     private static void githubOutput(ScoreReport report) throws IOException {
         String out = System.getenv("GITHUB_OUTPUT");
         if (out != null && !out.isBlank()) {
-            Files.writeString(Path.of(out), "result=" + ReportWriter.classroomBase64(report) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(out),
+                    "result=" + ReportWriter.classroomBase64(report) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 }

@@ -1,20 +1,20 @@
 package dev.arcade.grader.cli;
 
-import dev.arcade.kit.backend.Backend;
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
-import dev.arcade.runner.Discovery;
-import dev.arcade.grader.report.ScoreReport;
-import dev.arcade.grader.report.Scoring;
 import dev.arcade.grader.course.Lesson;
 import dev.arcade.grader.course.Manifest;
+import dev.arcade.grader.report.ModuleResult;
+import dev.arcade.grader.report.ScoreReport;
+import dev.arcade.grader.report.Scoring;
 import dev.arcade.grader.session.Classpaths;
 import dev.arcade.grader.session.ModuleCompiler;
-import dev.arcade.grader.report.ModuleResult;
-import dev.arcade.runner.RunSpec;
-import dev.arcade.runner.TestCase;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.runner.Discovery;
+import dev.arcade.runner.RunSpec;
+import dev.arcade.runner.TestCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,15 +59,18 @@ final class Grader {
             Path base = v == Variant.REFERENCE ? m.solutionDir() : m.dir();
             return new Compiled(m, unit, base.resolve("target/classes"), base.resolve("target/test-classes"), null);
         }
-        Path out = layout.workDir().resolve("classes").resolve(v.name().toLowerCase(java.util.Locale.ROOT)).resolve(m.name());
+        Path out = layout.workDir()
+                .resolve("classes")
+                .resolve(v.name().toLowerCase(java.util.Locale.ROOT))
+                .resolve(m.name());
         Path sources = v == Variant.REFERENCE ? m.solutionSources() : m.mainSources();
         Path relativeTo = layout.root();
         ModuleCompiler.Result main = compiler.compile(sources, out.resolve("main"), List.of(), relativeTo, null);
         if (!main.ok()) {
             return new Compiled(m, unit, main.classes(), null, main.firstError());
         }
-        ModuleCompiler.Result tests = compiler.compile(m.testSources(), out.resolve("test"), List.of(main.classes()),
-                relativeTo, m.testResources());
+        ModuleCompiler.Result tests = compiler.compile(
+                m.testSources(), out.resolve("test"), List.of(main.classes()), relativeTo, m.testResources());
         if (!tests.ok()) {
             String why = v == Variant.LEARNER
                     ? "the tests do not compile against your code (did a class, method or signature change?): "
@@ -88,7 +91,9 @@ final class Grader {
 
     /** Test files that differ from the course manifest (nothing if the course has no manifest). */
     List<String> tampered() {
-        return Manifest.recorded(layout).map(r -> Manifest.current(layout).testDifferences(r, layout)).orElse(List.of());
+        return Manifest.recorded(layout)
+                .map(r -> Manifest.current(layout).testDifferences(r, layout))
+                .orElse(List.of());
     }
 
     /**
@@ -96,8 +101,13 @@ final class Grader {
      *
      * @param exercise only this exercise's tests (for {@code test 1.3}), or null
      */
-    ScoreReport grade(List<CourseModule> modules, String exercise, java.util.function.Supplier<Backend> backendStart,
-            boolean showOutput, TestSession.Listener listener, java.util.function.Consumer<String> step) {
+    ScoreReport grade(
+            List<CourseModule> modules,
+            String exercise,
+            java.util.function.Supplier<Backend> backendStart,
+            boolean showOutput,
+            TestSession.Listener listener,
+            java.util.function.Consumer<String> step) {
         Timing timing = new Timing();
         List<Compiled> compiled = new ArrayList<>();
         Map<String, List<TestCase>> catalogs = new LinkedHashMap<>();
@@ -120,14 +130,16 @@ final class Grader {
             }
             return started[0];
         };
-        List<RunSpec.Unit> units = compiled.stream().filter(Compiled::ok).map(Compiled::toUnit).toList();
+        List<RunSpec.Unit> units =
+                compiled.stream().filter(Compiled::ok).map(Compiled::toUnit).toList();
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
             step.accept("running tests");
             TestSession session = new TestSession(classpath, ready, layout.workDir(), showOutput);
             for (TestOutcome o : session.run(units, exercise, listener)) {
                 outcomes.put(o.test().key(), o);
-                catalogs.computeIfAbsent(o.test().unit(), k -> new ArrayList<>()).add(o.test());
+                catalogs.computeIfAbsent(o.test().unit(), k -> new ArrayList<>())
+                        .add(o.test());
             }
             timing.mark("tests");
         }
@@ -135,9 +147,15 @@ final class Grader {
         for (Compiled c : compiled) {
             List<TestCase> catalog = catalogs.getOrDefault(c.module().name(), List.of());
             if (exercise != null) {
-                catalog = catalog.stream().filter(t -> exercise.equals(t.exercise())).toList();
+                catalog = catalog.stream()
+                        .filter(t -> exercise.equals(t.exercise()))
+                        .toList();
             }
-            results.add(Scoring.module(c.module(), catalog, outcomes, Lesson.exerciseTitles(c.module().lesson()),
+            results.add(Scoring.module(
+                    c.module(),
+                    catalog,
+                    outcomes,
+                    Lesson.exerciseTitles(c.module().lesson()),
                     c.error()));
         }
         Backend backend = ready.get();

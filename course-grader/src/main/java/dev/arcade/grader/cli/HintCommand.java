@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./workshop hint <exercise> [level]}: the next hint, level by level. */
-@Command(name = "hint", description = "Show the next hint for an exercise (a nudge, then the concept, then nearly the"
-        + " solution), or the level you ask for.")
+@Command(
+        name = "hint",
+        description = "Show the next hint for an exercise (a nudge, then the concept, then nearly the"
+                + " solution), or the level you ask for.")
 final class HintCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,15 +39,17 @@ final class HintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console c = new Console(plain);
         CourseLayout layout = CourseLayout.find(Path.of(""));
-        CourseModule module = layout.moduleOfExercise(exercise).orElseThrow(() -> new IllegalArgumentException(
-                "There is no exercise " + exercise + "; exercise ids look like 1.3 (module 1, exercise 3)."));
+        CourseModule module = layout.moduleOfExercise(exercise)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "There is no exercise " + exercise + "; exercise ids look like 1.3 (module 1, exercise 3)."));
         List<Hints.Hint> hints = Hints.read(module.hints(exercise));
         if (hints.isEmpty()) {
-            throw new IllegalArgumentException("Exercise " + exercise + " has no hints (" + layout.root()
-                    .relativize(module.hints(exercise)) + " is missing).");
+            throw new IllegalArgumentException("Exercise " + exercise + " has no hints ("
+                    + layout.root().relativize(module.hints(exercise)) + " is missing).");
         }
         Path state = layout.workDir().resolve("hints-seen.json");
-        ObjectNode seen = Files.isRegularFile(state) ? (ObjectNode) JSON.readTree(state.toFile()) : JSON.createObjectNode();
+        ObjectNode seen =
+                Files.isRegularFile(state) ? (ObjectNode) JSON.readTree(state.toFile()) : JSON.createObjectNode();
         int shown = reset ? 0 : seen.path(exercise).asInt(0);
         int n = level != null ? level : Math.min(shown + 1, hints.size());
         if (n < 1 || n > hints.size()) {
@@ -57,7 +61,8 @@ final class HintCommand implements Callable<Integer> {
 
         String title = Lesson.exerciseTitles(module.lesson()).getOrDefault(exercise, "");
         Hints.Hint h = hints.get(n - 1);
-        c.println(c.bold("Hint " + n + " of " + hints.size() + " for " + exercise + " " + title) + c.dim("  (" + h.heading() + ")"));
+        c.println(c.bold("Hint " + n + " of " + hints.size() + " for " + exercise + " " + title)
+                + c.dim("  (" + h.heading() + ")"));
         c.println();
         h.text().lines().forEach(l -> c.println("  " + l));
         c.println();

@@ -14,8 +14,10 @@ final class Modules {
         if (name == null) {
             return all;
         }
-        return List.of(layout.module(name).orElseThrow(() -> new IllegalArgumentException("There is no module '"
-                + name + "'; the modules are: " + all.stream().map(CourseModule::name).collect(Collectors.joining(", "))
-                + ".")));
+        return List.of(layout.module(name)
+                .orElseThrow(() -> new IllegalArgumentException("There is no module '"
+                        + name + "'; the modules are: "
+                        + all.stream().map(CourseModule::name).collect(Collectors.joining(", "))
+                        + ".")));
     }
 }

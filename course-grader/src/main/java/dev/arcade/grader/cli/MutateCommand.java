@@ -26,21 +26,27 @@ import picocli.CommandLine.Parameters;
  * graded tests (PIT, through the {@code mutation} profile of {@code solutions/pom.xml}), for
  * instructors and authors. Prints the mutation score per exercise and every surviving mutant.
  */
-@Command(name = "mutate", description = "For instructors and authors: change the reference solutions one small step"
-        + " at a time (PIT mutation testing) and check that the graded tests notice; prints the score per exercise"
-        + " and every surviving mutant with its line. Takes minutes.")
+@Command(
+        name = "mutate",
+        description = "For instructors and authors: change the reference solutions one small step"
+                + " at a time (PIT mutation testing) and check that the graded tests notice; prints the score per exercise"
+                + " and every surviving mutant with its line. Takes minutes.")
 final class MutateCommand implements Callable<Integer> {
     /** The score below which an exercise's tests are reported as too weak, in percent. */
     static final int DEFAULT_MINIMUM_PERCENT = 85;
     /** Where a module's twin lists the mutants that behave exactly like the reference. */
     static final String EQUIVALENTS_FILE = "mutation-equivalents.txt";
 
-    @Parameters(arity = "0..1", paramLabel = "EXERCISE|MODULE", description = "1.3, or a module (01, dynamodb);"
-            + " without it, every module")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "EXERCISE|MODULE",
+            description = "1.3, or a module (01, dynamodb);" + " without it, every module")
     String target;
 
-    @Option(names = "--min", paramLabel = "PERCENT", description = "the lowest acceptable score per exercise"
-            + " (default: " + DEFAULT_MINIMUM_PERCENT + ")")
+    @Option(
+            names = "--min",
+            paramLabel = "PERCENT",
+            description = "the lowest acceptable score per exercise" + " (default: " + DEFAULT_MINIMUM_PERCENT + ")")
     int minimum = DEFAULT_MINIMUM_PERCENT;
 
     @Option(names = "--no-color", description = "plain text (also: NO_COLOR=1)")
@@ -73,8 +79,10 @@ final class MutateCommand implements Callable<Integer> {
                 continue;
             }
             Path log = layout.workDir().resolve("mutate-" + module.name() + ".log");
-            c.println(c.bold("Mutating " + module.name()) + c.dim(" (" + exercises.size() + " exercises, "
-                    + classes.size() / 2 + " reference classes; Maven's output: " + layout.root().relativize(log) + ")"));
+            c.println(c.bold("Mutating " + module.name())
+                    + c.dim(" (" + exercises.size() + " exercises, " + classes.size() / 2
+                            + " reference classes; Maven's output: "
+                            + layout.root().relativize(log) + ")"));
             long start = System.nanoTime();
             int exit = runPit(layout, module, classes, tests, log);
             Path xml = module.solutionDir().resolve("target/pit-reports/mutations.xml");
@@ -84,11 +92,15 @@ final class MutateCommand implements Callable<Integer> {
                 allGood = false;
                 continue;
             }
-            Map<String, String> equivalents = MutationScores.readEquivalents(module.solutionDir().resolve(EQUIVALENTS_FILE));
+            Map<String, String> equivalents =
+                    MutationScores.readEquivalents(module.solutionDir().resolve(EQUIVALENTS_FILE));
             List<Mutant> mutants = MutationScores.read(xml);
             List<ExerciseScore> scores = MutationScores.score(mutants, sources::exerciseOf, equivalents).stream()
-                    .filter(s -> exercises.contains(s.exercise())).toList();
-            long unowned = mutants.stream().filter(m -> sources.exerciseOf(m.className(), m.method()) == null).count();
+                    .filter(s -> exercises.contains(s.exercise()))
+                    .toList();
+            long unowned = mutants.stream()
+                    .filter(m -> sources.exerciseOf(m.className(), m.method()) == null)
+                    .count();
             Map<String, String> titles = Lesson.exerciseTitles(module.lesson());
             for (ExerciseScore s : scores) {
                 boolean good = s.percent() >= minimum;
@@ -96,25 +108,30 @@ final class MutateCommand implements Callable<Integer> {
                 String score = String.format(Locale.ROOT, "%5.1f%%", s.percent());
                 c.println("  " + (good ? c.green("✔ ") : c.red("✘ ")) + Console.pad(s.exercise(), 5)
                         + Console.pad(Console.cut(titles.getOrDefault(s.exercise(), ""), 48), 50)
-                        + (good ? score : c.red(score)) + c.dim("  " + s.detected() + " of " + s.counted() + " detected"
-                        + (s.equivalent() > 0 ? ", " + s.equivalent() + " equivalent" : "")));
+                        + (good ? score : c.red(score))
+                        + c.dim("  " + s.detected() + " of " + s.counted() + " detected"
+                                + (s.equivalent() > 0 ? ", " + s.equivalent() + " equivalent" : "")));
                 for (Mutant m : s.survivors()) {
-                    c.println(c.dim("      survived: ") + m.location() + " " + m.description() + c.dim("  (" + m.mutator()
-                            + ", in " + m.method() + ")"));
+                    c.println(c.dim("      survived: ") + m.location() + " " + m.description()
+                            + c.dim("  (" + m.mutator() + ", in " + m.method() + ")"));
                 }
             }
             if (unowned > 0) {
                 c.println(c.dim("  " + unowned + " mutants in code that no single exercise's TODO names (a helper"
                         + " the reference added to a class several exercises share) are not scored"));
             }
-            c.println(c.dim(String.format(Locale.ROOT, "  %.0f s; the full report: %s", (System.nanoTime() - start) / 1e9,
+            c.println(c.dim(String.format(
+                    Locale.ROOT,
+                    "  %.0f s; the full report: %s",
+                    (System.nanoTime() - start) / 1e9,
                     layout.root().relativize(module.solutionDir().resolve("target/pit-reports/index.html")))));
         }
         if (!allGood) {
             c.println();
-            c.println("An exercise below " + minimum + "% has a surviving mutant that a wrong solution could copy: add a"
-                    + " test that fails on it, or list it in solutions/<module>/" + EQUIVALENTS_FILE
-                    + " as \"File.java:LINE Mutator  why it behaves exactly like the reference\" (docs/commands/mutate.md).");
+            c.println(
+                    "An exercise below " + minimum + "% has a surviving mutant that a wrong solution could copy: add a"
+                            + " test that fails on it, or list it in solutions/<module>/" + EQUIVALENTS_FILE
+                            + " as \"File.java:LINE Mutator  why it behaves exactly like the reference\" (docs/commands/mutate.md).");
         }
         return allGood ? 0 : 1;
     }
@@ -124,24 +141,39 @@ final class MutateCommand implements Callable<Integer> {
             return layout.modules();
         }
         if (target.contains(".")) {
-            return List.of(layout.moduleOfExercise(target).orElseThrow(() -> new IllegalArgumentException(
-                    "There is no exercise " + target + "; exercise ids look like 1.3 (module 1, exercise 3).")));
+            return List.of(layout.moduleOfExercise(target)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no exercise " + target
+                            + "; exercise ids look like 1.3 (module 1, exercise 3).")));
         }
-        return List.of(layout.module(target).orElseThrow(() -> new IllegalArgumentException(
-                "There is no module " + target + "; try 01, dynamodb or module-01-dynamodb.")));
+        return List.of(layout.module(target)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "There is no module " + target + "; try 01, dynamodb or module-01-dynamodb.")));
     }
 
-    private static int runPit(CourseLayout layout, CourseModule module, Set<String> classes, Set<String> tests, Path log)
+    private static int runPit(
+            CourseLayout layout, CourseModule module, Set<String> classes, Set<String> tests, Path log)
             throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
-        List<String> command = new ArrayList<>(List.of(layout.root().resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
-                "-B", "-P", "mutation", "-pl", "solutions/" + module.name(), "-am", "test",
+        List<String> command = new ArrayList<>(List.of(
+                layout.root().resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
+                "-B",
+                "-P",
+                "mutation",
+                "-pl",
+                "solutions/" + module.name(),
+                "-am",
+                "test",
                 // only PIT runs the exercise tests; the machinery's own tests are not what is measured here
-                "-Dtest=Exercise*Test", "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-DtargetClasses=" + String.join(",", classes), "-DtargetTests=" + String.join(",", tests)));
+                "-Dtest=Exercise*Test",
+                "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-DtargetClasses=" + String.join(",", classes),
+                "-DtargetTests=" + String.join(",", tests)));
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).directory(layout.root().toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(layout.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return p.waitFor();
     }
 }

@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./workshop new exercise <id>} and {@code ./workshop new module <NN> <name>}: for authors. */
-@Command(name = "new", description = "For course authors: scaffold an exercise (lesson section, skeleton, graded test,"
-        + " three hints, reference solution) or a module (its poms, README and reference twin, registered in every pom"
-        + " that must list it). Never overwrites; see docs/authors.md.",
+@Command(
+        name = "new",
+        description = "For course authors: scaffold an exercise (lesson section, skeleton, graded test,"
+                + " three hints, reference solution) or a module (its poms, README and reference twin, registered in every pom"
+                + " that must list it). Never overwrites; see docs/authors.md.",
         subcommands = {NewCommand.NewExercise.class, NewCommand.NewModule.class})
 final class NewCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -37,19 +39,26 @@ final class NewCommand implements Callable<Integer> {
     }
 
     /** {@code ./workshop new exercise 1.10 --title "Expire old sessions"}. */
-    @Command(name = "exercise", description = "Scaffold exercise ID in its module: the lesson section in README.md,"
-            + " the skeleton (TODO ID), the graded test, hints/ID.md and the reference in solutions/. Refuses if the"
-            + " exercise exists or the module does not.")
+    @Command(
+            name = "exercise",
+            description = "Scaffold exercise ID in its module: the lesson section in README.md,"
+                    + " the skeleton (TODO ID), the graded test, hints/ID.md and the reference in solutions/. Refuses if the"
+                    + " exercise exists or the module does not.")
     static final class NewExercise implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "the exercise id, for example 1.10 (module 1, exercise 10)")
         String id;
 
-        @Option(names = "--title", paramLabel = "TITLE", description = "the lesson heading's title, for example"
-                + " \"Expire old sessions\" (default: New exercise)")
+        @Option(
+                names = "--title",
+                paramLabel = "TITLE",
+                description =
+                        "the lesson heading's title, for example" + " \"Expire old sessions\" (default: New exercise)")
         String title;
 
-        @Option(names = "--name", paramLabel = "CLASS", description = "the skeleton's class name (default: from the"
-                + " title, for example ExpireOldSessions)")
+        @Option(
+                names = "--name",
+                paramLabel = "CLASS",
+                description = "the skeleton's class name (default: from the" + " title, for example ExpireOldSessions)")
         String name;
 
         @Option(names = "--no-color", description = "plain text (also: NO_COLOR=1)")
@@ -64,9 +73,11 @@ final class NewCommand implements Callable<Integer> {
     }
 
     /** {@code ./workshop new module 05 demo}. */
-    @Command(name = "module", description = "Scaffold module NN: module-NN-NAME with its pom and README, its reference"
-            + " twin solutions/module-NN-NAME, and its line in every pom that must list it. Completes a README-only"
-            + " placeholder of that name; refuses if the module exists.")
+    @Command(
+            name = "module",
+            description = "Scaffold module NN: module-NN-NAME with its pom and README, its reference"
+                    + " twin solutions/module-NN-NAME, and its line in every pom that must list it. Completes a README-only"
+                    + " placeholder of that name; refuses if the module exists.")
     static final class NewModule implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NN", description = "the module number, for example 05")
         String number;

@@ -1,8 +1,8 @@
 package dev.arcade.grader.cli;
 
 import dev.arcade.grader.report.ExerciseResult;
-import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.report.ModuleResult;
+import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.runner.TestStatus;
 
 /** Prints a {@link ScoreReport} as the score board. */
@@ -31,31 +31,40 @@ final class ScoreBoard {
         for (ModuleResult m : r.modules()) {
             double f = m.possible() == 0 ? 0 : (double) m.earned() / m.possible();
             c.println();
-            c.println(c.bold(Console.pad(m.name(), MODULE_WIDTH) + Console.pad(Console.cut(m.title(), titleWidth), titleWidth + 2))
-                    + String.format("%4d/%-4d ", m.earned(), m.possible()) + c.bar(f, MODULE_BAR_CELLS)
+            c.println(c.bold(Console.pad(m.name(), MODULE_WIDTH)
+                            + Console.pad(Console.cut(m.title(), titleWidth), titleWidth + 2))
+                    + String.format("%4d/%-4d ", m.earned(), m.possible())
+                    + c.bar(f, MODULE_BAR_CELLS)
                     + String.format(" %3d%%", Math.round(f * 100)));
             if (m.compileError() != null) {
-                c.println("  " + c.red("does not compile: ") + Console.cut(m.compileError(), c.width - COMPILE_ERROR_LEFT));
+                c.println("  " + c.red("does not compile: ")
+                        + Console.cut(m.compileError(), c.width - COMPILE_ERROR_LEFT));
             }
             for (ExerciseResult e : m.exercises()) {
-                String status = Console.pad(icon(e.status(), c) + " " + e.status().label(), STATUS_WIDTH);
-                String line = "  " + c.cyan(Console.pad(e.id(), ID_WIDTH)) + Console.pad(Console.cut(e.title(), titleWidth),
-                        titleWidth + 1) + paint(e.status(), status, c) + String.format("%3d/%-3d", e.earned(), e.possible());
+                String status =
+                        Console.pad(icon(e.status(), c) + " " + e.status().label(), STATUS_WIDTH);
+                String line = "  " + c.cyan(Console.pad(e.id(), ID_WIDTH))
+                        + Console.pad(Console.cut(e.title(), titleWidth), titleWidth + 1) + paint(e.status(), status, c)
+                        + String.format("%3d/%-3d", e.earned(), e.possible());
                 if (e.notGradable() > 0) {
                     line += c.magenta(" +" + e.notGradable() + " not gradable here");
                 }
                 c.println(line);
-                if (!e.message().isEmpty() && e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_STARTED
+                if (!e.message().isEmpty()
+                        && e.status() != TestStatus.PASSED
+                        && e.status() != TestStatus.NOT_STARTED
                         && e.status() != TestStatus.DOES_NOT_COMPILE) {
-                    c.println(" ".repeat(MESSAGE_INDENT) + c.dim(Console.cut(e.message(), c.width - MESSAGE_INDENT - 1)));
+                    c.println(
+                            " ".repeat(MESSAGE_INDENT) + c.dim(Console.cut(e.message(), c.width - MESSAGE_INDENT - 1)));
                 }
             }
         }
         c.println();
         double f = r.possible() == 0 ? 0 : (double) r.earned() / r.possible();
-        c.println(c.bold(String.format("Total  %d/%d points  ", r.earned(), r.possible())) + c.bar(f, TOTAL_BAR_CELLS)
-                + String.format(" %d%%   %d of %d exercises passed", Math.round(f * 100), r.exercisesPassed(),
-                        r.exercises()));
+        c.println(c.bold(String.format("Total  %d/%d points  ", r.earned(), r.possible()))
+                + c.bar(f, TOTAL_BAR_CELLS)
+                + String.format(
+                        " %d%%   %d of %d exercises passed", Math.round(f * 100), r.exercisesPassed(), r.exercises()));
     }
 
     static String icon(TestStatus s, Console c) {

@@ -3,8 +3,8 @@ package dev.arcade.grader.cli;
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
 import dev.arcade.grader.report.ExerciseResult;
-import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.report.ModuleResult;
+import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
 import dev.arcade.runner.TestStatus;
@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./workshop test <exercise|module>}: just those tests, with everything they say. */
-@Command(name = "test", description = "Run one exercise's tests (1.3) or one module's (01), with full messages and"
-        + " whatever your code prints.")
+@Command(
+        name = "test",
+        description = "Run one exercise's tests (1.3) or one module's (01), with full messages and"
+                + " whatever your code prints.")
 final class TestCommand implements Callable<Integer> {
     /** How many lines of a test's message are shown; the report has all of them. */
     static final int MESSAGE_LINES = 30;
@@ -34,13 +36,14 @@ final class TestCommand implements Callable<Integer> {
         CourseLayout layout = CourseLayout.find(Path.of(""));
         String exercise = target.matches("\\d+\\.\\d+") ? target : null;
         CourseModule module = exercise != null
-                ? layout.moduleOfExercise(exercise).orElseThrow(() -> new IllegalArgumentException(
-                        "There is no exercise " + target + "; exercise ids look like 1.3 (module 1, exercise 3)."))
+                ? layout.moduleOfExercise(exercise)
+                        .orElseThrow(() -> new IllegalArgumentException("There is no exercise " + target
+                                + "; exercise ids look like 1.3 (module 1, exercise 3)."))
                 : Modules.select(layout, target).get(0);
         var backend = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);
-        ScoreReport report = grader.grade(List.of(module), exercise, backend, true, printer(c),
-                s -> c.progress("  " + s + "…"));
+        ScoreReport report =
+                grader.grade(List.of(module), exercise, backend, true, printer(c), s -> c.progress("  " + s + "…"));
         c.clearProgress();
         ModuleResult m = report.modules().get(0);
         if (m.compileError() != null) {
@@ -57,8 +60,12 @@ final class TestCommand implements Callable<Integer> {
         boolean allPassed = true;
         for (ExerciseResult e : m.exercises()) {
             allPassed &= e.status() == TestStatus.PASSED;
-            c.println(ScoreBoard.paint(e.status(), ScoreBoard.icon(e.status(), c) + " " + e.id() + " " + e.title() + ": "
-                    + e.status().label(), c) + String.format("  %d/%d points", e.earned(), e.possible())
+            c.println(ScoreBoard.paint(
+                            e.status(),
+                            ScoreBoard.icon(e.status(), c) + " " + e.id() + " " + e.title() + ": "
+                                    + e.status().label(),
+                            c)
+                    + String.format("  %d/%d points", e.earned(), e.possible())
                     + (e.status() == TestStatus.PASSED ? "" : c.dim("   hint: ./workshop hint " + e.id())));
         }
         return allPassed ? 0 : 1;
@@ -73,10 +80,16 @@ final class TestCommand implements Callable<Integer> {
 
             @Override
             public void finished(TestOutcome o) {
-                String pts = o.test().graded() ? c.dim(" (" + o.test().points() + (o.test().points() == 1 ? " point)" : " points)"))
+                String pts = o.test().graded()
+                        ? c.dim(" (" + o.test().points() + (o.test().points() == 1 ? " point)" : " points)"))
                         : c.dim(" (not graded)");
-                c.println(ScoreBoard.paint(o.status(), ScoreBoard.icon(o.status(), c) + " " + o.test().exercise() + " "
-                        + o.test().displayName(), c) + pts + c.dim("  " + o.durationMs() + " ms"));
+                c.println(ScoreBoard.paint(
+                                o.status(),
+                                ScoreBoard.icon(o.status(), c) + " " + o.test().exercise() + " "
+                                        + o.test().displayName(),
+                                c)
+                        + pts
+                        + c.dim("  " + o.durationMs() + " ms"));
                 if (o.status() != TestStatus.PASSED && o.message() != null) {
                     o.message().strip().lines().limit(MESSAGE_LINES).forEach(l -> c.println("      " + l));
                     if (o.location() != null) {

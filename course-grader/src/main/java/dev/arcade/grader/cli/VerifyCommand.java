@@ -30,9 +30,11 @@ import picocli.CommandLine.Parameters;
  * <p>Compiles every module's reference solution and (when untouched) skeleton, runs all their tests
  * in one session and prints a table per module; the rules are {@link Verification}'s.
  */
-@Command(name = "verify", description = "For instructors and authors: prove the course. Every test passes on the"
-        + " reference solution, every graded test fails on the untouched skeleton for the right reason, every exercise"
-        + " has graded tests, a lesson section and three hints. Exits non-zero on any breach.")
+@Command(
+        name = "verify",
+        description = "For instructors and authors: prove the course. Every test passes on the"
+                + " reference solution, every graded test fails on the untouched skeleton for the right reason, every exercise"
+                + " has graded tests, a lesson section and three hints. Exits non-zero on any breach.")
 final class VerifyCommand implements Callable<Integer> {
     /** Width of the exercise title column, in characters (as in the table's format). */
     private static final int TITLE_WIDTH = 36;
@@ -40,8 +42,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODULE", description = "only this module")
     String module;
 
-    @Option(names = "--classes-from-maven", description = "use the classes Maven just compiled (target/classes and"
-            + " target/test-classes) instead of compiling; how ./mvnw verify calls it")
+    @Option(
+            names = "--classes-from-maven",
+            description = "use the classes Maven just compiled (target/classes and"
+                    + " target/test-classes) instead of compiling; how ./mvnw verify calls it")
     boolean fromMaven;
 
     @Option(names = "--no-color", description = "plain text (also: NO_COLOR=1)")
@@ -89,7 +93,8 @@ final class VerifyCommand implements Callable<Integer> {
 
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
-            TestSession session = new TestSession(grader.classpath, backendStart, layout.workDir().resolve("verify"), false);
+            TestSession session = new TestSession(
+                    grader.classpath, backendStart, layout.workDir().resolve("verify"), false);
             for (TestOutcome o : session.run(units, null, GradeCommand.progress(c))) {
                 outcomes.put(o.test().key(), o);
             }
@@ -106,8 +111,9 @@ final class VerifyCommand implements Callable<Integer> {
         c.println();
         verification.notes().forEach(n -> c.println(c.yellow("note: ") + n));
         if (verification.holds()) {
-            c.println(c.green(String.format("✔ The course holds: %d module%s verified in %.1f s.", modules.size(),
-                    modules.size() == 1 ? "" : "s", (System.nanoTime() - t0) / 1e9)));
+            c.println(c.green(String.format(
+                    "✔ The course holds: %d module%s verified in %.1f s.",
+                    modules.size(), modules.size() == 1 ? "" : "s", (System.nanoTime() - t0) / 1e9)));
             return 0;
         }
         List<String> breaches = verification.breaches();
@@ -119,11 +125,17 @@ final class VerifyCommand implements Callable<Integer> {
     private static void printTable(Console c, CourseModule m, List<Row> rows) {
         c.println();
         c.println(c.bold(m.name() + " · " + m.title()));
-        c.println(c.dim(String.format("  %-5s %-36s %5s %4s  %-28s %-18s %-6s %s", "id", "exercise", "tests", "pts",
-                "reference", "skeleton", "lesson", "hints")));
+        c.println(c.dim(String.format(
+                "  %-5s %-36s %5s %4s  %-28s %-18s %-6s %s",
+                "id", "exercise", "tests", "pts", "reference", "skeleton", "lesson", "hints")));
         for (Row r : rows) {
-            c.println(String.format("  %-5s %-36s %5d %4d  %s %s %s %s", r.exercise(), Console.cut(r.title(), TITLE_WIDTH), r.tests(),
-                    r.points(), color(c, r.referenceOk(), String.format("%-28s", r.reference())),
+            c.println(String.format(
+                    "  %-5s %-36s %5d %4d  %s %s %s %s",
+                    r.exercise(),
+                    Console.cut(r.title(), TITLE_WIDTH),
+                    r.tests(),
+                    r.points(),
+                    color(c, r.referenceOk(), String.format("%-28s", r.reference())),
                     color(c, r.skeletonOk(), String.format("%-18s", r.skeleton())),
                     color(c, r.lesson(), String.format("%-6s", r.lesson() ? "yes" : "no")),
                     color(c, r.hintsOk(), Integer.toString(r.hints()))));

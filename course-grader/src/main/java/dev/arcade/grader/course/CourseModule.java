@@ -32,7 +32,10 @@ public record CourseModule(Path dir, Path solutionDir) {
     public boolean matches(String input) {
         String in = input.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
         String two = String.format("%02d", number());
-        return in.equals(name()) || in.equals("module-" + two) || in.equals(two) || in.equals(Integer.toString(number()))
+        return in.equals(name())
+                || in.equals("module-" + two)
+                || in.equals(two)
+                || in.equals(Integer.toString(number()))
                 || in.equals(name().substring("module-00-".length()));
     }
 
@@ -68,7 +71,9 @@ public record CourseModule(Path dir, Path solutionDir) {
 
     /** The lesson's title: its first heading without the leading "Module 01:" part, or the folder name. */
     public String title() {
-        return firstHeading().map(h -> h.replaceFirst("(?i)^module\\s+\\d+\\s*[:.\\-—–]\\s*", "")).orElse(name());
+        return firstHeading()
+                .map(h -> h.replaceFirst("(?i)^module\\s+\\d+\\s*[:.\\-—–]\\s*", ""))
+                .orElse(name());
     }
 
     private Optional<String> firstHeading() {
@@ -77,7 +82,9 @@ public record CourseModule(Path dir, Path solutionDir) {
         }
         try {
             return Files.readAllLines(lesson(), StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.startsWith("# ")).map(l -> l.substring(2).trim()).findFirst();
+                    .filter(l -> l.startsWith("# "))
+                    .map(l -> l.substring(2).trim())
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,20 +26,24 @@ import java.util.stream.Stream;
  * @param methodsByClass class name → method name → the exercise of the TODO in that method
  * @param testsByExercise exercise id → fully qualified names of its test classes
  */
-public record ExerciseSources(Map<String, Set<String>> classesByExercise, Map<String, Map<String, String>> methodsByClass,
+public record ExerciseSources(
+        Map<String, Set<String>> classesByExercise,
+        Map<String, Map<String, String>> methodsByClass,
         Map<String, Set<String>> testsByExercise) {
     private static final Pattern TODO = Pattern.compile("TODO (\\d+\\.\\d+)\\b");
     private static final Pattern EXERCISE = Pattern.compile("@Exercise\\(\\s*\"(\\d+\\.\\d+)\"\\s*\\)");
     /** A method declaration's name, just before its parameter list and body. */
     private static final Pattern METHOD = Pattern.compile("(\\w+)\\s*\\([^()]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{");
-    private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "synchronized", "try");
+
+    private static final Set<String> NOT_METHODS =
+            Set.of("if", "for", "while", "switch", "catch", "synchronized", "try");
     /** A lambda's or a local class's synthetic method name: {@code lambda$top$0} is in {@code top}. */
     private static final Pattern SYNTHETIC = Pattern.compile("lambda\\$(\\w+?)\\$\\d+");
 
     /** Reads {@code module}'s skeleton and test sources. */
     public static ExerciseSources of(CourseModule module) {
-        return new ExerciseSources(scan(module.mainSources(), TODO), methods(module.mainSources()),
-                scan(module.testSources(), EXERCISE));
+        return new ExerciseSources(
+                scan(module.mainSources(), TODO), methods(module.mainSources()), scan(module.testSources(), EXERCISE));
     }
 
     /**
@@ -53,8 +57,10 @@ public record ExerciseSources(Map<String, Set<String>> classesByExercise, Map<St
      */
     public String exerciseOf(String className, String method) {
         String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-        List<String> found = classesByExercise.entrySet().stream().filter(e -> e.getValue().contains(outer))
-                .map(Map.Entry::getKey).toList();
+        List<String> found = classesByExercise.entrySet().stream()
+                .filter(e -> e.getValue().contains(outer))
+                .map(Map.Entry::getKey)
+                .toList();
         if (found.size() <= 1) {
             return found.isEmpty() ? null : found.get(0);
         }
@@ -100,7 +106,10 @@ public record ExerciseSources(Map<String, Set<String>> classesByExercise, Map<St
         }
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                String className = sources.relativize(file).toString().replace('\\', '/').replace('/', '.')
+                String className = sources.relativize(file)
+                        .toString()
+                        .replace('\\', '/')
+                        .replace('/', '.')
                         .replaceFirst("\\.java$", "");
                 action.accept(className, Files.readString(file, StandardCharsets.UTF_8));
             }

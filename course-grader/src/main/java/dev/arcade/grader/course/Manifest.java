@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public final class Manifest {
     /** The manifest format's version. */
     public static final String SCHEMA = "arcade-workshop-manifest/1";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, String> files;
@@ -60,10 +61,13 @@ public final class Manifest {
         try {
             JsonNode root = JSON.readTree(layout.manifest().toFile());
             Map<String, String> files = new TreeMap<>();
-            root.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+            root.path("files")
+                    .fields()
+                    .forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
             return Optional.of(new Manifest(files));
         } catch (IOException e) {
-            throw new UncheckedIOException("course-manifest.json cannot be read; regenerate it with ./workshop manifest", e);
+            throw new UncheckedIOException(
+                    "course-manifest.json cannot be read; regenerate it with ./workshop manifest", e);
         }
     }
 
@@ -71,7 +75,9 @@ public final class Manifest {
     public void save(CourseLayout layout) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("about", "SHA-256 of every test and skeleton file (LF line endings). Regenerate with ./workshop manifest.");
+        root.put(
+                "about",
+                "SHA-256 of every test and skeleton file (LF line endings). Regenerate with ./workshop manifest.");
         ObjectNode f = root.putObject("files");
         files.forEach(f::put);
         try {
@@ -134,7 +140,8 @@ public final class Manifest {
     static String sha256(Path f) {
         try {
             byte[] bytes = Files.readAllBytes(f);
-            byte[] normalised = new String(bytes, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+            byte[] normalised = new String(bytes, StandardCharsets.ISO_8859_1)
+                    .replace("\r\n", "\n")
                     .getBytes(StandardCharsets.ISO_8859_1);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised));
         } catch (IOException e) {

@@ -65,7 +65,10 @@ public final class ReactorCheck {
         // course modules without their reference twin, and twins without their course module
         if (Files.isRegularFile(courseRoot.resolve("solutions/pom.xml"))) {
             for (Path dir : moduleDirs(courseRoot)) {
-                Path twin = courseRoot.resolve("solutions").resolve(dir.getFileName()).resolve("pom.xml");
+                Path twin = courseRoot
+                        .resolve("solutions")
+                        .resolve(dir.getFileName())
+                        .resolve("pom.xml");
                 if (!Files.isRegularFile(twin)) {
                     problems.add(dir.getFileName() + " has no reference solution: " + rel(courseRoot, twin)
                             + " is missing (copy the twin pom of another module and change its artifactId and"
@@ -80,18 +83,30 @@ public final class ReactorCheck {
             }
         }
         // the reverse: entries that name no module
-        stale(courseRoot, root, "pom.xml", e -> MODULE_DIR.matcher(e).matches()
-                && !Files.isRegularFile(courseRoot.resolve(e).resolve("pom.xml")), problems);
+        stale(
+                courseRoot,
+                root,
+                "pom.xml",
+                e -> MODULE_DIR.matcher(e).matches()
+                        && !Files.isRegularFile(courseRoot.resolve(e).resolve("pom.xml")),
+                problems);
         Pom solutions = Pom.read(courseRoot.resolve("solutions/pom.xml"));
         if (solutions != null) {
-            stale(courseRoot, solutions, "solutions/pom.xml", e -> MODULE_DIR.matcher(e).matches()
-                    && !Files.isRegularFile(courseRoot.resolve("solutions").resolve(e).resolve("pom.xml")), problems);
+            stale(
+                    courseRoot,
+                    solutions,
+                    "solutions/pom.xml",
+                    e -> MODULE_DIR.matcher(e).matches()
+                            && !Files.isRegularFile(
+                                    courseRoot.resolve("solutions").resolve(e).resolve("pom.xml")),
+                    problems);
         }
         Pom verify = Pom.read(courseRoot.resolve("course-verify/pom.xml"));
         if (verify != null) {
             List<String> known = new ArrayList<>();
             for (Path dir : moduleDirs(courseRoot)) {
-                known.add(artifactId(dir.resolve("pom.xml")).orElse(dir.getFileName().toString()));
+                known.add(artifactId(dir.resolve("pom.xml"))
+                        .orElse(dir.getFileName().toString()));
             }
             for (Path dir : moduleDirs(courseRoot.resolve("solutions"))) {
                 known.add(artifactId(dir.resolve("pom.xml")).orElse("solution-" + dir.getFileName()));
@@ -99,7 +114,8 @@ public final class ReactorCheck {
             for (Pom.Entry a : verify.artifacts()) {
                 if (COURSE_ARTIFACT.matcher(a.name()).matches() && !known.contains(a.name())) {
                     problems.add("course-verify/pom.xml line " + a.line() + " depends on " + a.name()
-                            + ", which no module's pom.xml builds; remove that line: " + a.text().strip());
+                            + ", which no module's pom.xml builds; remove that line: "
+                            + a.text().strip());
                 }
             }
         }
@@ -115,8 +131,9 @@ public final class ReactorCheck {
     private static void stale(Path courseRoot, Pom pom, String file, Predicate<String> missing, List<String> problems) {
         for (Pom.Entry e : pom.modules()) {
             if (missing.test(e.name())) {
-                problems.add(file + " line " + e.line() + " lists " + e.name() + ", which has no pom.xml; remove that line"
-                        + " (or give the folder its pom.xml): " + e.text().strip());
+                problems.add(file + " line " + e.line() + " lists " + e.name()
+                        + ", which has no pom.xml; remove that line" + " (or give the folder its pom.xml): "
+                        + e.text().strip());
             }
         }
     }
@@ -151,7 +168,8 @@ public final class ReactorCheck {
         for (Path dir : modules) {
             String name = dir.getFileName().toString();
             if (root.modules().stream().noneMatch(e -> e.name().equals(name))) {
-                missing.add(root.moduleRegistration("pom.xml", name, "Maven builds only the modules its root pom lists"));
+                missing.add(
+                        root.moduleRegistration("pom.xml", name, "Maven builds only the modules its root pom lists"));
             }
         }
         Pom solutions = Pom.read(courseRoot.resolve("solutions/pom.xml"));
@@ -159,7 +177,9 @@ public final class ReactorCheck {
             for (Path dir : twins) {
                 String name = dir.getFileName().toString();
                 if (solutions.modules().stream().noneMatch(e -> e.name().equals(name))) {
-                    missing.add(solutions.moduleRegistration("solutions/pom.xml", name,
+                    missing.add(solutions.moduleRegistration(
+                            "solutions/pom.xml",
+                            name,
                             "its reference solution runs the module's tests only if the solutions reactor lists it"));
                 }
             }
@@ -190,9 +210,11 @@ public final class ReactorCheck {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(parent)) {
-            return dirs.filter(d -> MODULE_DIR.matcher(d.getFileName().toString()).matches())
+            return dirs.filter(
+                            d -> MODULE_DIR.matcher(d.getFileName().toString()).matches())
                     .filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
-                    .sorted().collect(Collectors.toList());
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -291,31 +313,60 @@ public final class ReactorCheck {
 
         /** Where {@code <module>name</module>} goes: in name order among the module-* entries. */
         Registration moduleRegistration(String file, String name, String why) {
-            List<Entry> courseEntries = modules().stream().filter(e -> MODULE_DIR.matcher(e.name()).matches()).toList();
+            List<Entry> courseEntries = modules().stream()
+                    .filter(e -> MODULE_DIR.matcher(e.name()).matches())
+                    .toList();
             String text = "<module>" + name + "</module>";
             if (!courseEntries.isEmpty()) {
-                return insertSorted(file, name, courseEntries, e -> e.text().replace(e.text().strip(), text), why);
+                return insertSorted(
+                        file,
+                        name,
+                        courseEntries,
+                        e -> e.text().replace(e.text().strip(), text),
+                        why);
             }
             // no course module listed yet: before <module>solutions</module>, else at the end of <modules>
-            Optional<Entry> solutions = modules().stream().filter(e -> e.name().equals("solutions")).findFirst();
+            Optional<Entry> solutions =
+                    modules().stream().filter(e -> e.name().equals("solutions")).findFirst();
             if (solutions.isPresent()) {
                 Entry s = solutions.get();
-                return new Registration(file, s.line() - 1, s.line() >= 2 ? lines.get(s.line() - 2).strip() : "",
-                        s.text().replace(s.text().strip(), text), name, why);
+                return new Registration(
+                        file,
+                        s.line() - 1,
+                        s.line() >= 2 ? lines.get(s.line() - 2).strip() : "",
+                        s.text().replace(s.text().strip(), text),
+                        name,
+                        why);
             }
             int close = lineOf("</modules>");
-            return new Registration(file, close - 1, lines.get(close - 2).strip(),
-                    indentOf(lines.get(close - 1)) + "  " + text, name, why);
+            return new Registration(
+                    file,
+                    close - 1,
+                    lines.get(close - 2).strip(),
+                    indentOf(lines.get(close - 1)) + "  " + text,
+                    name,
+                    why);
         }
 
         /** Where the provided dependency on {@code artifact} goes: in name order among its kind (module or solution). */
         Registration dependencyRegistration(String file, String module, String artifact, boolean solution) {
             Pattern kind = Pattern.compile(solution ? "solution-module-\\d\\d-.+" : "module-\\d\\d-.+");
-            List<Entry> same = artifacts().stream().filter(a -> kind.matcher(a.name()).matches()).toList();
-            String why = "./mvnw verify must build " + (solution ? "its reference solution" : "it") + " before the proof";
+            List<Entry> same = artifacts().stream()
+                    .filter(a -> kind.matcher(a.name()).matches())
+                    .toList();
+            String why =
+                    "./mvnw verify must build " + (solution ? "its reference solution" : "it") + " before the proof";
             if (!same.isEmpty()) {
-                return insertSorted(file, artifact, same, e -> e.text().replace("<artifactId>" + e.name() + "</artifactId>",
-                        "<artifactId>" + artifact + "</artifactId>"), why, module);
+                return insertSorted(
+                        file,
+                        artifact,
+                        same,
+                        e -> e.text()
+                                .replace(
+                                        "<artifactId>" + e.name() + "</artifactId>",
+                                        "<artifactId>" + artifact + "</artifactId>"),
+                        why,
+                        module);
             }
             String line = "    <dependency><groupId>dev.arcade</groupId><artifactId>" + artifact
                     + "</artifactId><version>${project.version}</version><scope>provided</scope></dependency>";
@@ -323,13 +374,22 @@ public final class ReactorCheck {
             return new Registration(file, close - 1, lines.get(close - 2).strip(), line, module, why);
         }
 
-        private Registration insertSorted(String file, String name, List<Entry> entries,
-                java.util.function.Function<Entry, String> lineLike, String why) {
+        private Registration insertSorted(
+                String file,
+                String name,
+                List<Entry> entries,
+                java.util.function.Function<Entry, String> lineLike,
+                String why) {
             return insertSorted(file, name, entries, lineLike, why, name);
         }
 
-        private Registration insertSorted(String file, String name, List<Entry> entries,
-                java.util.function.Function<Entry, String> lineLike, String why, String module) {
+        private Registration insertSorted(
+                String file,
+                String name,
+                List<Entry> entries,
+                java.util.function.Function<Entry, String> lineLike,
+                String why,
+                String module) {
             TreeMap<String, Entry> sorted = new TreeMap<>();
             entries.forEach(e -> sorted.put(e.name(), e));
             var before = sorted.lowerEntry(name);
@@ -339,8 +399,8 @@ public final class ReactorCheck {
             }
             Entry first = sorted.firstEntry().getValue();
             int after = first.line() - 1;
-            return new Registration(file, after, after == 0 ? "" : lines.get(after - 1).strip(), lineLike.apply(first),
-                    module, why);
+            return new Registration(
+                    file, after, after == 0 ? "" : lines.get(after - 1).strip(), lineLike.apply(first), module, why);
         }
 
         private static String indentOf(String line) {

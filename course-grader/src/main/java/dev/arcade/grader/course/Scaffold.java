@@ -61,15 +61,17 @@ public final class Scaffold {
     public static Result exercise(Path root, String id, String title, String name) {
         Matcher idm = EXERCISE_ID.matcher(id == null ? "" : id);
         if (!idm.matches() || Integer.parseInt(idm.group(1)) == 0 || Integer.parseInt(idm.group(2)) == 0) {
-            throw new IllegalArgumentException("'" + id + "' is not an exercise id; ids look like 1.10 (module 1,"
-                    + " exercise 10).");
+            throw new IllegalArgumentException(
+                    "'" + id + "' is not an exercise id; ids look like 1.10 (module 1," + " exercise 10).");
         }
         int moduleNumber = Integer.parseInt(idm.group(1));
         String nn = String.format("%02d", moduleNumber);
         id = moduleNumber + "." + Integer.parseInt(idm.group(2));
-        Path dir = moduleDir(root, nn).orElseThrow(() -> new IllegalArgumentException("There is no module " + nn
-                + " (no folder module-" + nn + "-* in " + root + "); create it first with ./workshop new module " + nn
-                + " <name>."));
+        Path dir = moduleDir(root, nn)
+                .orElseThrow(() -> new IllegalArgumentException("There is no module " + nn
+                        + " (no folder module-" + nn + "-* in " + root
+                        + "); create it first with ./workshop new module " + nn
+                        + " <name>."));
         String module = dir.getFileName().toString();
         if (!Files.isRegularFile(dir.resolve("pom.xml")) && ReactorCheck.isReactor(root)) {
             throw new IllegalArgumentException(module + " is a lesson placeholder without a pom.xml; make it a module"
@@ -77,17 +79,22 @@ public final class Scaffold {
                     + " (its README is kept).");
         }
         Path solution = root.resolve("solutions").resolve(module);
-        if (Files.isRegularFile(root.resolve("solutions/pom.xml")) && !Files.isRegularFile(solution.resolve("pom.xml"))) {
+        if (Files.isRegularFile(root.resolve("solutions/pom.xml"))
+                && !Files.isRegularFile(solution.resolve("pom.xml"))) {
             throw new IllegalArgumentException(module + " has no reference solution module (solutions/" + module
                     + "/pom.xml is missing); see docs/authors.md, \"Add a module\".");
         }
-        title = title == null || title.isBlank() ? "New exercise" : title.strip().replaceAll("\\s+", " ");
+        title = title == null || title.isBlank()
+                ? "New exercise"
+                : title.strip().replaceAll("\\s+", " ");
         if (name == null || name.isBlank()) {
             name = className(title, id);
         }
-        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || !Character.isUpperCase(name.charAt(0))) {
-            throw new IllegalArgumentException("'" + name + "' is not a class name; give one such as SessionExpiry"
-                    + " with --name.");
+        if (!SourceVersion.isIdentifier(name)
+                || SourceVersion.isKeyword(name)
+                || !Character.isUpperCase(name.charAt(0))) {
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not a class name; give one such as SessionExpiry" + " with --name.");
         }
         CourseModule m = new CourseModule(dir, solution);
         String pkg = packageOf(m);
@@ -106,7 +113,9 @@ public final class Scaffold {
         }
         if (!existing.isEmpty()) {
             throw new IllegalArgumentException("Exercise " + id + " already exists, so nothing was written:"
-                    + existing.stream().map(e -> System.lineSeparator() + "  - " + e).collect(Collectors.joining()));
+                    + existing.stream()
+                            .map(e -> System.lineSeparator() + "  - " + e)
+                            .collect(Collectors.joining()));
         }
 
         Map<String, String> vars = new LinkedHashMap<>();
@@ -133,8 +142,11 @@ public final class Scaffold {
                 "./workshop test " + id + "   (fails: not started), then try it with the reference copied over",
                 "./workshop manifest   (records the new test and skeleton)",
                 "./workshop verify " + nn + "   (the graded tests fail on the skeleton and pass on the reference)");
-        return new Result("Exercise " + id + " " + title + " in " + module + " (" + name + ", " + test + ")", created,
-                edited, next);
+        return new Result(
+                "Exercise " + id + " " + title + " in " + module + " (" + name + ", " + test + ")",
+                created,
+                edited,
+                next);
     }
 
     /**
@@ -166,24 +178,31 @@ public final class Scaffold {
         }
         Optional<Path> same = moduleDir(root, nn);
         if (same.isPresent() && !same.get().getFileName().toString().equals(module)) {
-            throw new IllegalArgumentException("Module " + nn + " already exists as " + same.get().getFileName()
-                    + "; choose another number, or rename that folder first.");
+            throw new IllegalArgumentException("Module " + nn + " already exists as "
+                    + same.get().getFileName() + "; choose another number, or rename that folder first.");
         }
         Path dir = root.resolve(module);
         Path pom = dir.resolve("pom.xml");
         Path twinPom = root.resolve("solutions").resolve(module).resolve("pom.xml");
         List<String> existing = new ArrayList<>();
-        for (Path p : List.of(pom, twinPom, dir.resolve("src"), root.resolve("solutions").resolve(module).resolve("src"))) {
+        for (Path p : List.of(
+                pom,
+                twinPom,
+                dir.resolve("src"),
+                root.resolve("solutions").resolve(module).resolve("src"))) {
             if (Files.exists(p)) {
                 existing.add(rel(root, p) + " exists");
             }
         }
         if (!existing.isEmpty()) {
             throw new IllegalArgumentException("Module " + module + " already exists, so nothing was written:"
-                    + existing.stream().map(e -> System.lineSeparator() + "  - " + e).collect(Collectors.joining()));
+                    + existing.stream()
+                            .map(e -> System.lineSeparator() + "  - " + e)
+                            .collect(Collectors.joining()));
         }
         if (title == null || title.isBlank()) {
-            title = Arrays.stream(slug.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+            title = Arrays.stream(slug.split("-"))
+                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
                     .collect(Collectors.joining(" "));
         }
         Map<String, String> vars = new LinkedHashMap<>();
@@ -192,7 +211,9 @@ public final class Scaffold {
         vars.put("slug", slug);
         vars.put("module", module);
         vars.put("title", title.strip());
-        vars.put("titleXml", title.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        vars.put(
+                "titleXml",
+                title.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         vars.put("packagePath", pkg.replace('.', '/'));
 
         List<String> created = new ArrayList<>();
@@ -208,7 +229,8 @@ public final class Scaffold {
         }
         Map<String, List<ReactorCheck.Registration>> byFile = ReactorCheck.missing(root).stream()
                 .filter(r -> r.module().equals(module))
-                .collect(Collectors.groupingBy(ReactorCheck.Registration::file, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        ReactorCheck.Registration::file, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ReactorCheck.Registration>> e : byFile.entrySet()) {
             insertLines(root.resolve(e.getKey()), e.getValue());
             edited.add(e.getKey());
@@ -231,8 +253,10 @@ public final class Scaffold {
         if (title.equals("New exercise")) {
             return "NewExercise" + id.replace(".", "");
         }
-        String name = Arrays.stream(title.split("[^\\p{Alnum}]+")).filter(w -> !w.isEmpty())
-                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining());
+        String name = Arrays.stream(title.split("[^\\p{Alnum}]+"))
+                .filter(w -> !w.isEmpty())
+                .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(Collectors.joining());
         name = name.replaceAll("[^A-Za-z0-9]", "");
         if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
             name = "Exercise" + id.replace(".", "") + name;
@@ -246,8 +270,8 @@ public final class Scaffold {
         if (Lesson.exerciseTitles(m.lesson()).containsKey(id)) {
             found.add(rel(root, m.lesson()) + " has a section \"## " + id + " ...\"");
         }
-        Pattern marks = Pattern.compile("@Exercise\\(\\s*\"" + Pattern.quote(id) + "\"|exercise\\s*=\\s*\""
-                + Pattern.quote(id) + "\"");
+        Pattern marks = Pattern.compile(
+                "@Exercise\\(\\s*\"" + Pattern.quote(id) + "\"|exercise\\s*=\\s*\"" + Pattern.quote(id) + "\"");
         Pattern todo = Pattern.compile("TODO " + Pattern.quote(id) + "\\b(?!\\.)");
         for (Path f : javaFiles(m.testSources())) {
             if (marks.matcher(read(f)).find()) {
@@ -273,16 +297,20 @@ public final class Scaffold {
                 }
             }
         }
-        return count.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+        return count.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey)
-                .orElse("dev.arcade." + m.name().substring("module-00-".length()).replace("-", ""));
+                .orElse("dev.arcade."
+                        + m.name().substring("module-00-".length()).replace("-", ""));
     }
 
     private static Optional<Path> moduleDir(Path root, String nn) {
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith("module-" + nn + "-"))
-                    .sorted().findFirst();
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().startsWith("module-" + nn + "-"))
+                    .sorted()
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -315,7 +343,8 @@ public final class Scaffold {
             lines.remove(lines.size() - 1);
         }
         List<ReactorCheck.Registration> bottomUp = new ArrayList<>(registrations);
-        bottomUp.sort(Comparator.comparingInt(ReactorCheck.Registration::afterLine).reversed());
+        bottomUp.sort(
+                Comparator.comparingInt(ReactorCheck.Registration::afterLine).reversed());
         for (ReactorCheck.Registration r : bottomUp) {
             lines.add(r.afterLine(), r.line());
         }
@@ -378,6 +407,10 @@ public final class Scaffold {
     }
 
     private static String rel(Path root, Path p) {
-        return root.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return root.toAbsolutePath()
+                .normalize()
+                .relativize(p.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
     }
 }

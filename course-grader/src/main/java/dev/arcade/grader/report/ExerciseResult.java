@@ -16,5 +16,12 @@ import java.util.List;
  * @param message the first problem, on one line (empty when passed)
  * @param tests every graded test's outcome
  */
-public record ExerciseResult(String id, String title, TestStatus status, int earned, int possible, int notGradable,
-        String message, List<TestOutcome> tests) {}
+public record ExerciseResult(
+        String id,
+        String title,
+        TestStatus status,
+        int earned,
+        int possible,
+        int notGradable,
+        String message,
+        List<TestOutcome> tests) {}

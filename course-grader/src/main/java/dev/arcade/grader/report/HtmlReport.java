@@ -47,59 +47,107 @@ final class HtmlReport {
         int pct = r.possible() == 0 ? 0 : (int) Math.round(100.0 * r.earned() / r.possible());
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>Arcade workshop: ").append(r.earned()).append('/').append(r.possible())
-                .append(" points</title><style>").append(CSS).append("</style></head><body><main>");
+                .append("<title>Arcade workshop: ")
+                .append(r.earned())
+                .append('/')
+                .append(r.possible())
+                .append(" points</title><style>")
+                .append(CSS)
+                .append("</style></head><body><main>");
         h.append("<h1>Arcade: serverless AWS in Java</h1><div class=\"mute\">Score report, ")
-                .append(esc(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                .append(esc(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .withZone(ZoneId.systemDefault())
                         .format(r.generatedAt())))
-                .append(" · ").append(esc(r.backend())).append("</div>");
-        h.append("<section class=\"hero\"><div class=\"ring\" style=\"--p:").append(pct).append("\"><span>")
-                .append(pct).append("%</span></div><div><h2>").append(r.earned()).append(" of ").append(r.possible())
-                .append(" points</h2><div class=\"mute\">").append(r.exercisesPassed()).append(" of ")
-                .append(r.exercises()).append(" exercises passed</div>").append(nextStep(r)).append("</div></section>");
+                .append(" · ")
+                .append(esc(r.backend()))
+                .append("</div>");
+        h.append("<section class=\"hero\"><div class=\"ring\" style=\"--p:")
+                .append(pct)
+                .append("\"><span>")
+                .append(pct)
+                .append("%</span></div><div><h2>")
+                .append(r.earned())
+                .append(" of ")
+                .append(r.possible())
+                .append(" points</h2><div class=\"mute\">")
+                .append(r.exercisesPassed())
+                .append(" of ")
+                .append(r.exercises())
+                .append(" exercises passed</div>")
+                .append(nextStep(r))
+                .append("</div></section>");
         if (!r.tampered().isEmpty()) {
             h.append("<div class=\"warn\"><b>Test files were changed.</b> These differ from the course's manifest, so")
                     .append(" this score is not the course's: <code>")
-                    .append(esc(String.join(", ", r.tampered()))).append("</code></div>");
+                    .append(esc(String.join(", ", r.tampered())))
+                    .append("</code></div>");
         }
         for (ModuleResult m : r.modules()) {
             int mp = m.possible() == 0 ? 0 : (int) Math.round(100.0 * m.earned() / m.possible());
-            h.append("<section class=\"module\"><div class=\"modhead\"><h2>").append(esc(m.name())).append(" · ")
-                    .append(esc(m.title())).append("</h2><b class=\"pts\">").append(m.earned()).append('/')
-                    .append(m.possible()).append("</b></div><div class=\"bar\"><i style=\"width:").append(mp)
+            h.append("<section class=\"module\"><div class=\"modhead\"><h2>")
+                    .append(esc(m.name()))
+                    .append(" · ")
+                    .append(esc(m.title()))
+                    .append("</h2><b class=\"pts\">")
+                    .append(m.earned())
+                    .append('/')
+                    .append(m.possible())
+                    .append("</b></div><div class=\"bar\"><i style=\"width:")
+                    .append(mp)
                     .append("%\"></i></div>");
             if (m.compileError() != null) {
                 h.append("<div class=\"warn\">This module does not compile, so its exercises cannot be graded:")
-                        .append("<pre>").append(esc(m.compileError())).append("</pre></div>");
+                        .append("<pre>")
+                        .append(esc(m.compileError()))
+                        .append("</pre></div>");
             }
             for (ExerciseResult e : m.exercises()) {
                 String cls = ReportWriter.id(e.status());
-                h.append("<details><summary><span class=\"id\">").append(esc(e.id())).append("</span><span>")
-                        .append(esc(e.title())).append("</span><span class=\"chip ").append(cls).append("\">")
-                        .append(esc(e.status().label())).append("</span><span class=\"pts\">").append(e.earned())
-                        .append('/').append(e.possible()).append("</span>");
+                h.append("<details><summary><span class=\"id\">")
+                        .append(esc(e.id()))
+                        .append("</span><span>")
+                        .append(esc(e.title()))
+                        .append("</span><span class=\"chip ")
+                        .append(cls)
+                        .append("\">")
+                        .append(esc(e.status().label()))
+                        .append("</span><span class=\"pts\">")
+                        .append(e.earned())
+                        .append('/')
+                        .append(e.possible())
+                        .append("</span>");
                 if (!e.message().isEmpty()) {
                     h.append("<span class=\"msg\">").append(esc(e.message())).append("</span>");
                 }
                 h.append("</summary><ul class=\"tests\">");
                 for (TestOutcome o : e.tests()) {
-                    h.append("<li><span class=\"chip ").append(ReportWriter.id(o.status())).append("\">")
-                            .append(esc(o.status().label())).append("</span> ").append(esc(o.test().displayName()))
-                            .append(" <span class=\"mute\">(").append(o.test().points()).append(o.test().points() == 1
-                                    ? " point" : " points").append(")</span>");
+                    h.append("<li><span class=\"chip ")
+                            .append(ReportWriter.id(o.status()))
+                            .append("\">")
+                            .append(esc(o.status().label()))
+                            .append("</span> ")
+                            .append(esc(o.test().displayName()))
+                            .append(" <span class=\"mute\">(")
+                            .append(o.test().points())
+                            .append(o.test().points() == 1 ? " point" : " points")
+                            .append(")</span>");
                     if (o.message() != null && o.status() != TestStatus.PASSED) {
                         h.append("<pre>").append(esc(o.message())).append("</pre>");
                     }
                     h.append("</li>");
                 }
                 h.append("</ul><div class=\"mute\" style=\"padding:0 0 12px 60px\">Run <code>./workshop test ")
-                        .append(esc(e.id())).append("</code> · hint: <code>./workshop hint ").append(esc(e.id()))
+                        .append(esc(e.id()))
+                        .append("</code> · hint: <code>./workshop hint ")
+                        .append(esc(e.id()))
                         .append("</code></div></details>");
             }
             h.append("</section>");
         }
         h.append("<footer class=\"mute\">Written by <code>./workshop grade</code>. The same data is in")
-                .append(" <code>report.json</code> (schema ").append(ScoreReport.SCHEMA).append(").</footer>")
+                .append(" <code>report.json</code> (schema ")
+                .append(ScoreReport.SCHEMA)
+                .append(").</footer>")
                 .append("</main></body></html>\n");
         return h.toString();
     }
@@ -112,7 +160,8 @@ final class HtmlReport {
             for (ExerciseResult e : m.exercises()) {
                 if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {
                     return "<p>Next: <b>" + esc(e.id() + " " + e.title()) + "</b>: read its lesson in <code>"
-                            + esc(m.name()) + "/README.md</code>, then <code>./workshop test " + esc(e.id()) + "</code></p>";
+                            + esc(m.name()) + "/README.md</code>, then <code>./workshop test " + esc(e.id())
+                            + "</code></p>";
                 }
             }
         }

@@ -47,8 +47,14 @@ public final class MutationScores {
      * @param description what the mutant changed, in PIT's words
      * @param status PIT's status, for example {@code KILLED} or {@code SURVIVED}
      */
-    public record Mutant(String className, String sourceFile, int line, String method, String mutator,
-            String description, String status) {
+    public record Mutant(
+            String className,
+            String sourceFile,
+            int line,
+            String method,
+            String mutator,
+            String description,
+            String status) {
 
         /** Whether a test failed because of this mutant. */
         public boolean detected() {
@@ -87,20 +93,27 @@ public final class MutationScores {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList nodes = factory.newDocumentBuilder().parse(mutationsXml.toFile()).getElementsByTagName("mutation");
+            NodeList nodes =
+                    factory.newDocumentBuilder().parse(mutationsXml.toFile()).getElementsByTagName("mutation");
             List<Mutant> mutants = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {
                 Element m = (Element) nodes.item(i);
                 String mutator = text(m, "mutator");
-                mutants.add(new Mutant(text(m, "mutatedClass"), text(m, "sourceFile"),
-                        Integer.parseInt(text(m, "lineNumber")), text(m, "mutatedMethod"),
-                        mutator.substring(mutator.lastIndexOf('.') + 1), text(m, "description"), m.getAttribute("status")));
+                mutants.add(new Mutant(
+                        text(m, "mutatedClass"),
+                        text(m, "sourceFile"),
+                        Integer.parseInt(text(m, "lineNumber")),
+                        text(m, "mutatedMethod"),
+                        mutator.substring(mutator.lastIndexOf('.') + 1),
+                        text(m, "description"),
+                        m.getAttribute("status")));
             }
             return mutants;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SAXException | ParserConfigurationException | NumberFormatException e) {
-            throw new UncheckedIOException(new IOException(mutationsXml + " is not PIT's mutations.xml: " + e.getMessage(), e));
+            throw new UncheckedIOException(
+                    new IOException(mutationsXml + " is not PIT's mutations.xml: " + e.getMessage(), e));
         }
     }
 
@@ -141,8 +154,8 @@ public final class MutationScores {
      * @param equivalents from {@link #readEquivalents(Path)}
      * @return one score per exercise that has mutants, ordered by exercise id
      */
-    public static List<ExerciseScore> score(List<Mutant> mutants, BiFunction<String, String, String> exerciseOf,
-            Map<String, String> equivalents) {
+    public static List<ExerciseScore> score(
+            List<Mutant> mutants, BiFunction<String, String, String> exerciseOf, Map<String, String> equivalents) {
         Map<String, List<Mutant>> byExercise = new TreeMap<>(MutationScores::compareIds);
         for (Mutant m : mutants) {
             String exercise = exerciseOf.apply(m.className(), m.method());
@@ -169,7 +182,8 @@ public final class MutationScores {
                 }
             }
             survivors.sort((a, b) -> a.sourceFile().equals(b.sourceFile())
-                    ? Integer.compare(a.line(), b.line()) : a.sourceFile().compareTo(b.sourceFile()));
+                    ? Integer.compare(a.line(), b.line())
+                    : a.sourceFile().compareTo(b.sourceFile()));
             scores.add(new ExerciseScore(exercise, detected, counted, equivalent, List.copyOf(survivors)));
         });
         return scores;

@@ -1,11 +1,11 @@
 package dev.arcade.grader.report;
 
-import dev.arcade.grader.session.TestOutcome;
-import dev.arcade.runner.TestStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcade.grader.session.TestOutcome;
+import dev.arcade.runner.TestStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,10 @@ public final class ReportWriter {
     public static Path write(ScoreReport report, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(json(report)), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("classroom.json"), JSON.writeValueAsString(classroom(report)),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("report.json"), JSON.writeValueAsString(json(report)), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("classroom.json"), JSON.writeValueAsString(classroom(report)), StandardCharsets.UTF_8);
             Path html = dir.resolve("report.html");
             Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
             return html;
@@ -127,8 +128,10 @@ public final class ReportWriter {
     /** The classroom result, base64-encoded as the autograding reporter reads it from a step output. */
     public static String classroomBase64(ScoreReport r) {
         try {
-            return Base64.getEncoder().encodeToString(JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(classroom(r)));
+            return Base64.getEncoder()
+                    .encodeToString(JSON.writer()
+                            .without(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsBytes(classroom(r)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

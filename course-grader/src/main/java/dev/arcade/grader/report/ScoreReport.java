@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param tampered test files that differ from the course manifest (empty when none)
  * @param modules the modules graded, in order
  */
-public record ScoreReport(String backend, String backendKind, Instant generatedAt, List<String> tampered,
-        List<ModuleResult> modules) {
+public record ScoreReport(
+        String backend, String backendKind, Instant generatedAt, List<String> tampered, List<ModuleResult> modules) {
 
     /** The report format's version, written as {@code schema}. */
     public static final String SCHEMA = "arcade-workshop-report/1";
@@ -44,18 +44,25 @@ public record ScoreReport(String backend, String backendKind, Instant generatedA
             return Optional.empty();
         }
         if (exercises() == 0) {
-            String what = modules.size() == 1 ? modules.get(0).name() + " has no graded tests"
-                    : "no module has graded tests";
+            String what =
+                    modules.size() == 1 ? modules.get(0).name() + " has no graded tests" : "no module has graded tests";
             return Optional.of("Nothing to grade here: " + what + ".");
         }
-        String why = modules.stream().flatMap(m -> m.exercises().stream()).map(ExerciseResult::message)
-                .filter(s -> s != null && !s.isBlank()).findFirst().map(s -> " (" + s + ")").orElse("");
+        String why = modules.stream()
+                .flatMap(m -> m.exercises().stream())
+                .map(ExerciseResult::message)
+                .filter(s -> s != null && !s.isBlank())
+                .findFirst()
+                .map(s -> " (" + s + ")")
+                .orElse("");
         return Optional.of("Nothing to grade here: no graded test is gradable on " + backendKind + why + ".");
     }
 
     /** How many exercises passed. */
     public int exercisesPassed() {
-        return (int) modules.stream().flatMap(m -> m.exercises().stream())
-                .filter(e -> e.status() == TestStatus.PASSED).count();
+        return (int) modules.stream()
+                .flatMap(m -> m.exercises().stream())
+                .filter(e -> e.status() == TestStatus.PASSED)
+                .count();
     }
 }

@@ -20,8 +20,12 @@ public final class Scoring {
      * @param outcomes what happened, by {@link TestCase#key()}; ignored when {@code compileError} is set
      * @param titles exercise titles from the lesson
      */
-    public static ModuleResult module(CourseModule module, List<TestCase> catalog, Map<String, TestOutcome> outcomes,
-            Map<String, String> titles, String compileError) {
+    public static ModuleResult module(
+            CourseModule module,
+            List<TestCase> catalog,
+            Map<String, TestOutcome> outcomes,
+            Map<String, String> titles,
+            String compileError) {
         Map<String, List<TestCase>> byExercise = byExercise(catalog, titles);
         byExercise.values().removeIf(List::isEmpty);
         List<ExerciseResult> exercises = new ArrayList<>();
@@ -30,8 +34,8 @@ public final class Scoring {
             for (TestCase t : e.getValue()) {
                 TestOutcome o = compileError != null
                         ? TestOutcome.withoutException(t, TestStatus.DOES_NOT_COMPILE, compileError)
-                        : outcomes.getOrDefault(t.key(), TestOutcome.withoutException(t, TestStatus.CRASHED,
-                                "this test did not run"));
+                        : outcomes.getOrDefault(
+                                t.key(), TestOutcome.withoutException(t, TestStatus.CRASHED, "this test did not run"));
                 tests.add(o);
             }
             exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));
@@ -100,15 +104,18 @@ public final class Scoring {
         } else if (status != TestStatus.PASSED) {
             TestStatus wanted = status == TestStatus.FAILING ? null : status;
             for (TestOutcome o : gradable) {
-                if (o.status() != TestStatus.PASSED && (wanted == null ? o.status() != TestStatus.NOT_STARTED
-                        : o.status() == wanted)) {
+                if (o.status() != TestStatus.PASSED
+                        && (wanted == null ? o.status() != TestStatus.NOT_STARTED : o.status() == wanted)) {
                     message = o.headline();
                     break;
                 }
             }
             if (message.isEmpty()) {
-                message = gradable.stream().filter(o -> o.status() != TestStatus.PASSED).findFirst()
-                        .map(TestOutcome::headline).orElse("");
+                message = gradable.stream()
+                        .filter(o -> o.status() != TestStatus.PASSED)
+                        .findFirst()
+                        .map(TestOutcome::headline)
+                        .orElse("");
             }
         }
         return new ExerciseResult(id, title, status, earned, possible, notGradable, message, tests);

@@ -63,8 +63,15 @@ public final class Verification {
      * @param lesson whether the lesson has a section for it
      * @param hints how many hints it has
      */
-    public record Row(String exercise, String title, int tests, int points, String reference, String skeleton,
-            boolean lesson, int hints) {
+    public record Row(
+            String exercise,
+            String title,
+            int tests,
+            int points,
+            String reference,
+            String skeleton,
+            boolean lesson,
+            int hints) {
 
         /** Whether the reference column is as it should be. */
         public boolean referenceOk() {
@@ -133,7 +140,8 @@ public final class Verification {
      * checked; notes why not when it is not. Without a manifest it counts as untouched.
      */
     public boolean skeletonUntouched(CourseModule m, Optional<Manifest> recorded, Manifest now) {
-        List<String> edited = recorded.map(r -> now.differences(r, m.name() + "/src/main/")).orElse(List.of());
+        List<String> edited =
+                recorded.map(r -> now.differences(r, m.name() + "/src/main/")).orElse(List.of());
         if (edited.isEmpty()) {
             return true;
         }
@@ -147,8 +155,9 @@ public final class Verification {
     /** Given classes must match their twins in the solution, and test files the manifest. */
     public void checkSources(CourseLayout layout, CourseModule m, Optional<Manifest> recorded, Manifest now) {
         breaches.addAll(givenClassesDrift(layout, m));
-        recorded.ifPresent(r -> now.differences(r, m.name() + "/src/test/").forEach(d -> breaches.add(
-                "test file differs from course-manifest.json: " + d + " (authors: run ./workshop manifest)")));
+        recorded.ifPresent(r -> now.differences(r, m.name() + "/src/test/")
+                .forEach(d -> breaches.add(
+                        "test file differs from course-manifest.json: " + d + " (authors: run ./workshop manifest)")));
     }
 
     /**
@@ -158,10 +167,15 @@ public final class Verification {
      * @param outcomes what happened, by {@link TestCase#key()}: the reference's under the catalog's unit
      * @param skeletonUnit the unit the skeleton ran as, or null when it was not run
      */
-    public List<Row> checkRuns(CourseModule m, List<TestCase> catalog, Map<String, TestOutcome> outcomes,
-            String skeletonUnit) {
-        return checkRuns(m.name(), catalog, Lesson.exerciseTitles(m.lesson()), id -> Hints.read(m.hints(id)).size(),
-                outcomes, skeletonUnit);
+    public List<Row> checkRuns(
+            CourseModule m, List<TestCase> catalog, Map<String, TestOutcome> outcomes, String skeletonUnit) {
+        return checkRuns(
+                m.name(),
+                catalog,
+                Lesson.exerciseTitles(m.lesson()),
+                id -> Hints.read(m.hints(id)).size(),
+                outcomes,
+                skeletonUnit);
     }
 
     /**
@@ -176,8 +190,13 @@ public final class Verification {
      * @param outcomes what happened, by {@link TestCase#key()}: the reference's under the catalog's unit
      * @param skeletonUnit the unit the skeleton ran as, or null when it was not run
      */
-    public List<Row> checkRuns(String module, List<TestCase> catalog, Map<String, String> titles,
-            ToIntFunction<String> hints, Map<String, TestOutcome> outcomes, String skeletonUnit) {
+    public List<Row> checkRuns(
+            String module,
+            List<TestCase> catalog,
+            Map<String, String> titles,
+            ToIntFunction<String> hints,
+            Map<String, TestOutcome> outcomes,
+            String skeletonUnit) {
         for (TestCase t : catalog) {
             if (t.graded() && t.exercise().isBlank()) {
                 breaches.add(module + ": graded test " + name(t) + " names no exercise");
@@ -191,15 +210,22 @@ public final class Verification {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, List<TestCase>> e : Scoring.byExercise(catalog, titles).entrySet()) {
-            rows.add(exercise(module, e.getKey(), e.getValue(), titles, hints.applyAsInt(e.getKey()), outcomes,
-                    skeletonUnit));
+        for (Map.Entry<String, List<TestCase>> e :
+                Scoring.byExercise(catalog, titles).entrySet()) {
+            rows.add(exercise(
+                    module, e.getKey(), e.getValue(), titles, hints.applyAsInt(e.getKey()), outcomes, skeletonUnit));
         }
         return rows;
     }
 
-    private Row exercise(String module, String id, List<TestCase> tests, Map<String, String> titles, int hints,
-            Map<String, TestOutcome> outcomes, String skeletonUnit) {
+    private Row exercise(
+            String module,
+            String id,
+            List<TestCase> tests,
+            Map<String, String> titles,
+            int hints,
+            Map<String, TestOutcome> outcomes,
+            String skeletonUnit) {
         boolean lesson = titles.containsKey(id);
         if (tests.isEmpty()) {
             breaches.add(id + ": the lesson has this exercise but no graded test does");
@@ -231,11 +257,18 @@ public final class Verification {
                 }
             }
         }
-        String reference = refPass + "/" + tests.size() + " pass" + (notGradable > 0 ? " (" + notGradable
-                + " not gradable here)" : "");
+        String reference = refPass + "/" + tests.size() + " pass"
+                + (notGradable > 0 ? " (" + notGradable + " not gradable here)" : "");
         String skeleton = skeletonUnit != null ? skelRight + "/" + tests.size() + " fail right" : NOT_CHECKED;
-        return new Row(id, titles.getOrDefault(id, "?"), tests.size(), tests.stream().mapToInt(TestCase::points).sum(),
-                reference, skeleton, lesson, hints);
+        return new Row(
+                id,
+                titles.getOrDefault(id, "?"),
+                tests.size(),
+                tests.stream().mapToInt(TestCase::points).sum(),
+                reference,
+                skeleton,
+                lesson,
+                hints);
     }
 
     /**
@@ -269,16 +302,18 @@ public final class Verification {
         return switch (o.status()) {
             case NOT_STARTED -> null;
             case PASSED -> "passes on the untouched skeleton: it cannot fail, so it grades nothing";
-            case FAILING -> isAssertion(o.exception()) ? null
-                    : "fails on the skeleton for the wrong reason (" + o.exception() + "): " + o.headline();
+            case FAILING ->
+                isAssertion(o.exception())
+                        ? null
+                        : "fails on the skeleton for the wrong reason (" + o.exception() + "): " + o.headline();
             case NOT_GRADABLE -> capabilitySkip(o) ? null : "is skipped on the skeleton: " + o.headline();
             default -> "is " + o.status().label() + " on the skeleton: " + o.headline();
         };
     }
 
     private static boolean isAssertion(String exception) {
-        return exception != null && (ASSERTION_SUFFIXES.stream().anyMatch(exception::endsWith)
-                || exception.contains(MULTIPLE_FAILURES));
+        return exception != null
+                && (ASSERTION_SUFFIXES.stream().anyMatch(exception::endsWith) || exception.contains(MULTIPLE_FAILURES));
     }
 
     private static boolean capabilitySkip(TestOutcome o) {
@@ -298,7 +333,8 @@ public final class Verification {
                 if (todo.matcher(skeleton).find()) {
                     continue;
                 }
-                Path twin = m.solutionSources().resolve(m.mainSources().relativize(f).toString());
+                Path twin = m.solutionSources()
+                        .resolve(m.mainSources().relativize(f).toString());
                 String rel = layout.root().relativize(f).toString().replace('\\', '/');
                 if (!Files.isRegularFile(twin)) {
                     drift.add(m.name() + ": given class " + rel + " has no twin in the solution");

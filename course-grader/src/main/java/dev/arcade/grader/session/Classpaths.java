@@ -24,18 +24,25 @@ public final class Classpaths {
 
     /** The classpath of course modules and the grading JVM, in the grader's order. */
     public static List<Path> courseModules() {
-        Set<Path> graderOnly = GRADER_ONLY.stream().map(Classpaths::locationOf).filter(p -> p != null)
+        Set<Path> graderOnly = GRADER_ONLY.stream()
+                .map(Classpaths::locationOf)
+                .filter(p -> p != null)
                 .collect(Collectors.toSet());
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize())
-                .filter(p -> !graderOnly.contains(p)).collect(Collectors.toList());
+                .filter(s -> !s.isBlank())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .filter(p -> !graderOnly.contains(p))
+                .collect(Collectors.toList());
     }
 
     private static Path locationOf(String className) {
         try {
             CodeSource source = Class.forName(className, false, Classpaths.class.getClassLoader())
-                    .getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+                    .getProtectionDomain()
+                    .getCodeSource();
+            return source == null
+                    ? null
+                    : Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
         } catch (ClassNotFoundException | URISyntaxException e) {
             return null;
         }

@@ -67,7 +67,8 @@ public final class ModuleCompiler {
         String stamp = stamp(files, cp, resources);
         Path stampFile = out.resolveSibling(out.getFileName() + ".stamp");
         try {
-            if (Files.isDirectory(out) && Files.isRegularFile(stampFile)
+            if (Files.isDirectory(out)
+                    && Files.isRegularFile(stampFile)
                     && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
                 return new Result(true, out, List.of(), true);
             }
@@ -87,13 +88,25 @@ public final class ModuleCompiler {
                     + " and point JAVA_HOME at it.");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", JAVA_RELEASE, "-encoding", "UTF-8", "-proc:none", "-parameters",
-                    "-nowarn", "-implicit:none", "-d", out.toString(),
-                    "-cp", cp.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        try (StandardJavaFileManager fm =
+                javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "--release",
+                    JAVA_RELEASE,
+                    "-encoding",
+                    "UTF-8",
+                    "-proc:none",
+                    "-parameters",
+                    "-nowarn",
+                    "-implicit:none",
+                    "-d",
+                    out.toString(),
+                    "-cp",
+                    cp.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
             StringWriter javacOutput = new StringWriter();
-            boolean ok = javac.getTask(javacOutput, fm, diagnostics, options, null, units).call();
+            boolean ok = javac.getTask(javacOutput, fm, diagnostics, options, null, units)
+                    .call();
             List<String> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> describe(d, relativeTo))
@@ -142,7 +155,8 @@ public final class ModuleCompiler {
                 }
             }
             for (Path p : all) {
-                sha.update((p + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis() + "\n")
+                sha.update((p + "|" + Files.size(p) + "|"
+                                + Files.getLastModifiedTime(p).toMillis() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             for (Path p : classpath) {

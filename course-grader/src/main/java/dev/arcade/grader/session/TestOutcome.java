@@ -13,8 +13,8 @@ import dev.arcade.runner.TestStatus;
  * @param location where in the learner's code it was thrown, for example {@code ScoreRepository.java:42}
  * @param durationMs how long it ran
  */
-public record TestOutcome(TestCase test, TestStatus status, String message, String exception, String location,
-        long durationMs) {
+public record TestOutcome(
+        TestCase test, TestStatus status, String message, String exception, String location, long durationMs) {
 
     /** How many of the message's (non-blank) lines the headline joins. */
     public static final int HEADLINE_LINES = 6;
@@ -35,8 +35,14 @@ public record TestOutcome(TestCase test, TestStatus status, String message, Stri
         if (message == null || message.isBlank()) {
             return "";
         }
-        String joined = String.join(" ", message.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
-                .limit(HEADLINE_LINES).toList());
+        String joined = String.join(
+                " ",
+                message.strip()
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty())
+                        .limit(HEADLINE_LINES)
+                        .toList());
         return joined.length() <= HEADLINE_CHARS ? joined : joined.substring(0, HEADLINE_CHARS - 1) + "…";
     }
 }

@@ -1,13 +1,13 @@
 package dev.arcade.grader.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.backend.InheritedBackend;
 import dev.arcade.runner.GradingRunner;
 import dev.arcade.runner.RunEvent;
 import dev.arcade.runner.RunSpec;
 import dev.arcade.runner.TestCase;
 import dev.arcade.runner.TestStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arcade.kit.backend.Backend;
-import dev.arcade.kit.backend.InheritedBackend;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -73,8 +73,8 @@ public final class TestSession {
      * @param workDir where specs, events and the output log go
      * @param showOutput pass what the tests print straight through (for {@code test}); otherwise it goes to a log
      */
-    public TestSession(List<Path> classpath, java.util.function.Supplier<Backend> backendReady, Path workDir,
-            boolean showOutput) {
+    public TestSession(
+            List<Path> classpath, java.util.function.Supplier<Backend> backendReady, Path workDir, boolean showOutput) {
         this.classpath = classpath;
         this.backendReady = backendReady;
         this.workDir = workDir;
@@ -145,8 +145,15 @@ public final class TestSession {
             done = false;
             Process jvm = start(specFile);
             awaitBackend(jvm);
-            writeSpec(specFile, new RunSpec(events.toString(), InheritedBackend.encode(backend), units,
-                    List.copyOf(skip), exercise, true));
+            writeSpec(
+                    specFile,
+                    new RunSpec(
+                            events.toString(),
+                            InheritedBackend.encode(backend),
+                            units,
+                            List.copyOf(skip),
+                            exercise,
+                            true));
             int before = outcomes.size();
             follow(jvm, new Tail(events));
             if (done) {
@@ -154,8 +161,8 @@ public final class TestSession {
             }
             int exit = jvm.exitValue();
             crashInFlight(exit);
-            if (lastStopper != null && (exit == GradingRunner.HALTED_AFTER_TIMEOUT
-                    || lastStopper.status() == TestStatus.CRASHED)) {
+            if (lastStopper != null
+                    && (exit == GradingRunner.HALTED_AFTER_TIMEOUT || lastStopper.status() == TestStatus.CRASHED)) {
                 // every other test of this exercise would most likely stop the JVM the same way and
                 // cost a restart (or the whole time limit) again: report them with the first
                 notRunAfter(lastStopper);
@@ -221,7 +228,7 @@ public final class TestSession {
                     done = true;
                     timing("done");
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -229,7 +236,12 @@ public final class TestSession {
             String key = e.unit() + "|" + e.id();
             TestCase t = planned.get(key);
             if (t != null && !outcomes.containsKey(key)) {
-                TestOutcome o = new TestOutcome(t, e.status(), e.message(), e.exception(), e.location(),
+                TestOutcome o = new TestOutcome(
+                        t,
+                        e.status(),
+                        e.message(),
+                        e.exception(),
+                        e.location(),
                         e.durationMs() == null ? 0 : e.durationMs());
                 record(o);
                 if (o.status() == TestStatus.TIMED_OUT) {
@@ -245,7 +257,9 @@ public final class TestSession {
         /** The test that was running when the JVM ended (not after a timeout: that one ended) crashed it. */
         private void crashInFlight(int exit) {
             if (inFlight != null && !outcomes.containsKey(inFlight)) {
-                TestOutcome o = TestOutcome.withoutException(planned.get(inFlight), TestStatus.CRASHED,
+                TestOutcome o = TestOutcome.withoutException(
+                        planned.get(inFlight),
+                        TestStatus.CRASHED,
                         "the JVM stopped during this test (exit status " + exit + "): does your code call System.exit"
                                 + " or Runtime.halt? Throw an exception instead.");
                 skip.add(inFlight);
@@ -261,11 +275,13 @@ public final class TestSession {
                     ? "already ran out of time in this exercise; fix the endless loop (or endless wait) first"
                     : "already stopped the JVM in this exercise; remove the System.exit first";
             for (TestCase t : planned.values()) {
-                if (!outcomes.containsKey(t.key()) && t.unit().equals(first.unit()) && !t.exercise().isEmpty()
+                if (!outcomes.containsKey(t.key())
+                        && t.unit().equals(first.unit())
+                        && !t.exercise().isEmpty()
                         && t.exercise().equals(first.exercise())) {
                     skip.add(t.key());
-                    record(TestOutcome.withoutException(t, stopper.status(), "not run: \"" + first.displayName() + "\" "
-                            + why));
+                    record(TestOutcome.withoutException(
+                            t, stopper.status(), "not run: \"" + first.displayName() + "\" " + why));
                 }
             }
         }
@@ -274,8 +290,11 @@ public final class TestSession {
         private void giveUp(int exit) {
             for (TestCase t : planned.values()) {
                 if (!outcomes.containsKey(t.key())) {
-                    record(TestOutcome.withoutException(t, TestStatus.CRASHED, "the grading JVM stopped (exit status "
-                            + exit + ") before this test could run; see " + outputLog()));
+                    record(TestOutcome.withoutException(
+                            t,
+                            TestStatus.CRASHED,
+                            "the grading JVM stopped (exit status " + exit + ") before this test could run; see "
+                                    + outputLog()));
                 }
             }
             if (planned.isEmpty()) {
@@ -304,8 +323,9 @@ public final class TestSession {
         /** With {@code WORKSHOP_TIMING=1}, prints how long after its start the grading JVM reached {@code what}. */
         private void timing(String what) {
             if (TIMING) {
-                System.err.printf("[timing]   grading JVM: %s after %d ms%n", what, (System.nanoTime() - spawned)
-                        / NANOS_PER_MILLI);
+                System.err.printf(
+                        "[timing]   grading JVM: %s after %d ms%n",
+                        what, (System.nanoTime() - spawned) / NANOS_PER_MILLI);
             }
         }
     }
@@ -329,7 +349,9 @@ public final class TestSession {
         // grading JVMs live for seconds: C1 only and the serial collector start fastest
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Dfile.encoding=UTF-8"));
         cmd.add("-cp");
-        cmd.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        cmd.add(String.join(
+                java.io.File.pathSeparator,
+                classpath.stream().map(Path::toString).toList()));
         cmd.add(GradingRunner.class.getName());
         cmd.add(spec.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -337,7 +359,8 @@ public final class TestSession {
         if (showOutput) {
             pb.inheritIO();
         } else {
-            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(outputLog().toFile()));
+            pb.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(outputLog().toFile()));
         }
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();

@@ -25,9 +25,17 @@ class ChildProcessTest {
     }
 
     static List<String> java(String... args) throws URISyntaxException {
-        String classes = Path.of(Sleeper.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classes, Sleeper.class.getName()));
+        String classes = Path.of(Sleeper.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classes,
+                Sleeper.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -46,19 +54,25 @@ class ChildProcessTest {
         String marker = UUID.randomUUID().toString();
         long t0 = System.nanoTime();
         // the child prints at once and keeps its output open for 30 s: reading before waiting would block that long
-        assertThat(ChildProcess.output(java(marker, "30"), Duration.ofSeconds(2))).isEmpty();
+        assertThat(ChildProcess.output(java(marker, "30"), Duration.ofSeconds(2)))
+                .isEmpty();
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(seconds).as("seconds until the probe gave up").isLessThan(10);
         Thread.sleep(500);
-        assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false)))
-                .as("the hung child, still alive").isEmpty();
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info()
+                                .arguments()
+                                .map(a -> List.of(a).contains(marker))
+                                .orElse(false)))
+                .as("the hung child, still alive")
+                .isEmpty();
     }
 
     @Test
     @DisplayName("a command that fails or cannot start gives nothing")
     void failsOrMissing() {
-        assertThat(ChildProcess.output(List.of("no-such-command-" + UUID.randomUUID()),
-                Duration.ofSeconds(5))).isEmpty();
+        assertThat(ChildProcess.output(List.of("no-such-command-" + UUID.randomUUID()), Duration.ofSeconds(5)))
+                .isEmpty();
     }
 }

@@ -14,9 +14,18 @@ import java.util.stream.Stream;
 /** A slice of this repository copied to a temporary folder: the poms, module 01, the placeholders. */
 final class CourseCopy {
     /** What the scaffolder and the reactor check read. */
-    private static final String[] PARTS = {"pom.xml", "solutions/pom.xml", "course-verify/pom.xml",
-        "module-01-dynamodb", "solutions/module-01-dynamodb", "module-02-iam/pom.xml", "module-02-iam/README.md",
-        "solutions/module-02-iam/pom.xml", "module-03-lambda", "module-04-monitoring"};
+    private static final String[] PARTS = {
+        "pom.xml",
+        "solutions/pom.xml",
+        "course-verify/pom.xml",
+        "module-01-dynamodb",
+        "solutions/module-01-dynamodb",
+        "module-02-iam/pom.xml",
+        "module-02-iam/README.md",
+        "solutions/module-02-iam/pom.xml",
+        "module-03-lambda",
+        "module-04-monitoring"
+    };
 
     private CourseCopy() {}
 

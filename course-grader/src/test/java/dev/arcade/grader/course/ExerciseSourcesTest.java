@@ -18,20 +18,27 @@ class ExerciseSourcesTest {
     @DisplayName("a skeleton class belongs to the exercises of its TODOs, a test class to its @Exercise; a class with"
             + " two exercises' TODOs is split by method")
     void readsTheConventions(@TempDir Path root) throws IOException {
-        CourseModule module = new CourseModule(root.resolve("module-01-demo"), root.resolve("solutions/module-01-demo"));
-        write(module.mainSources().resolve("demo/Scores.java"), "class Scores { void a() { throw new"
-                + " UnsupportedOperationException(\"TODO 1.3: write it\"); } }");
-        write(module.mainSources().resolve("demo/Both.java"), "class Both {\n  public String first(String a) {\n"
-                + "    throw new UnsupportedOperationException(\"TODO 1.4: this\");\n  }\n"
-                + "  List<String> second() throws IOException {\n    if (x) { }\n"
-                + "    throw new UnsupportedOperationException(\"TODO 1.10: and that\");\n  }\n}");
+        CourseModule module =
+                new CourseModule(root.resolve("module-01-demo"), root.resolve("solutions/module-01-demo"));
+        write(
+                module.mainSources().resolve("demo/Scores.java"),
+                "class Scores { void a() { throw new" + " UnsupportedOperationException(\"TODO 1.3: write it\"); } }");
+        write(
+                module.mainSources().resolve("demo/Both.java"),
+                "class Both {\n  public String first(String a) {\n"
+                        + "    throw new UnsupportedOperationException(\"TODO 1.4: this\");\n  }\n"
+                        + "  List<String> second() throws IOException {\n    if (x) { }\n"
+                        + "    throw new UnsupportedOperationException(\"TODO 1.10: and that\");\n  }\n}");
         write(module.mainSources().resolve("demo/Score.java"), "record Score(int value) {}");
-        write(module.testSources().resolve("demo/Exercise13Test.java"), "@AwsTest\n@Exercise( \"1.3\" )\nclass Exercise13Test {}");
+        write(
+                module.testSources().resolve("demo/Exercise13Test.java"),
+                "@AwsTest\n@Exercise( \"1.3\" )\nclass Exercise13Test {}");
 
         ExerciseSources sources = ExerciseSources.of(module);
 
-        assertThat(sources.classesByExercise()).isEqualTo(Map.of("1.3", Set.of("demo.Scores"), "1.4", Set.of("demo.Both"),
-                "1.10", Set.of("demo.Both")));
+        assertThat(sources.classesByExercise())
+                .isEqualTo(
+                        Map.of("1.3", Set.of("demo.Scores"), "1.4", Set.of("demo.Both"), "1.10", Set.of("demo.Both")));
         assertThat(sources.testsByExercise()).isEqualTo(Map.of("1.3", Set.of("demo.Exercise13Test")));
         assertThat(sources.exerciseOf("demo.Scores$Inner", "anything")).isEqualTo("1.3");
         assertThat(sources.exerciseOf("demo.Both", "first")).isEqualTo("1.4");

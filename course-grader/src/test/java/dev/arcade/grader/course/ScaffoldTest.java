@@ -25,42 +25,60 @@ class ScaffoldTest {
     }
 
     @Test
-    @DisplayName("a new exercise gets its lesson section, skeleton, graded test, three hints and reference, in the course's shape")
+    @DisplayName(
+            "a new exercise gets its lesson section, skeleton, graded test, three hints and reference, in the course's shape")
     void newExerciseWritesTheFiveParts() throws IOException {
         Scaffold.Result r = Scaffold.exercise(course, "1.10", "Expire old sessions", null);
 
         String pkg = "module-01-dynamodb/src/main/java/dev/arcade/dynamodb/";
-        assertThat(r.created()).containsExactly(pkg + "ExpireOldSessions.java",
-                "module-01-dynamodb/src/test/java/dev/arcade/dynamodb/Exercise110ExpireOldSessionsTest.java",
-                "module-01-dynamodb/hints/1.10.md",
-                "solutions/" + pkg + "ExpireOldSessions.java");
+        assertThat(r.created())
+                .containsExactly(
+                        pkg + "ExpireOldSessions.java",
+                        "module-01-dynamodb/src/test/java/dev/arcade/dynamodb/Exercise110ExpireOldSessionsTest.java",
+                        "module-01-dynamodb/hints/1.10.md",
+                        "solutions/" + pkg + "ExpireOldSessions.java");
         assertThat(r.edited()).containsExactly("module-01-dynamodb/README.md");
 
         String skeleton = read(course.resolve(pkg + "ExpireOldSessions.java"));
-        assertThat(skeleton).startsWith("package dev.arcade.dynamodb;").contains("public final class ExpireOldSessions")
+        assertThat(skeleton)
+                .startsWith("package dev.arcade.dynamodb;")
+                .contains("public final class ExpireOldSessions")
                 .contains("throw new UnsupportedOperationException(\"TODO 1.10: ");
         String reference = read(course.resolve("solutions/" + pkg + "ExpireOldSessions.java"));
-        assertThat(reference).contains("public final class ExpireOldSessions").doesNotContain("TODO 1.10")
+        assertThat(reference)
+                .contains("public final class ExpireOldSessions")
+                .doesNotContain("TODO 1.10")
                 .contains("getCallerIdentity()");
-        String test = read(course.resolve("module-01-dynamodb/src/test/java/dev/arcade/dynamodb/"
-                + "Exercise110ExpireOldSessionsTest.java"));
-        assertThat(test).contains("@AwsTest\n@Exercise(\"1.10\")\n@DisplayName(\"1.10 Expire old sessions\")\n"
-                + "class Exercise110ExpireOldSessionsTest {").contains("@Graded(points = 2)")
-                .contains("new ExpireOldSessions(forLearner)").contains(".isEqualTo(").contains(".containsExactly(");
+        String test = read(course.resolve(
+                "module-01-dynamodb/src/test/java/dev/arcade/dynamodb/" + "Exercise110ExpireOldSessionsTest.java"));
+        assertThat(test)
+                .contains("@AwsTest\n@Exercise(\"1.10\")\n@DisplayName(\"1.10 Expire old sessions\")\n"
+                        + "class Exercise110ExpireOldSessionsTest {")
+                .contains("@Graded(points = 2)")
+                .contains("new ExpireOldSessions(forLearner)")
+                .contains(".isEqualTo(")
+                .contains(".containsExactly(");
 
         List<Hints.Hint> hints = Hints.read(course.resolve("module-01-dynamodb/hints/1.10.md"));
-        assertThat(hints).extracting(Hints.Hint::heading)
+        assertThat(hints)
+                .extracting(Hints.Hint::heading)
                 .containsExactly("Hint 1: a nudge", "Hint 2: the concept", "Hint 3: nearly the solution");
         assertThat(hints.get(2).text()).startsWith("```java");
 
         Path readme = course.resolve("module-01-dynamodb/README.md");
         Map<String, String> titles = Lesson.exerciseTitles(readme);
         assertThat(titles).containsEntry("1.10", "Expire old sessions");
-        assertThat(List.copyOf(titles.keySet())).as("the new section comes after 1.9").endsWith("1.9", "1.10");
+        assertThat(List.copyOf(titles.keySet()))
+                .as("the new section comes after 1.9")
+                .endsWith("1.9", "1.10");
         String lesson = read(readme);
-        assertThat(lesson.indexOf("## 1.10 Expire old sessions")).as("before the summary")
-                .isLessThan(lesson.indexOf("## What you learned")).isGreaterThan(lesson.indexOf("## 1.9 "));
-        assertThat(lesson).contains("Graded by `Exercise110ExpireOldSessionsTest`").contains("./workshop hint 1.10");
+        assertThat(lesson.indexOf("## 1.10 Expire old sessions"))
+                .as("before the summary")
+                .isLessThan(lesson.indexOf("## What you learned"))
+                .isGreaterThan(lesson.indexOf("## 1.9 "));
+        assertThat(lesson)
+                .contains("Graded by `Exercise110ExpireOldSessionsTest`")
+                .contains("./workshop hint 1.10");
     }
 
     @Test
@@ -84,7 +102,9 @@ class ScaffoldTest {
                 .as("a class name that is taken")
                 .hasMessageContaining("module-01-dynamodb/src/main/java/dev/arcade/dynamodb/BestScores.java exists");
 
-        assertThat(CourseCopy.snapshot(course)).as("the course after four refusals").isEqualTo(before);
+        assertThat(CourseCopy.snapshot(course))
+                .as("the course after four refusals")
+                .isEqualTo(before);
     }
 
     @Test
@@ -94,7 +114,8 @@ class ScaffoldTest {
 
         assertThatThrownBy(() -> Scaffold.exercise(course, "7.1", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("There is no module 07").hasMessageContaining("./workshop new module 07");
+                .hasMessageContaining("There is no module 07")
+                .hasMessageContaining("./workshop new module 07");
         assertThatThrownBy(() -> Scaffold.exercise(course, "3.1", null, null))
                 .hasMessageContaining("module-03-lambda is a lesson placeholder without a pom.xml")
                 .hasMessageContaining("./workshop new module 03 lambda");
@@ -112,33 +133,45 @@ class ScaffoldTest {
 
         Scaffold.Result r = Scaffold.module(course, "05", "demo", null);
 
-        assertThat(r.created()).containsExactly("module-05-demo/pom.xml", "module-05-demo/README.md",
-                "solutions/module-05-demo/pom.xml");
+        assertThat(r.created())
+                .containsExactly(
+                        "module-05-demo/pom.xml", "module-05-demo/README.md", "solutions/module-05-demo/pom.xml");
         assertThat(r.edited()).containsExactlyInAnyOrder("pom.xml", "solutions/pom.xml", "course-verify/pom.xml");
-        assertThat(read(course.resolve("module-05-demo/pom.xml"))).contains("<artifactId>module-05-demo</artifactId>")
-                .contains("<artifactId>course-kit</artifactId>").contains("${workshop.skipExercises}");
+        assertThat(read(course.resolve("module-05-demo/pom.xml")))
+                .contains("<artifactId>module-05-demo</artifactId>")
+                .contains("<artifactId>course-kit</artifactId>")
+                .contains("${workshop.skipExercises}");
         assertThat(read(course.resolve("solutions/module-05-demo/pom.xml")))
                 .contains("<artifactId>solution-module-05-demo</artifactId>")
                 .contains("<exercise.dir>module-05-demo</exercise.dir>");
-        assertThat(read(course.resolve("module-05-demo/README.md"))).startsWith("# Module 05: Demo\n")
+        assertThat(read(course.resolve("module-05-demo/README.md")))
+                .startsWith("# Module 05: Demo\n")
                 .contains("## What you learned");
         assertThat(read(course.resolve("pom.xml")))
-                .contains("    <module>module-02-iam</module>\n    <module>module-05-demo</module>\n    <module>solutions</module>");
+                .contains(
+                        "    <module>module-02-iam</module>\n    <module>module-05-demo</module>\n    <module>solutions</module>");
         assertThat(read(course.resolve("solutions/pom.xml")))
                 .contains("    <module>module-02-iam</module>\n    <module>module-05-demo</module>\n  </modules>");
         String verify = read(course.resolve("course-verify/pom.xml"));
-        assertThat(verify).contains("<artifactId>module-02-iam</artifactId><version>${project.version}</version>"
-                + "<scope>provided</scope></dependency>\n    <dependency><groupId>dev.arcade</groupId>"
-                + "<artifactId>module-05-demo</artifactId><version>${project.version}</version><scope>provided</scope>"
-                + "</dependency>\n    <dependency><groupId>dev.arcade</groupId><artifactId>solution-module-01-dynamodb");
+        assertThat(verify)
+                .contains(
+                        "<artifactId>module-02-iam</artifactId><version>${project.version}</version>"
+                                + "<scope>provided</scope></dependency>\n    <dependency><groupId>dev.arcade</groupId>"
+                                + "<artifactId>module-05-demo</artifactId><version>${project.version}</version><scope>provided</scope>"
+                                + "</dependency>\n    <dependency><groupId>dev.arcade</groupId><artifactId>solution-module-01-dynamodb");
         assertThat(verify).contains("<artifactId>solution-module-05-demo</artifactId>");
-        assertThat(ReactorCheck.problems(course)).as("the reactor after new module").isEmpty();
+        assertThat(ReactorCheck.problems(course))
+                .as("the reactor after new module")
+                .isEmpty();
 
         // and the new module takes an exercise at once, in the package its name gives
         Scaffold.Result e = Scaffold.exercise(course, "5.1", "Who am I?", null);
-        assertThat(e.created()).contains("module-05-demo/src/main/java/dev/arcade/demo/WhoAmI.java",
-                "module-05-demo/src/test/java/dev/arcade/demo/Exercise51WhoAmITest.java");
-        assertThat(Lesson.exerciseTitles(course.resolve("module-05-demo/README.md"))).containsEntry("5.1", "Who am I?");
+        assertThat(e.created())
+                .contains(
+                        "module-05-demo/src/main/java/dev/arcade/demo/WhoAmI.java",
+                        "module-05-demo/src/test/java/dev/arcade/demo/Exercise51WhoAmITest.java");
+        assertThat(Lesson.exerciseTitles(course.resolve("module-05-demo/README.md")))
+                .containsEntry("5.1", "Who am I?");
     }
 
     @Test
@@ -154,8 +187,10 @@ class ScaffoldTest {
                 .hasMessageContaining("Module 01 already exists as module-01-dynamodb");
         assertThatThrownBy(() -> Scaffold.module(course, "01", "dynamodb", null))
                 .hasMessageContaining("module-01-dynamodb/pom.xml exists");
-        assertThatThrownBy(() -> Scaffold.module(course, "6", "Bad Name", null)).hasMessageContaining("not a module name");
-        assertThatThrownBy(() -> Scaffold.module(course, "x", "demo", null)).hasMessageContaining("not a module number");
+        assertThatThrownBy(() -> Scaffold.module(course, "6", "Bad Name", null))
+                .hasMessageContaining("not a module name");
+        assertThatThrownBy(() -> Scaffold.module(course, "x", "demo", null))
+                .hasMessageContaining("not a module number");
 
         assertThat(CourseCopy.snapshot(course)).isEqualTo(before);
     }
@@ -171,7 +206,8 @@ class ScaffoldTest {
         assertThat(read(course.resolve("module-03-lambda/README.md"))).isEqualTo(readme);
         assertThat(read(course.resolve("module-03-lambda/pom.xml")))
                 .contains("<name>Module 03, Lambda, the score service as functions</name>");
-        assertThat(read(course.resolve("pom.xml"))).contains("<module>module-02-iam</module>\n    <module>module-03-lambda</module>");
+        assertThat(read(course.resolve("pom.xml")))
+                .contains("<module>module-02-iam</module>\n    <module>module-03-lambda</module>");
         assertThat(ReactorCheck.problems(course)).isEmpty();
     }
 

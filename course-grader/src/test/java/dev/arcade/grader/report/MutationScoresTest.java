@@ -43,7 +43,8 @@ class MutationScoresTest {
     })
     @DisplayName("each PIT status counts as detected, not detected, or not at all")
     void statuses(String status, boolean detected, boolean counted) {
-        List<ExerciseScore> scores = MutationScores.score(List.of(mutant(status), mutant("KILLED")), (c, m) -> "1.3", Map.of());
+        List<ExerciseScore> scores =
+                MutationScores.score(List.of(mutant(status), mutant("KILLED")), (c, m) -> "1.3", Map.of());
 
         assertThat(scores).singleElement().satisfies(s -> {
             assertThat(s.counted()).isEqualTo(counted ? 2 : 1);
@@ -73,7 +74,8 @@ class MutationScoresTest {
     }
 
     @Test
-    @DisplayName("a surviving mutant listed as equivalent (file, line and mutator) is left out; one on another line is not")
+    @DisplayName(
+            "a surviving mutant listed as equivalent (file, line and mutator) is left out; one on another line is not")
     void equivalents() {
         List<Mutant> mutants = List.of(
                 mutant("dev.arcade.dynamodb.BestScores", 53, "NegateConditionalsMutator", "SURVIVED"),
@@ -81,29 +83,37 @@ class MutationScoresTest {
                 mutant("dev.arcade.dynamodb.BestScores", 53, "VoidMethodCallMutator", "SURVIVED"),
                 mutant("dev.arcade.dynamodb.BestScores", 60, "NegateConditionalsMutator", "KILLED"));
 
-        ExerciseScore s = MutationScores.score(mutants, (c, m) -> "1.3",
-                Map.of("BestScores.java:53 NegateConditionalsMutator", "same result")).get(0);
+        ExerciseScore s = MutationScores.score(
+                        mutants, (c, m) -> "1.3", Map.of("BestScores.java:53 NegateConditionalsMutator", "same result"))
+                .get(0);
 
         assertThat(s.equivalent()).isEqualTo(1);
         assertThat(s.counted()).isEqualTo(3);
-        assertThat(s.survivors()).extracting(Mutant::line, Mutant::mutator).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(53, "VoidMethodCallMutator"),
-                org.assertj.core.groups.Tuple.tuple(54, "NegateConditionalsMutator"));
+        assertThat(s.survivors())
+                .extracting(Mutant::line, Mutant::mutator)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(53, "VoidMethodCallMutator"),
+                        org.assertj.core.groups.Tuple.tuple(54, "NegateConditionalsMutator"));
     }
 
     @Test
-    @DisplayName("mutants are grouped by the exercise of their class, inner classes with their outer one, in numeric order")
+    @DisplayName(
+            "mutants are grouped by the exercise of their class, inner classes with their outer one, in numeric order")
     void grouping() {
         List<Mutant> mutants = List.of(
                 mutant("dev.arcade.dynamodb.Later", 1, "M", "KILLED"),
                 mutant("dev.arcade.dynamodb.BestScores$1", 2, "M", "SURVIVED"),
                 mutant("dev.arcade.dynamodb.Score", 3, "M", "SURVIVED"));
-        Map<String, String> exercises = Map.of("dev.arcade.dynamodb.Later", "1.10", "dev.arcade.dynamodb.BestScores$1", "1.3");
+        Map<String, String> exercises =
+                Map.of("dev.arcade.dynamodb.Later", "1.10", "dev.arcade.dynamodb.BestScores$1", "1.3");
 
         List<ExerciseScore> scores = MutationScores.score(mutants, (c, m) -> exercises.get(c), Map.of());
 
         assertThat(scores).extracting(ExerciseScore::exercise).containsExactly("1.3", "1.10");
-        assertThat(scores.get(0).survivors()).singleElement().extracting(Mutant::line).isEqualTo(2);
+        assertThat(scores.get(0).survivors())
+                .singleElement()
+                .extracting(Mutant::line)
+                .isEqualTo(2);
     }
 
     @Test
@@ -122,8 +132,15 @@ class MutationScoresTest {
                 </mutations>
                 """);
 
-        assertThat(MutationScores.read(xml)).containsExactly(new Mutant("dev.arcade.dynamodb.BestScores", "BestScores.java",
-                53, "submit", "NegateConditionalsMutator", "negated conditional", "SURVIVED"));
+        assertThat(MutationScores.read(xml))
+                .containsExactly(new Mutant(
+                        "dev.arcade.dynamodb.BestScores",
+                        "BestScores.java",
+                        53,
+                        "submit",
+                        "NegateConditionalsMutator",
+                        "negated conditional",
+                        "SURVIVED"));
     }
 
     @Test
@@ -132,18 +149,23 @@ class MutationScoresTest {
         Path xml = dir.resolve("mutations.xml");
         Files.writeString(xml, "not xml");
 
-        assertThatThrownBy(() -> MutationScores.read(xml)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> MutationScores.read(xml))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("mutations.xml is not PIT's mutations.xml");
     }
 
     @Test
-    @DisplayName("an equivalents file keeps file:line and mutator as the key and the rest as the reason, skipping comments")
+    @DisplayName(
+            "an equivalents file keeps file:line and mutator as the key and the rest as the reason, skipping comments")
     void readsEquivalents(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("mutation-equivalents.txt");
-        Files.writeString(file, "# comment\n\nBestScores.java:53 NegateConditionalsMutator  the condition is re-checked by DynamoDB\n");
+        Files.writeString(
+                file,
+                "# comment\n\nBestScores.java:53 NegateConditionalsMutator  the condition is re-checked by DynamoDB\n");
 
         assertThat(MutationScores.readEquivalents(file))
-                .containsExactly(Map.entry("BestScores.java:53 NegateConditionalsMutator", "the condition is re-checked by DynamoDB"));
+                .containsExactly(Map.entry(
+                        "BestScores.java:53 NegateConditionalsMutator", "the condition is re-checked by DynamoDB"));
         assertThat(MutationScores.readEquivalents(dir.resolve("missing.txt"))).isEmpty();
     }
 }

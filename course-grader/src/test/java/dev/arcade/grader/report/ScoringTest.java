@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Scoring")
 class ScoringTest {
     static final String UNIT = "module-01-mini";
-    static final CourseModule MODULE = new CourseModule(Path.of("no-such-folder", UNIT),
-            Path.of("no-such-folder", "solutions", UNIT));
+    static final CourseModule MODULE =
+            new CourseModule(Path.of("no-such-folder", UNIT), Path.of("no-such-folder", "solutions", UNIT));
 
     static TestCase test(int n, String exercise, int points, boolean graded) {
         return new TestCase(UNIT, "[test:" + n + "]", "mini.CalcTest", "t" + n, "test " + n, exercise, points, graded);
@@ -103,15 +103,19 @@ class ScoringTest {
         for (TestCase t : List.of(add, subtract, helper, extra)) {
             outcomes.put(t.key(), new TestOutcome(t, TestStatus.PASSED, null, null, null, 5));
         }
-        ModuleResult m = Scoring.module(MODULE, List.of(add, subtract, helper, extra, multiply), outcomes, titles, null);
+        ModuleResult m =
+                Scoring.module(MODULE, List.of(add, subtract, helper, extra, multiply), outcomes, titles, null);
         assertThat(m.name()).isEqualTo(UNIT);
         assertThat(m.exercises()).extracting(ExerciseResult::id).containsExactly("1.3", "1.1", "1.2", "1.9");
-        assertThat(m.exercises()).extracting(ExerciseResult::title)
+        assertThat(m.exercises())
+                .extracting(ExerciseResult::title)
                 .containsExactly("Multiply", "Add", "Subtract", "Exercise 1.9");
         ExerciseResult notRun = m.exercises().get(0);
         assertThat(notRun.status()).isEqualTo(TestStatus.CRASHED);
         assertThat(notRun.message()).isEqualTo("this test did not run");
-        assertThat(m.exercises().get(2).tests()).as("the ungraded helper test is not scored").hasSize(1);
+        assertThat(m.exercises().get(2).tests())
+                .as("the ungraded helper test is not scored")
+                .hasSize(1);
         assertThat(m.earned()).isEqualTo(7);
         assertThat(m.possible()).isEqualTo(10);
     }
@@ -121,9 +125,12 @@ class ScoringTest {
     void doesNotCompile() {
         TestCase add = test(1, "1.1", 2, true);
         TestCase subtract = test(2, "1.2", 1, true);
-        ModuleResult m = Scoring.module(MODULE, List.of(add, subtract),
+        ModuleResult m = Scoring.module(
+                MODULE,
+                List.of(add, subtract),
                 Map.of(add.key(), new TestOutcome(add, TestStatus.PASSED, null, null, null, 1)),
-                Map.of(), "Calc.java:3: ';' expected");
+                Map.of(),
+                "Calc.java:3: ';' expected");
         assertThat(m.compileError()).isEqualTo("Calc.java:3: ';' expected");
         assertThat(m.exercises()).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(TestStatus.DOES_NOT_COMPILE);
@@ -153,23 +160,40 @@ class ScoringTest {
     static Stream<Arguments> nothingToGrade() {
         ModuleResult none = new ModuleResult("module-03-lambda", "Lambda", null, List.of());
         ModuleResult alsoNone = new ModuleResult("module-04-monitoring", "Monitoring", null, List.of());
-        ExerciseResult skipped = Scoring.exercise("2.4", "Players", List.of(new TestOutcome(test(1, "2.4", 3, true),
-                TestStatus.NOT_GRADABLE, "not gradable on moto: needs policy enforcement", null, null, 0)));
+        ExerciseResult skipped = Scoring.exercise(
+                "2.4",
+                "Players",
+                List.of(new TestOutcome(
+                        test(1, "2.4", 3, true),
+                        TestStatus.NOT_GRADABLE,
+                        "not gradable on moto: needs policy enforcement",
+                        null,
+                        null,
+                        0)));
         ExerciseResult started = Scoring.exercise("1.1", "Add", outcomes("not_started:2"));
         ExerciseResult passed = Scoring.exercise("1.1", "Add", outcomes("passed:2"));
         return Stream.of(
-                arguments("one module without graded tests", List.of(none),
+                arguments(
+                        "one module without graded tests",
+                        List.of(none),
                         "Nothing to grade here: module-03-lambda has no graded tests."),
-                arguments("modules without graded tests", List.of(none, alsoNone),
+                arguments(
+                        "modules without graded tests",
+                        List.of(none, alsoNone),
                         "Nothing to grade here: no module has graded tests."),
-                arguments("no test gradable on this backend",
+                arguments(
+                        "no test gradable on this backend",
                         List.of(new ModuleResult("module-02-iam", "IAM", null, List.of(skipped))),
                         "Nothing to grade here: no graded test is gradable on moto (not gradable on moto: needs"
                                 + " policy enforcement)."),
-                arguments("not started is something to grade",
-                        List.of(new ModuleResult(UNIT, "Mini", null, List.of(started))), null),
-                arguments("passed is something to grade", List.of(none,
-                        new ModuleResult(UNIT, "Mini", null, List.of(passed, skipped))), null));
+                arguments(
+                        "not started is something to grade",
+                        List.of(new ModuleResult(UNIT, "Mini", null, List.of(started))),
+                        null),
+                arguments(
+                        "passed is something to grade",
+                        List.of(none, new ModuleResult(UNIT, "Mini", null, List.of(passed, skipped))),
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")

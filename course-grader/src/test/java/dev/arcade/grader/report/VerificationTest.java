@@ -27,8 +27,13 @@ class VerificationTest {
     }
 
     static TestOutcome outcome(String status, String exception, String message) {
-        return new TestOutcome(test(SKELETON, 1, "1.1", true), TestStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                message, exception, null, 0);
+        return new TestOutcome(
+                test(SKELETON, 1, "1.1", true),
+                TestStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+                message,
+                exception,
+                null,
+                0);
     }
 
     @ParameterizedTest(name = "{0} ({1}) on the skeleton: {3}")
@@ -50,7 +55,8 @@ class VerificationTest {
             does_not_compile | null                                               | Calc.java:3: ';' expected                    | is does not compile on the skeleton: Calc.java:3: ';' expected
             """)
     void skeleton(String status, String exception, String message, String wrong) {
-        assertThat(Verification.wrongReason(outcome(status, exception, message))).isEqualTo(wrong);
+        assertThat(Verification.wrongReason(outcome(status, exception, message)))
+                .isEqualTo(wrong);
     }
 
     @Test
@@ -71,7 +77,8 @@ class VerificationTest {
             crashed          | the JVM stopped                            | crashed on the reference: the JVM stopped
             """)
     void reference(String status, String message, String problem) {
-        assertThat(Verification.referenceProblem(outcome(status, null, message))).isEqualTo(problem);
+        assertThat(Verification.referenceProblem(outcome(status, null, message)))
+                .isEqualTo(problem);
     }
 
     @Test
@@ -104,10 +111,15 @@ class VerificationTest {
         };
     }
 
-    static void put(Map<String, TestOutcome> outcomes, String unit, TestCase t, TestStatus status, String exception,
+    static void put(
+            Map<String, TestOutcome> outcomes,
+            String unit,
+            TestCase t,
+            TestStatus status,
+            String exception,
             String message) {
-        TestCase run = new TestCase(unit, t.id(), t.className(), t.methodName(), t.displayName(), t.exercise(),
-                t.points(), t.graded());
+        TestCase run = new TestCase(
+                unit, t.id(), t.className(), t.methodName(), t.displayName(), t.exercise(), t.points(), t.graded());
         outcomes.put(run.key(), new TestOutcome(run, status, message, exception, null, 0));
     }
 
@@ -131,26 +143,29 @@ class VerificationTest {
     @DisplayName("a whole module: every breach, in order, and the table")
     void module() {
         Verification v = new Verification();
-        List<Verification.Row> rows = v.checkRuns(MODULE, CATALOG, titles(), VerificationTest::hints, outcomes(),
-                SKELETON);
-        assertThat(v.breaches()).containsExactly(
-                "module-01-mini: graded test CalcTest.t5 names no exercise",
-                "module-01-mini: CalcTest.t4 failing on the reference: helper broke",
-                "1.2: 1 hint in module-01-mini/hints/1.2.md, three are needed (a nudge, the concept, nearly the solution)",
-                "1.2: graded test CalcTest.t3 passes on the untouched skeleton: it cannot fail, so it grades nothing",
-                "1.3: the lesson has this exercise but no graded test does",
-                "1.3: 0 hints in module-01-mini/hints/1.3.md, three are needed (a nudge, the concept, nearly the solution)",
-                ": no lesson section '##  <title>' in module-01-mini/README.md",
-                ": 0 hints in module-01-mini/hints/.md, three are needed (a nudge, the concept, nearly the solution)",
-                "1.9: no lesson section '## 1.9 <title>' in module-01-mini/README.md");
+        List<Verification.Row> rows =
+                v.checkRuns(MODULE, CATALOG, titles(), VerificationTest::hints, outcomes(), SKELETON);
+        assertThat(v.breaches())
+                .containsExactly(
+                        "module-01-mini: graded test CalcTest.t5 names no exercise",
+                        "module-01-mini: CalcTest.t4 failing on the reference: helper broke",
+                        "1.2: 1 hint in module-01-mini/hints/1.2.md, three are needed (a nudge, the concept, nearly the solution)",
+                        "1.2: graded test CalcTest.t3 passes on the untouched skeleton: it cannot fail, so it grades nothing",
+                        "1.3: the lesson has this exercise but no graded test does",
+                        "1.3: 0 hints in module-01-mini/hints/1.3.md, three are needed (a nudge, the concept, nearly the solution)",
+                        ": no lesson section '##  <title>' in module-01-mini/README.md",
+                        ": 0 hints in module-01-mini/hints/.md, three are needed (a nudge, the concept, nearly the solution)",
+                        "1.9: no lesson section '## 1.9 <title>' in module-01-mini/README.md");
         assertThat(v.holds()).isFalse();
         assertThat(v.notes()).isEmpty();
-        assertThat(rows).containsExactly(
-                new Verification.Row("1.1", "Add", 2, 4, "2/2 pass", "2/2 fail right", true, 3),
-                new Verification.Row("1.2", "Subtract", 1, 2, "1/1 pass", "0/1 fail right", true, 1),
-                new Verification.Row("1.3", "Multiply", 0, 0, "0/0 pass", "0/0 fail right", true, 0),
-                new Verification.Row("", "?", 1, 2, "1/1 pass", "1/1 fail right", false, 0),
-                new Verification.Row("1.9", "?", 1, 2, "0/1 pass (1 not gradable here)", "1/1 fail right", false, 3));
+        assertThat(rows)
+                .containsExactly(
+                        new Verification.Row("1.1", "Add", 2, 4, "2/2 pass", "2/2 fail right", true, 3),
+                        new Verification.Row("1.2", "Subtract", 1, 2, "1/1 pass", "0/1 fail right", true, 1),
+                        new Verification.Row("1.3", "Multiply", 0, 0, "0/0 pass", "0/0 fail right", true, 0),
+                        new Verification.Row("", "?", 1, 2, "1/1 pass", "1/1 fail right", false, 0),
+                        new Verification.Row(
+                                "1.9", "?", 1, 2, "0/1 pass (1 not gradable here)", "1/1 fail right", false, 3));
         assertThat(rows).extracting(Verification.Row::referenceOk).containsExactly(true, true, true, true, true);
         assertThat(rows).extracting(Verification.Row::skeletonOk).containsExactly(true, false, true, true, true);
         assertThat(rows).extracting(Verification.Row::hintsOk).containsExactly(true, false, false, false, true);
@@ -166,14 +181,16 @@ class VerificationTest {
         Map<String, String> titles = Map.of("1.1", "Add");
 
         Verification unchecked = new Verification();
-        assertThat(unchecked.checkRuns(MODULE, catalog, titles, id -> 3, outcomes, null)).containsExactly(
-                new Verification.Row("1.1", "Add", 2, 4, "2/2 pass", Verification.NOT_CHECKED, true, 3));
+        assertThat(unchecked.checkRuns(MODULE, catalog, titles, id -> 3, outcomes, null))
+                .containsExactly(
+                        new Verification.Row("1.1", "Add", 2, 4, "2/2 pass", Verification.NOT_CHECKED, true, 3));
         assertThat(unchecked.holds()).as("breaches: %s", unchecked.breaches()).isTrue();
 
         put(outcomes, SKELETON, ADD, TestStatus.NOT_STARTED, "java.lang.UnsupportedOperationException", "TODO 1.1");
         Verification checked = new Verification();
-        assertThat(checked.checkRuns(MODULE, catalog, titles, id -> 3, outcomes, SKELETON)).extracting(
-                Verification.Row::skeleton).containsExactly("1/2 fail right");
+        assertThat(checked.checkRuns(MODULE, catalog, titles, id -> 3, outcomes, SKELETON))
+                .extracting(Verification.Row::skeleton)
+                .containsExactly("1/2 fail right");
         assertThat(checked.breaches()).containsExactly("1.1: graded test CalcTest.t2 did not run on the skeleton");
     }
 
@@ -182,14 +199,21 @@ class VerificationTest {
     void manifest() {
         Verification v = new Verification();
         v.checkManifest(Optional.empty());
-        assertThat(v.breaches()).containsExactly("course-manifest.json is missing: run ./workshop manifest and commit it");
+        assertThat(v.breaches())
+                .containsExactly("course-manifest.json is missing: run ./workshop manifest and commit it");
     }
 
     @ParameterizedTest(name = "reference \"{1}\" of {0} tests ok: {2}")
-    @CsvSource({"2, 2/2 pass, true", "2, 1/2 pass, false", "2, 1/2 pass (1 not gradable here), true",
-            "12, 1/12 pass, false", "1, 1/1 pass, true"})
+    @CsvSource({
+        "2, 2/2 pass, true",
+        "2, 1/2 pass, false",
+        "2, 1/2 pass (1 not gradable here), true",
+        "12, 1/12 pass, false",
+        "1, 1/1 pass, true"
+    })
     void referenceColumn(int tests, String reference, boolean ok) {
         assertThat(new Verification.Row("1.1", "Add", tests, 2, reference, Verification.NOT_CHECKED, true, 3)
-                .referenceOk()).isEqualTo(ok);
+                        .referenceOk())
+                .isEqualTo(ok);
     }
 }

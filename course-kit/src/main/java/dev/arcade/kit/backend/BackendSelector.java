@@ -27,19 +27,23 @@ public final class BackendSelector {
     public static Selection select(HostEnvironment host) {
         Settings settings = host.settings();
         String raw = settings.get(Settings.BACKEND).orElse("auto");
-        BackendKind kind = BackendKind.parse(raw).orElseThrow(() -> new BackendUnavailableException(
-                Settings.BACKEND + "=" + raw + " is not a backend; use one of " + BackendKind.choices() + "."));
+        BackendKind kind = BackendKind.parse(raw)
+                .orElseThrow(() -> new BackendUnavailableException(
+                        Settings.BACKEND + "=" + raw + " is not a backend; use one of " + BackendKind.choices() + "."));
         return switch (kind) {
             case AUTO -> auto(host);
-            case ENDPOINT -> endpoint(settings).map(uri -> new Selection(BackendKind.ENDPOINT,
-                            Settings.BACKEND + "=endpoint", uri, null))
-                    .orElseThrow(() -> new BackendUnavailableException(Settings.BACKEND + "=endpoint needs "
-                            + Settings.ENDPOINT + " set to your emulator's address, such as http://127.0.0.1:4566."));
-            case MOTO -> host.moto().map(m -> new Selection(BackendKind.MOTO,
-                            Settings.BACKEND + "=moto, " + m.foundAs(), null, m))
-                    .orElseThrow(() -> new BackendUnavailableException("moto is not installed here; install it with"
-                            + " pip install 'moto[server]' (or set " + Settings.MOTO_COMMAND
-                            + "), or use " + Settings.BACKEND + "=auto."));
+            case ENDPOINT ->
+                endpoint(settings)
+                        .map(uri -> new Selection(BackendKind.ENDPOINT, Settings.BACKEND + "=endpoint", uri, null))
+                        .orElseThrow(() -> new BackendUnavailableException(
+                                Settings.BACKEND + "=endpoint needs " + Settings.ENDPOINT
+                                        + " set to your emulator's address, such as http://127.0.0.1:4566."));
+            case MOTO ->
+                host.moto()
+                        .map(m -> new Selection(BackendKind.MOTO, Settings.BACKEND + "=moto, " + m.foundAs(), null, m))
+                        .orElseThrow(() -> new BackendUnavailableException("moto is not installed here; install it with"
+                                + " pip install 'moto[server]' (or set " + Settings.MOTO_COMMAND
+                                + "), or use " + Settings.BACKEND + "=auto."));
             case LOCALSTACK -> localstack(host);
             case FLOCI -> {
                 if (!host.dockerAvailable()) {
@@ -48,9 +52,10 @@ public final class BackendSelector {
                 }
                 yield new Selection(BackendKind.FLOCI, Settings.BACKEND + "=floci", null, null);
             }
-            case AWS -> throw new BackendUnavailableException(Settings.BACKEND + "=aws is not supported yet:"
-                    + " the course runs only against emulators on this machine for now; use "
-                    + Settings.BACKEND + "=auto.");
+            case AWS ->
+                throw new BackendUnavailableException(Settings.BACKEND + "=aws is not supported yet:"
+                        + " the course runs only against emulators on this machine for now; use "
+                        + Settings.BACKEND + "=auto.");
         };
     }
 
@@ -64,13 +69,19 @@ public final class BackendSelector {
         boolean token = settings.get(Settings.LOCALSTACK_AUTH_TOKEN).isPresent();
         // Docker is asked only when its answer can change the choice: it costs about 170 ms.
         if (token && host.dockerAvailable()) {
-            return new Selection(BackendKind.LOCALSTACK, "auto: Docker runs and "
-                    + Settings.LOCALSTACK_AUTH_TOKEN + " is set", null, null);
+            return new Selection(
+                    BackendKind.LOCALSTACK,
+                    "auto: Docker runs and " + Settings.LOCALSTACK_AUTH_TOKEN + " is set",
+                    null,
+                    null);
         }
         Optional<HostEnvironment.MotoCommand> moto = host.moto();
         if (moto.isPresent()) {
-            return new Selection(BackendKind.MOTO, "auto: " + moto.get().foundAs()
-                    + (token ? ", Docker is not running" : ""), null, moto.get());
+            return new Selection(
+                    BackendKind.MOTO,
+                    "auto: " + moto.get().foundAs() + (token ? ", Docker is not running" : ""),
+                    null,
+                    moto.get());
         }
         if (host.dockerAvailable()) {
             return new Selection(BackendKind.FLOCI, "auto: Docker runs, moto is not installed", null, null);

@@ -18,8 +18,9 @@ public final class Backends {
         return switch (selection.kind()) {
             case MOTO -> MotoServer.start(selection.moto(), selection.reason());
             case ENDPOINT -> EndpointBackend.connect(selection.endpoint(), selection.reason());
-            case LOCALSTACK -> ContainerBackend.localstack(
-                    settings.get(Settings.LOCALSTACK_AUTH_TOKEN).orElseThrow(), selection.reason());
+            case LOCALSTACK ->
+                ContainerBackend.localstack(
+                        settings.get(Settings.LOCALSTACK_AUTH_TOKEN).orElseThrow(), selection.reason());
             case FLOCI -> ContainerBackend.floci(selection.reason());
             case AUTO, AWS -> throw new IllegalArgumentException("not a startable backend: " + selection.kind());
         };

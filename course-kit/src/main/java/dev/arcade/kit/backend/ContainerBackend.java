@@ -69,8 +69,14 @@ final class ContainerBackend implements Backend {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> caps = EnumSet.of(Capability.DYNAMODB, Capability.DYNAMODB_STREAMS, Capability.IAM_API,
-                Capability.STS, Capability.LAMBDA_API, Capability.CLOUDWATCH_API, Capability.LOGS_API);
+        Set<Capability> caps = EnumSet.of(
+                Capability.DYNAMODB,
+                Capability.DYNAMODB_STREAMS,
+                Capability.IAM_API,
+                Capability.STS,
+                Capability.LAMBDA_API,
+                Capability.CLOUDWATCH_API,
+                Capability.LOGS_API);
         if (kind == BackendKind.LOCALSTACK) {
             caps.addAll(EnumSet.of(Capability.IAM_MANAGED_POLICIES, Capability.CLOUDWATCH_ALARM_EVALUATION));
         }

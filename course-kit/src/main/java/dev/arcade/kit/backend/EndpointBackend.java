@@ -26,18 +26,26 @@ final class EndpointBackend implements Backend {
     }
 
     static EndpointBackend connect(URI endpoint, String reason) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             boolean moto = r.statusCode() == 200;
             if (moto) {
                 MotoServer.configureLambdaWithoutDocker(http, endpoint);
             }
             return new EndpointBackend(endpoint, reason, moto);
         } catch (java.io.IOException e) {
-            throw new BackendUnavailableException("Nothing answers at " + endpoint + " (" + e.getClass().getSimpleName()
-                    + "); start your emulator there, or unset " + Settings.ENDPOINT + " to let the course start moto.", e);
+            throw new BackendUnavailableException(
+                    "Nothing answers at " + endpoint + " (" + e.getClass().getSimpleName()
+                            + "); start your emulator there, or unset " + Settings.ENDPOINT
+                            + " to let the course start moto.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendUnavailableException("Interrupted while connecting to " + endpoint + ".", e);
@@ -62,9 +70,15 @@ final class EndpointBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         // Without knowing the emulator, claim only the plain APIs every one of them serves.
-        return moto ? MotoServer.CAPABILITIES
-                : EnumSet.of(Capability.DYNAMODB, Capability.IAM_API, Capability.STS, Capability.LAMBDA_API,
-                        Capability.CLOUDWATCH_API, Capability.LOGS_API);
+        return moto
+                ? MotoServer.CAPABILITIES
+                : EnumSet.of(
+                        Capability.DYNAMODB,
+                        Capability.IAM_API,
+                        Capability.STS,
+                        Capability.LAMBDA_API,
+                        Capability.CLOUDWATCH_API,
+                        Capability.LOGS_API);
     }
 
     @Override

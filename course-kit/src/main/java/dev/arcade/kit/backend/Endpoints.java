@@ -27,13 +27,13 @@ public final class Endpoints {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new BackendUnavailableException(setting + "=" + value
-                    + " is not a URL; write it like http://127.0.0.1:4566.", e);
+            throw new BackendUnavailableException(
+                    setting + "=" + value + " is not a URL; write it like http://127.0.0.1:4566.", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new BackendUnavailableException(setting + "=" + value
-                    + " is not an http(s) URL with a host; write it like http://127.0.0.1:4566.");
+            throw new BackendUnavailableException(
+                    setting + "=" + value + " is not an http(s) URL with a host; write it like http://127.0.0.1:4566.");
         }
         if (!allowRemote && !isLoopback(uri.getHost())) {
             throw new BackendUnavailableException(setting + "=" + value
@@ -61,7 +61,9 @@ public final class Endpoints {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || Integer.parseInt(part) > 255) {
                 return false;
             }

@@ -73,16 +73,21 @@ public interface HostEnvironment {
         }
 
         private Optional<MotoCommand> findMoto() {
-            Path python = onPath("python3").or(() -> onPath("python")).map(SystemHost::realInterpreter).orElse(null);
+            Path python = onPath("python3")
+                    .or(() -> onPath("python"))
+                    .map(SystemHost::realInterpreter)
+                    .orElse(null);
             Optional<String> custom = settings.get(Settings.MOTO_COMMAND);
             if (custom.isPresent()) {
-                return Optional.of(new MotoCommand(null, Arrays.asList(custom.get().trim().split("\\s+")),
+                return Optional.of(new MotoCommand(
+                        null,
+                        Arrays.asList(custom.get().trim().split("\\s+")),
                         Settings.MOTO_COMMAND + "=" + custom.get()));
             }
             Optional<Path> server = onPath("moto_server");
             if (server.isPresent()) {
-                return Optional.of(new MotoCommand(python, List.of(server.get().toString()),
-                        "moto_server on the PATH (" + server.get() + ")"));
+                return Optional.of(new MotoCommand(
+                        python, List.of(server.get().toString()), "moto_server on the PATH (" + server.get() + ")"));
             }
             if (python != null && pythonHasMoto(python)) {
                 return Optional.of(new MotoCommand(python, null, "the moto package of " + python));
@@ -102,8 +107,10 @@ public interface HostEnvironment {
                         return python; // a binary: the interpreter itself
                     }
                 }
-                Path cache = Path.of(System.getProperty("java.io.tmpdir"), "arcade-workshop-python-"
-                        + Integer.toHexString(python.toString().hashCode()) + ".txt");
+                Path cache = Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "arcade-workshop-python-"
+                                + Integer.toHexString(python.toString().hashCode()) + ".txt");
                 if (Files.isRegularFile(cache)
                         && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(python)) > 0) {
                     Path cached = Path.of(Files.readString(cache).strip());
@@ -111,8 +118,9 @@ public interface HostEnvironment {
                         return cached;
                     }
                 }
-                Optional<String> out = output(List.of(python.toString(), "-c", "import sys; print(sys.executable)"),
-                        PROBE_TIMEOUT).map(String::strip);
+                Optional<String> out = output(
+                                List.of(python.toString(), "-c", "import sys; print(sys.executable)"), PROBE_TIMEOUT)
+                        .map(String::strip);
                 if (out.isPresent() && !out.get().isEmpty() && Files.isExecutable(Path.of(out.get()))) {
                     Files.writeString(cache, out.get());
                     return Path.of(out.get());
@@ -134,8 +142,10 @@ public interface HostEnvironment {
             Path log = null;
             try {
                 log = Files.createTempFile("arcade-workshop-probe-", ".txt");
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                        .start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
@@ -161,7 +171,9 @@ public interface HostEnvironment {
         private static boolean pythonHasMoto(Path python) {
             try {
                 Process p = new ProcessBuilder(python.toString(), "-c", "import moto.server")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                     return false;
@@ -186,7 +198,8 @@ public interface HostEnvironment {
             if (path == null) {
                 return Optional.empty();
             }
-            boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+            boolean windows =
+                    System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
             List<String> names = new ArrayList<>();
             names.add(name);
             if (windows) {

@@ -23,8 +23,8 @@ public final class InheritedBackend implements Backend {
     private final Set<Capability> capabilities;
     private final String description;
 
-    private InheritedBackend(BackendKind kind, URI endpoint, String accountId, Set<Capability> capabilities,
-            String description) {
+    private InheritedBackend(
+            BackendKind kind, URI endpoint, String accountId, Set<Capability> capabilities, String description) {
         this.kind = kind;
         this.endpoint = endpoint;
         this.accountId = accountId;
@@ -34,7 +34,11 @@ public final class InheritedBackend implements Backend {
 
     /** The property value that hands {@code backend} to a child JVM. */
     public static String encode(Backend backend) {
-        return String.join("|", backend.kind().name(), backend.endpoint().toString(), backend.accountId(),
+        return String.join(
+                "|",
+                backend.kind().name(),
+                backend.endpoint().toString(),
+                backend.accountId(),
                 backend.capabilities().stream().map(Enum::name).collect(Collectors.joining(",")),
                 backend.describe().replace('|', '/'));
     }
@@ -46,9 +50,12 @@ public final class InheritedBackend implements Backend {
             throw new BackendUnavailableException("-D" + PROPERTY + " is malformed; let ./workshop set it.");
         }
         Set<Capability> caps = EnumSet.noneOf(Capability.class);
-        Arrays.stream(parts[3].split(",")).filter(s -> !s.isBlank()).map(Capability::valueOf).forEach(caps::add);
-        URI endpoint = Endpoints.checked(PROPERTY, parts[1],
-                Settings.fromSystem().isTrue(Settings.ALLOW_REMOTE_ENDPOINT));
+        Arrays.stream(parts[3].split(","))
+                .filter(s -> !s.isBlank())
+                .map(Capability::valueOf)
+                .forEach(caps::add);
+        URI endpoint =
+                Endpoints.checked(PROPERTY, parts[1], Settings.fromSystem().isTrue(Settings.ALLOW_REMOTE_ENDPOINT));
         return new InheritedBackend(BackendKind.valueOf(parts[0]), endpoint, parts[2], caps, parts[4]);
     }
 

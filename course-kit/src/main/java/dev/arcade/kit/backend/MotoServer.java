@@ -29,9 +29,15 @@ import java.util.Set;
 final class MotoServer implements Backend {
 
     /** What moto really does; docs/backends.md lists what it fakes. */
-    static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.DYNAMODB,
-            Capability.DYNAMODB_STREAMS, Capability.IAM_API, Capability.STS, Capability.LAMBDA_API,
-            Capability.CLOUDWATCH_API, Capability.LOGS_API, Capability.XRAY_API));
+    static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
+            Capability.DYNAMODB,
+            Capability.DYNAMODB_STREAMS,
+            Capability.IAM_API,
+            Capability.STS,
+            Capability.LAMBDA_API,
+            Capability.CLOUDWATCH_API,
+            Capability.LOGS_API,
+            Capability.XRAY_API));
 
     /** moto started by the kit also loads the AWS managed policies. */
     private static final Set<Capability> OWN_CAPABILITIES;
@@ -46,7 +52,8 @@ final class MotoServer implements Backend {
      * Runs moto in this interpreter and exits the moment stdin reaches end of file, that is when the
      * JVM that started it is gone. Exit code 3 means this interpreter has no moto.
      */
-    private static final String WATCHDOG = String.join("\n",
+    private static final String WATCHDOG = String.join(
+            "\n",
             "import os, sys, threading",
             "try:",
             "    from moto.server import main",
@@ -83,7 +90,8 @@ final class MotoServer implements Backend {
     /** Starts moto and waits until it answers; fails with one sentence naming the fix. */
     static MotoServer start(HostEnvironment.MotoCommand command, String reason) {
         long t0 = System.nanoTime();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         BackendUnavailableException last = null;
         boolean useWatchdog = command.python() != null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -112,15 +120,18 @@ final class MotoServer implements Backend {
                 pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
                 process = pb.start();
             } catch (IOException e) {
-                throw new BackendUnavailableException("Could not run " + cmd.get(0) + " (" + e.getMessage()
-                        + "); install moto with pip install 'moto[server]' or set " + Settings.MOTO_COMMAND + ".", e);
+                throw new BackendUnavailableException(
+                        "Could not run " + cmd.get(0) + " (" + e.getMessage()
+                                + "); install moto with pip install 'moto[server]' or set " + Settings.MOTO_COMMAND
+                                + ".",
+                        e);
             }
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             try {
                 awaitReady(http, endpoint, process, log);
                 configureLambdaWithoutDocker(http, endpoint);
-                MotoServer server = new MotoServer(process, endpoint, reason, log,
-                        Duration.ofNanos(System.nanoTime() - t0));
+                MotoServer server =
+                        new MotoServer(process, endpoint, reason, log, Duration.ofNanos(System.nanoTime() - t0));
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 return server;
             } catch (BackendUnavailableException e) {
@@ -137,11 +148,13 @@ final class MotoServer implements Backend {
     private static void awaitReady(HttpClient http, URI endpoint, Process process, Path log) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest ping = HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new BackendUnavailableException("moto stopped while starting (exit code "
-                        + process.exitValue() + "): " + tail(log) + "; run moto_server by hand to see why.");
+                throw new BackendUnavailableException("moto stopped while starting (exit code " + process.exitValue()
+                        + "): " + tail(log) + "; run moto_server by hand to see why.");
             }
             try {
                 if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -155,8 +168,8 @@ final class MotoServer implements Backend {
             }
             sleep(40);
         }
-        throw new BackendUnavailableException("moto did not answer within " + READY_TIMEOUT.toSeconds()
-                + " s: " + tail(log) + "; run moto_server by hand to see why.");
+        throw new BackendUnavailableException("moto did not answer within " + READY_TIMEOUT.toSeconds() + " s: "
+                + tail(log) + "; run moto_server by hand to see why.");
     }
 
     /**
@@ -165,13 +178,16 @@ final class MotoServer implements Backend {
      */
     static void configureLambdaWithoutDocker(HttpClient http, URI endpoint) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/config"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"lambda\": {\"use_docker\": false}}"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/config"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"lambda\": {\"use_docker\": false}}"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new BackendUnavailableException("moto refused its Lambda setting (HTTP " + r.statusCode()
-                        + "); use moto 5.1 or newer.");
+                throw new BackendUnavailableException(
+                        "moto refused its Lambda setting (HTTP " + r.statusCode() + "); use moto 5.1 or newer.");
             }
         } catch (IOException e) {
             throw new BackendUnavailableException("moto at " + endpoint + " stopped answering while being set up.", e);
@@ -193,7 +209,9 @@ final class MotoServer implements Backend {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<String> last = lines.subList(Math.max(0, lines.size() - 3), lines.size());
-            return last.isEmpty() ? "it printed nothing" : String.join(" | ", last).strip();
+            return last.isEmpty()
+                    ? "it printed nothing"
+                    : String.join(" | ", last).strip();
         } catch (IOException e) {
             return "its log " + log + " cannot be read";
         }
@@ -239,8 +257,8 @@ final class MotoServer implements Backend {
 
     @Override
     public String describe() {
-        return String.format("Backend: moto (%s) at %s, ready in %.1f s", reason, endpoint,
-                startTime.toMillis() / 1000.0);
+        return String.format(
+                "Backend: moto (%s) at %s, ready in %.1f s", reason, endpoint, startTime.toMillis() / 1000.0);
     }
 
     @Override

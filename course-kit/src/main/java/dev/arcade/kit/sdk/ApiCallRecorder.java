@@ -27,8 +27,11 @@ public final class ApiCallRecorder implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         if (!Boolean.TRUE.equals(attributes.getAttribute(KIT_CLIENT))) {
-            ApiCall call = JvmState.calls().record(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
+            ApiCall call = JvmState.calls()
+                    .record(
+                            attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                            context.request());
             attributes.putAttribute(CALL, call);
         }
     }

@@ -33,7 +33,10 @@ public final class ApiCalls {
 
     /** The requests of one type, for example {@code QueryRequest.class}, in order. */
     public synchronized <T extends SdkRequest> List<T> requests(Class<T> type) {
-        return calls.stream().map(ApiCall::request).filter(type::isInstance).map(type::cast)
+        return calls.stream()
+                .map(ApiCall::request)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .collect(Collectors.toList());
     }
 

@@ -49,8 +49,13 @@ public final class AwsClients {
     private AwsClients codeUnderTest;
 
     AwsClients(Backend backend) {
-        this(backend, false, UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build());
+        this(
+                backend,
+                false,
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build());
     }
 
     private AwsClients(Backend backend, boolean forCodeUnderTest, SdkHttpClient http) {
@@ -76,18 +81,24 @@ public final class AwsClients {
 
     /** DynamoDB. */
     public DynamoDbClient dynamoDb() {
-        return cached(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
+        return cached(
+                DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).build());
     }
 
     /** DynamoDB Streams. */
     public DynamoDbStreamsClient dynamoDbStreams() {
-        return cached(DynamoDbStreamsClient.class, () -> configure(DynamoDbStreamsClient.builder()).build());
+        return cached(
+                DynamoDbStreamsClient.class,
+                () -> configure(DynamoDbStreamsClient.builder()).build());
     }
 
     /** The DynamoDB Enhanced Client, over {@link #dynamoDb()}. */
     public DynamoDbEnhancedClient dynamoDbEnhanced() {
-        return cached(DynamoDbEnhancedClient.class,
-                () -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build());
+        return cached(
+                DynamoDbEnhancedClient.class,
+                () -> DynamoDbEnhancedClient.builder()
+                        .dynamoDbClient(dynamoDb())
+                        .build());
     }
 
     /** IAM. */
@@ -102,17 +113,22 @@ public final class AwsClients {
 
     /** Lambda. */
     public LambdaClient lambda() {
-        return cached(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
+        return cached(
+                LambdaClient.class, () -> configure(LambdaClient.builder()).build());
     }
 
     /** CloudWatch (metrics and alarms). */
     public CloudWatchClient cloudWatch() {
-        return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()).build());
+        return cached(
+                CloudWatchClient.class,
+                () -> configure(CloudWatchClient.builder()).build());
     }
 
     /** CloudWatch Logs. */
     public CloudWatchLogsClient cloudWatchLogs() {
-        return cached(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
+        return cached(
+                CloudWatchLogsClient.class,
+                () -> configure(CloudWatchLogsClient.builder()).build());
     }
 
     /** X-Ray. */
@@ -136,10 +152,15 @@ public final class AwsClients {
 
     /** Whether {@link #byType(Class)} makes this type. */
     public static boolean makes(Class<?> type) {
-        return type == DynamoDbClient.class || type == DynamoDbStreamsClient.class
-                || type == DynamoDbEnhancedClient.class || type == IamClient.class || type == StsClient.class
-                || type == LambdaClient.class || type == CloudWatchClient.class
-                || type == CloudWatchLogsClient.class || type == XRayClient.class;
+        return type == DynamoDbClient.class
+                || type == DynamoDbStreamsClient.class
+                || type == DynamoDbEnhancedClient.class
+                || type == IamClient.class
+                || type == StsClient.class
+                || type == LambdaClient.class
+                || type == CloudWatchClient.class
+                || type == CloudWatchLogsClient.class
+                || type == XRayClient.class;
     }
 
     /**

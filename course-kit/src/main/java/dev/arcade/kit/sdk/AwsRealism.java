@@ -106,8 +106,8 @@ public final class AwsRealism implements ExecutionInterceptor {
                         .message("Requested resource not found: Table: " + table + " is being created (status"
                                 + " CREATING); wait until it is ACTIVE before you use it")
                         .statusCode(400)
-                        .awsErrorDetails(details("ResourceNotFoundException", "Requested resource not found", 400,
-                                "DynamoDb"))
+                        .awsErrorDetails(
+                                details("ResourceNotFoundException", "Requested resource not found", 400, "DynamoDb"))
                         .build();
             }
         }
@@ -122,7 +122,9 @@ public final class AwsRealism implements ExecutionInterceptor {
         }
         if (response instanceof CreateTableResponse created && created.tableDescription() != null) {
             JvmState.realism().creating.put(created.tableDescription().tableName(), CREATING_POLLS);
-            return created.toBuilder().tableDescription(creating(created.tableDescription())).build();
+            return created.toBuilder()
+                    .tableDescription(creating(created.tableDescription()))
+                    .build();
         }
         if (response instanceof DescribeTableResponse described && described.table() != null) {
             return describe(context.request(), described);
@@ -152,7 +154,8 @@ public final class AwsRealism implements ExecutionInterceptor {
     /** The table as it looks while it is created: CREATING, and so is every index. */
     private static TableDescription creating(TableDescription t) {
         List<GlobalSecondaryIndexDescription> indexes = t.globalSecondaryIndexes().stream()
-                .map(g -> g.toBuilder().indexStatus(IndexStatus.CREATING).build()).toList();
+                .map(g -> g.toBuilder().indexStatus(IndexStatus.CREATING).build())
+                .toList();
         TableDescription.Builder b = t.toBuilder().tableStatus(TableStatus.CREATING);
         if (t.hasGlobalSecondaryIndexes()) {
             b.globalSecondaryIndexes(indexes);
@@ -162,10 +165,12 @@ public final class AwsRealism implements ExecutionInterceptor {
 
     /** Whether an SDK waiter sent this request (waiters mark their requests with the WAITER feature id). */
     static boolean fromWaiter(SdkRequest request) {
-        return request instanceof AwsRequest r && r.overrideConfiguration()
-                .map(o -> o.apiNames().stream().anyMatch(n -> n.version().contains(
-                        BusinessMetricFeatureId.WAITER.value()) && n.name().equals("sdk-metrics")))
-                .orElse(false);
+        return request instanceof AwsRequest r
+                && r.overrideConfiguration()
+                        .map(o -> o.apiNames().stream()
+                                .anyMatch(n -> n.version().contains(BusinessMetricFeatureId.WAITER.value())
+                                        && n.name().equals("sdk-metrics")))
+                        .orElse(false);
     }
 
     /** The table an item operation reads or writes, or null for anything else. */
@@ -176,8 +181,10 @@ public final class AwsRealism implements ExecutionInterceptor {
         if (request instanceof DeleteItemRequest r) return r.tableName();
         if (request instanceof QueryRequest r) return r.tableName();
         if (request instanceof ScanRequest r) return r.tableName();
-        if (request instanceof BatchWriteItemRequest r) return r.requestItems().keySet().stream().findFirst().orElse(null);
-        if (request instanceof BatchGetItemRequest r) return r.requestItems().keySet().stream().findFirst().orElse(null);
+        if (request instanceof BatchWriteItemRequest r)
+            return r.requestItems().keySet().stream().findFirst().orElse(null);
+        if (request instanceof BatchGetItemRequest r)
+            return r.requestItems().keySet().stream().findFirst().orElse(null);
         return null;
     }
 
@@ -193,7 +200,8 @@ public final class AwsRealism implements ExecutionInterceptor {
 
     private static void refuseMissingSessionToken(SdkHttpRequest http, ExecutionAttributes attributes) {
         String accessKey = accessKeyOf(http.firstMatchingHeader("Authorization").orElse(""));
-        if (accessKey == null || !JvmState.realism().temporaryKeys.contains(accessKey)
+        if (accessKey == null
+                || !JvmState.realism().temporaryKeys.contains(accessKey)
                 || http.firstMatchingHeader("X-Amz-Security-Token").isPresent()) {
             return;
         }
@@ -217,27 +225,45 @@ public final class AwsRealism implements ExecutionInterceptor {
     /** The exception each service sends for an invalid security token, with its code and HTTP status. */
     private static AwsServiceException invalidToken(String service, String message) {
         AwsServiceException.Builder b = switch (service == null ? "" : service) {
-            case "DynamoDb" -> DynamoDbException.builder().statusCode(400)
-                    .awsErrorDetails(details("UnrecognizedClientException", message, 400, service));
-            case "CloudWatchLogs" -> CloudWatchLogsException.builder().statusCode(400)
-                    .awsErrorDetails(details("UnrecognizedClientException", message, 400, service));
-            case "Lambda" -> LambdaException.builder().statusCode(403)
-                    .awsErrorDetails(details("UnrecognizedClientException", message, 403, service));
-            case "XRay" -> XRayException.builder().statusCode(403)
-                    .awsErrorDetails(details("UnrecognizedClientException", message, 403, service));
-            case "Iam" -> IamException.builder().statusCode(403)
-                    .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
-            case "CloudWatch" -> CloudWatchException.builder().statusCode(403)
-                    .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
-            default -> StsException.builder().statusCode(403)
-                    .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
+            case "DynamoDb" ->
+                DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(details("UnrecognizedClientException", message, 400, service));
+            case "CloudWatchLogs" ->
+                CloudWatchLogsException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(details("UnrecognizedClientException", message, 400, service));
+            case "Lambda" ->
+                LambdaException.builder()
+                        .statusCode(403)
+                        .awsErrorDetails(details("UnrecognizedClientException", message, 403, service));
+            case "XRay" ->
+                XRayException.builder()
+                        .statusCode(403)
+                        .awsErrorDetails(details("UnrecognizedClientException", message, 403, service));
+            case "Iam" ->
+                IamException.builder()
+                        .statusCode(403)
+                        .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
+            case "CloudWatch" ->
+                CloudWatchException.builder()
+                        .statusCode(403)
+                        .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
+            default ->
+                StsException.builder()
+                        .statusCode(403)
+                        .awsErrorDetails(details("InvalidClientTokenId", message, 403, service));
         };
         return b.message(message).build();
     }
 
     private static AwsErrorDetails details(String code, String message, int status, String service) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName(service)
-                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build()).build();
+        return AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName(service)
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                .build();
     }
 
     /** IAM's documents as AWS returns them: URL-encoded, whatever the emulator did. */
@@ -246,7 +272,9 @@ public final class AwsRealism implements ExecutionInterceptor {
             return r.toBuilder().role(encoded(r.role())).build();
         }
         if (response instanceof ListRolesResponse r && r.hasRoles()) {
-            return r.toBuilder().roles(r.roles().stream().map(AwsRealism::encoded).toList()).build();
+            return r.toBuilder()
+                    .roles(r.roles().stream().map(AwsRealism::encoded).toList())
+                    .build();
         }
         if (response instanceof GetRolePolicyResponse r) {
             return r.toBuilder().policyDocument(urlEncoded(r.policyDocument())).build();
@@ -258,14 +286,19 @@ public final class AwsRealism implements ExecutionInterceptor {
             return r.toBuilder().policyDocument(urlEncoded(r.policyDocument())).build();
         }
         if (response instanceof GetPolicyVersionResponse r && r.policyVersion() != null) {
-            return r.toBuilder().policyVersion(r.policyVersion().toBuilder()
-                    .document(urlEncoded(r.policyVersion().document())).build()).build();
+            return r.toBuilder()
+                    .policyVersion(r.policyVersion().toBuilder()
+                            .document(urlEncoded(r.policyVersion().document()))
+                            .build())
+                    .build();
         }
         return response;
     }
 
     private static Role encoded(Role role) {
-        return role.toBuilder().assumeRolePolicyDocument(urlEncoded(role.assumeRolePolicyDocument())).build();
+        return role.toBuilder()
+                .assumeRolePolicyDocument(urlEncoded(role.assumeRolePolicyDocument()))
+                .build();
     }
 
     /**
@@ -279,11 +312,17 @@ public final class AwsRealism implements ExecutionInterceptor {
         StringBuilder sb = new StringBuilder(document.length() * 2);
         for (byte b : document.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -33,8 +33,9 @@ public final class EmulatorErrors implements ExecutionInterceptor {
     private static final int CLIENT_ERROR = 400;
     /** How much of the emulator's own error line to keep in the message. */
     private static final int EMULATOR_LINE_LIMIT = 200;
-    private static final Pattern PYTHON_ERROR = Pattern.compile("(?m)^\\s*([A-Za-z_.]*(?:Error|Exception)\\b:? ?[^<\\n]{0,"
-            + EMULATOR_LINE_LIMIT + "})");
+
+    private static final Pattern PYTHON_ERROR =
+            Pattern.compile("(?m)^\\s*([A-Za-z_.]*(?:Error|Exception)\\b:? ?[^<\\n]{0," + EMULATOR_LINE_LIMIT + "})");
     private static final ExecutionAttribute<String> REWRITTEN = new ExecutionAttribute<>("workshop.emulator500");
 
     /** Public for the SDK, which instantiates global interceptors by reflection. */
@@ -48,13 +49,16 @@ public final class EmulatorErrors implements ExecutionInterceptor {
         }
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        String emulatorSays = context.responseBody().map(EmulatorErrors::lastErrorLine).orElse("");
+        String emulatorSays =
+                context.responseBody().map(EmulatorErrors::lastErrorLine).orElse("");
         Protocol protocol = Protocol.of(service);
         String message = "The emulator (the course's stand-in for AWS) failed on this " + operation + " request"
                 + " with HTTP 500, where AWS would refuse it as invalid (a " + protocol.code + ", as far as the kit can"
-                + " tell): " + likelyCause(service) + (emulatorSays.isEmpty() ? "" : " [emulator: " + emulatorSays + "]");
+                + " tell): " + likelyCause(service)
+                + (emulatorSays.isEmpty() ? "" : " [emulator: " + emulatorSays + "]");
         attributes.putAttribute(REWRITTEN, protocol.body(message));
-        SdkHttpResponse.Builder b = response.toBuilder().statusCode(CLIENT_ERROR).statusText("Bad Request");
+        SdkHttpResponse.Builder b =
+                response.toBuilder().statusCode(CLIENT_ERROR).statusText("Bad Request");
         if (protocol.json) {
             b.putHeader("x-amzn-ErrorType", protocol.code).putHeader("Content-Type", "application/x-amz-json-1.0");
         } else {
@@ -64,8 +68,8 @@ public final class EmulatorErrors implements ExecutionInterceptor {
     }
 
     @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-            ExecutionAttributes attributes) {
+    public Optional<InputStream> modifyHttpResponseContent(
+            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         String body = attributes.getAttribute(REWRITTEN);
         if (body == null) {
             return context.responseBody();

@@ -26,7 +26,8 @@ public final class EndpointGuard implements ExecutionInterceptor {
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
         URI allowed = JvmState.guardedEndpoint();
         SdkHttpRequest request = context.httpRequest();
-        if (allowed != null && !Endpoints.isLoopback(request.host())
+        if (allowed != null
+                && !Endpoints.isLoopback(request.host())
                 && !request.host().equalsIgnoreCase(allowed.getHost())) {
             throw SdkClientException.create("The workshop refused a call to " + request.protocol() + "://"
                     + request.host() + " (" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)

@@ -70,7 +70,8 @@ public final class FaultInjector implements ExecutionInterceptor {
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
         ApiCall call = attributes.getAttribute(ApiCallRecorder.CALL);
-        if (call != null && (context.response() instanceof QueryResponse || context.response() instanceof ScanResponse)) {
+        if (call != null
+                && (context.response() instanceof QueryResponse || context.response() instanceof ScanResponse)) {
             return ShortPages.apply(context.request(), context.response(), call);
         }
         Object held = attributes.getAttribute(HELD_BACK);
@@ -95,16 +96,19 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     /** Sends the first half of the items (rounded up) and keeps the rest back as unprocessed. */
-    private static SdkRequest holdBackItems(BatchWriteItemRequest request, ExecutionAttributes attributes,
-            ApiCall call) {
-        int total = request.requestItems().values().stream().mapToInt(List::size).sum();
+    private static SdkRequest holdBackItems(
+            BatchWriteItemRequest request, ExecutionAttributes attributes, ApiCall call) {
+        int total =
+                request.requestItems().values().stream().mapToInt(List::size).sum();
         int keep = (total + 1) / 2;
         Map<String, List<WriteRequest>> sent = new LinkedHashMap<>();
         Map<String, List<WriteRequest>> held = new LinkedHashMap<>();
         int seen = 0;
         for (Map.Entry<String, List<WriteRequest>> e : request.requestItems().entrySet()) {
             for (WriteRequest w : e.getValue()) {
-                (seen++ < keep ? sent : held).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(w);
+                (seen++ < keep ? sent : held)
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(w);
             }
         }
         if (held.isEmpty()) {
@@ -116,9 +120,10 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     /** Asks for the first half of the keys (rounded up) and keeps the rest back as unprocessed. */
-    private static SdkRequest holdBackKeys(BatchGetItemRequest request, ExecutionAttributes attributes,
-            ApiCall call) {
-        int total = request.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum();
+    private static SdkRequest holdBackKeys(BatchGetItemRequest request, ExecutionAttributes attributes, ApiCall call) {
+        int total = request.requestItems().values().stream()
+                .mapToInt(k -> k.keys().size())
+                .sum();
         int keep = (total + 1) / 2;
         Map<String, KeysAndAttributes> sent = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> held = new LinkedHashMap<>();

@@ -139,7 +139,8 @@ public final class FaultPlan {
                         .errorCode("ProvisionedThroughputExceededException")
                         .errorMessage(message)
                         .serviceName("DynamoDb")
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(400).build())
                         .build())
                 .build();
     }
@@ -149,8 +150,9 @@ public final class FaultPlan {
      * 400, a throttling code the SDK retries); thrown as a {@code DynamoDbException}.
      */
     public static DynamoDbException throttlingException() {
-        return dynamoDbError("ThrottlingException", "Rate of requests exceeds the allowed throughput."
-                + " (injected by the workshop kit)");
+        return dynamoDbError(
+                "ThrottlingException",
+                "Rate of requests exceeds the allowed throughput." + " (injected by the workshop kit)");
     }
 
     /**
@@ -158,9 +160,11 @@ public final class FaultPlan {
      * (HTTP 400, a throttling code the SDK retries); thrown as a {@code DynamoDbException}.
      */
     public static DynamoDbException requestLimitExceeded() {
-        return dynamoDbError("RequestLimitExceeded", "Throughput exceeds the current throughput limit for your"
-                + " account. Please contact AWS Support at https://aws.amazon.com/support to request a limit increase."
-                + " (injected by the workshop kit)");
+        return dynamoDbError(
+                "RequestLimitExceeded",
+                "Throughput exceeds the current throughput limit for your"
+                        + " account. Please contact AWS Support at https://aws.amazon.com/support to request a limit increase."
+                        + " (injected by the workshop kit)");
     }
 
     /**
@@ -179,7 +183,8 @@ public final class FaultPlan {
                         .errorCode(code)
                         .errorMessage(message)
                         .serviceName("DynamoDb")
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                        .sdkHttpResponse(
+                                SdkHttpResponse.builder().statusCode(400).build())
                         .build())
                 .build();
     }

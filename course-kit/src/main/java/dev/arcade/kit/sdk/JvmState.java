@@ -48,7 +48,8 @@ public final class JvmState {
         if (backend == null) {
             String inherited = System.getProperty(InheritedBackend.PROPERTY);
             try {
-                Backend started = inherited != null ? InheritedBackend.decode(inherited)
+                Backend started = inherited != null
+                        ? InheritedBackend.decode(inherited)
                         : Backends.start(HostEnvironment.system());
                 SdkDefaults.pointAt(started);
                 guardedEndpoint = started.endpoint();

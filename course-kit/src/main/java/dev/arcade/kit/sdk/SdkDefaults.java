@@ -21,9 +21,16 @@ import java.util.Map;
  */
 final class SdkDefaults {
     /** The SDK's endpoint properties, one per service the course uses (names as in SDK 2.57.8). */
-    static final List<String> ENDPOINT_PROPERTIES = List.of("aws.endpointUrl", "aws.endpointUrlDynamoDb",
-            "aws.endpointUrlDynamoDbStreams", "aws.endpointUrlIam", "aws.endpointUrlSts", "aws.endpointUrlLambda",
-            "aws.endpointUrlCloudWatch", "aws.endpointUrlCloudWatchLogs", "aws.endpointUrlXRay");
+    static final List<String> ENDPOINT_PROPERTIES = List.of(
+            "aws.endpointUrl",
+            "aws.endpointUrlDynamoDb",
+            "aws.endpointUrlDynamoDbStreams",
+            "aws.endpointUrlIam",
+            "aws.endpointUrlSts",
+            "aws.endpointUrlLambda",
+            "aws.endpointUrlCloudWatch",
+            "aws.endpointUrlCloudWatchLogs",
+            "aws.endpointUrlXRay");
 
     private SdkDefaults() {}
 
@@ -43,7 +50,8 @@ final class SdkDefaults {
         props.put("aws.profile", "workshop");
         props.put("aws.disableEc2Metadata", "true");
         // One HTTP client implementation for every client the learner builds: predictable and quick to start.
-        props.put("software.amazon.awssdk.http.service.impl",
+        props.put(
+                "software.amazon.awssdk.http.service.impl",
                 "software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
         props.forEach((k, v) -> {
             if (v.isEmpty()) {

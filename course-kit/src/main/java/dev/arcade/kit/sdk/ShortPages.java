@@ -31,8 +31,8 @@ final class ShortPages {
 
     /** {@code response}, shortened if a short page is planned for this call's operation and it has 2 items or more. */
     static SdkResponse apply(SdkRequest request, SdkResponse response, ApiCall call) {
-        List<Map<String, AttributeValue>> items = response instanceof QueryResponse q ? q.items()
-                : ((ScanResponse) response).items();
+        List<Map<String, AttributeValue>> items =
+                response instanceof QueryResponse q ? q.items() : ((ScanResponse) response).items();
         if (items.size() < 2 || JvmState.faults().take(call.operation(), FaultPlan.Kind.SHORT_PAGE) == null) {
             return response;
         }
@@ -49,7 +49,11 @@ final class ShortPages {
         }
         call.injected("page cut to " + keep + " of " + items.size() + " items, with a LastEvaluatedKey");
         if (response instanceof QueryResponse q) {
-            return q.toBuilder().items(kept).count(keep).lastEvaluatedKey(lastKey).build();
+            return q.toBuilder()
+                    .items(kept)
+                    .count(keep)
+                    .lastEvaluatedKey(lastKey)
+                    .build();
         }
         ScanResponse s = (ScanResponse) response;
         return s.toBuilder().items(kept).count(keep).lastEvaluatedKey(lastKey).build();
@@ -58,16 +62,25 @@ final class ShortPages {
     /** The table's key attributes, then the index's (if any) that are not among them. */
     private static List<String> keyAttributes(String table, String index) {
         return KEYS.computeIfAbsent(table + "|" + (index == null ? "" : index), k -> {
-            TableDescription t = JvmState.clients().dynamoDb().describeTable(b -> b.tableName(table)).table();
+            TableDescription t = JvmState.clients()
+                    .dynamoDb()
+                    .describeTable(b -> b.tableName(table))
+                    .table();
             java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
             t.keySchema().stream().map(KeySchemaElement::attributeName).forEach(names::add);
             if (index != null) {
-                t.globalSecondaryIndexes().stream().filter(g -> g.indexName().equals(index))
-                        .map(GlobalSecondaryIndexDescription::keySchema).flatMap(List::stream)
-                        .map(KeySchemaElement::attributeName).forEach(names::add);
-                t.localSecondaryIndexes().stream().filter(l -> l.indexName().equals(index))
-                        .map(LocalSecondaryIndexDescription::keySchema).flatMap(List::stream)
-                        .map(KeySchemaElement::attributeName).forEach(names::add);
+                t.globalSecondaryIndexes().stream()
+                        .filter(g -> g.indexName().equals(index))
+                        .map(GlobalSecondaryIndexDescription::keySchema)
+                        .flatMap(List::stream)
+                        .map(KeySchemaElement::attributeName)
+                        .forEach(names::add);
+                t.localSecondaryIndexes().stream()
+                        .filter(l -> l.indexName().equals(index))
+                        .map(LocalSecondaryIndexDescription::keySchema)
+                        .flatMap(List::stream)
+                        .map(KeySchemaElement::attributeName)
+                        .forEach(names::add);
             }
             return List.copyOf(names);
         });

@@ -44,8 +44,10 @@ class BackendSelectorTest {
 
         @Override
         public Optional<MotoCommand> moto() {
-            return moto ? Optional.of(new MotoCommand(Path.of("python3"), List.of("moto_server"),
-                    "moto_server on the PATH")) : Optional.empty();
+            return moto
+                    ? Optional.of(
+                            new MotoCommand(Path.of("python3"), List.of("moto_server"), "moto_server on the PATH"))
+                    : Optional.empty();
         }
 
         @Override
@@ -61,8 +63,11 @@ class BackendSelectorTest {
         @Test
         @DisplayName("an endpoint the user set wins over everything else")
         void endpointFirst() {
-            Selection s = BackendSelector.select(new FakeHost().withMoto().withDocker()
-                    .with(Settings.ENDPOINT, "http://127.0.0.1:4566").with(Settings.LOCALSTACK_AUTH_TOKEN, "t"));
+            Selection s = BackendSelector.select(new FakeHost()
+                    .withMoto()
+                    .withDocker()
+                    .with(Settings.ENDPOINT, "http://127.0.0.1:4566")
+                    .with(Settings.LOCALSTACK_AUTH_TOKEN, "t"));
             assertThat(s.kind()).isEqualTo(BackendKind.ENDPOINT);
             assertThat(s.endpoint()).hasToString("http://127.0.0.1:4566");
             assertThat(s.reason()).contains("WORKSHOP_ENDPOINT is set");
@@ -71,7 +76,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("AWS_ENDPOINT_URL counts as an endpoint too")
         void awsEndpointUrl() {
-            Selection s = BackendSelector.select(new FakeHost().withMoto().with(Settings.AWS_ENDPOINT_URL, "http://localhost:5000"));
+            Selection s = BackendSelector.select(
+                    new FakeHost().withMoto().with(Settings.AWS_ENDPOINT_URL, "http://localhost:5000"));
             assertThat(s.kind()).isEqualTo(BackendKind.ENDPOINT);
             assertThat(s.reason()).contains("AWS_ENDPOINT_URL");
         }
@@ -79,7 +85,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("LocalStack when Docker runs and a token is set")
         void localstack() {
-            Selection s = BackendSelector.select(new FakeHost().withMoto().withDocker().with(Settings.LOCALSTACK_AUTH_TOKEN, "t"));
+            Selection s = BackendSelector.select(
+                    new FakeHost().withMoto().withDocker().with(Settings.LOCALSTACK_AUTH_TOKEN, "t"));
             assertThat(s.kind()).isEqualTo(BackendKind.LOCALSTACK);
         }
 
@@ -90,7 +97,9 @@ class BackendSelectorTest {
             Selection s = BackendSelector.select(host);
             assertThat(s.kind()).isEqualTo(BackendKind.MOTO);
             assertThat(s.reason()).contains("moto_server on the PATH");
-            assertThat(host.dockerAsked).as("Docker asked although its answer could not matter").isFalse();
+            assertThat(host.dockerAsked)
+                    .as("Docker asked although its answer could not matter")
+                    .isFalse();
         }
 
         @Test
@@ -104,7 +113,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("Floci when Docker runs and moto is not installed")
         void floci() {
-            assertThat(BackendSelector.select(new FakeHost().withDocker()).kind()).isEqualTo(BackendKind.FLOCI);
+            assertThat(BackendSelector.select(new FakeHost().withDocker()).kind())
+                    .isEqualTo(BackendKind.FLOCI);
         }
 
         @Test
@@ -120,7 +130,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("'auto' spelled out behaves like unset, in any case")
         void autoSpelledOut() {
-            assertThat(BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, " AUTO ")).kind())
+            assertThat(BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, " AUTO "))
+                            .kind())
                     .isEqualTo(BackendKind.MOTO);
         }
     }
@@ -131,7 +142,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("moto is refused with the install command when it is missing")
         void motoMissing() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "moto")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "moto")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("moto is not installed")
                     .hasMessageContaining("pip install 'moto[server]'");
@@ -140,16 +152,21 @@ class BackendSelectorTest {
         @Test
         @DisplayName("moto is used, even when Docker and a token are there")
         void motoChosen() {
-            Selection s = BackendSelector.select(new FakeHost().withMoto().withDocker()
-                    .with(Settings.LOCALSTACK_AUTH_TOKEN, "t").with(Settings.BACKEND, "moto"));
+            Selection s = BackendSelector.select(new FakeHost()
+                    .withMoto()
+                    .withDocker()
+                    .with(Settings.LOCALSTACK_AUTH_TOKEN, "t")
+                    .with(Settings.BACKEND, "moto"));
             assertThat(s.kind()).isEqualTo(BackendKind.MOTO);
         }
 
         @Test
         @DisplayName("localstack without Docker says to start Docker or use moto")
         void localstackWithoutDocker() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto()
-                    .with(Settings.LOCALSTACK_AUTH_TOKEN, "t").with(Settings.BACKEND, "localstack")))
+            assertThatThrownBy(() -> BackendSelector.select(new FakeHost()
+                            .withMoto()
+                            .with(Settings.LOCALSTACK_AUTH_TOKEN, "t")
+                            .with(Settings.BACKEND, "localstack")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessage("Docker is not running; start Docker or use WORKSHOP_BACKEND=moto.");
         }
@@ -157,7 +174,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("localstack without a token names LOCALSTACK_AUTH_TOKEN and the image")
         void localstackWithoutToken() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "localstack")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "localstack")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("needs LOCALSTACK_AUTH_TOKEN")
                     .hasMessageContaining(ContainerBackend.LOCALSTACK_IMAGE);
@@ -174,14 +192,19 @@ class BackendSelectorTest {
         @Test
         @DisplayName("localstack with Docker and a token is chosen")
         void localstackChosen() {
-            assertThat(BackendSelector.select(new FakeHost().withDocker().with(Settings.LOCALSTACK_AUTH_TOKEN, "t")
-                    .with(Settings.BACKEND, "localstack")).kind()).isEqualTo(BackendKind.LOCALSTACK);
+            assertThat(BackendSelector.select(new FakeHost()
+                                    .withDocker()
+                                    .with(Settings.LOCALSTACK_AUTH_TOKEN, "t")
+                                    .with(Settings.BACKEND, "localstack"))
+                            .kind())
+                    .isEqualTo(BackendKind.LOCALSTACK);
         }
 
         @Test
         @DisplayName("floci without Docker says to start Docker or use moto")
         void flociWithoutDocker() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "floci")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "floci")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessage("Docker is not running; start Docker or use WORKSHOP_BACKEND=moto.");
         }
@@ -189,14 +212,16 @@ class BackendSelectorTest {
         @Test
         @DisplayName("floci with Docker is chosen")
         void flociChosen() {
-            assertThat(BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "floci")).kind())
+            assertThat(BackendSelector.select(new FakeHost().withDocker().with(Settings.BACKEND, "floci"))
+                            .kind())
                     .isEqualTo(BackendKind.FLOCI);
         }
 
         @Test
         @DisplayName("endpoint without WORKSHOP_ENDPOINT says what to set")
         void endpointWithoutAddress() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "endpoint")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "endpoint")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("needs WORKSHOP_ENDPOINT");
         }
@@ -204,7 +229,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("aws is answered with 'not supported yet'")
         void aws() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "aws")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "aws")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("WORKSHOP_BACKEND=aws is not supported yet");
         }
@@ -212,7 +238,8 @@ class BackendSelectorTest {
         @Test
         @DisplayName("an unknown value lists the choices")
         void unknown() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "dynalite")))
+            assertThatThrownBy(() ->
+                            BackendSelector.select(new FakeHost().withMoto().with(Settings.BACKEND, "dynalite")))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("WORKSHOP_BACKEND=dynalite is not a backend")
                     .hasMessageContaining("auto, endpoint, localstack, moto, floci, aws");
@@ -232,22 +259,27 @@ class BackendSelectorTest {
                     .hasMessageContaining("WORKSHOP_ENDPOINT=http://10.0.0.1:4566 is not a loopback address")
                     .hasMessageContaining("WORKSHOP_ALLOW_REMOTE_ENDPOINT=true");
             // The check is textual: no lookup, no socket. Refusing takes microseconds, a connection attempt would not.
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("milliseconds to refuse").isLessThan(200);
+            assertThat((System.nanoTime() - t0) / 1_000_000)
+                    .as("milliseconds to refuse")
+                    .isLessThan(200);
         }
 
         @Test
         @DisplayName("a public host name is refused as well, without resolving it")
         void publicHostRefused() {
-            assertThatThrownBy(() -> BackendSelector.select(new FakeHost().withMoto()
-                    .with(Settings.AWS_ENDPOINT_URL, "https://dynamodb.us-east-1.amazonaws.com")))
+            assertThatThrownBy(() -> BackendSelector.select(new FakeHost()
+                            .withMoto()
+                            .with(Settings.AWS_ENDPOINT_URL, "https://dynamodb.us-east-1.amazonaws.com")))
                     .isInstanceOf(BackendUnavailableException.class)
-                    .hasMessageContaining("AWS_ENDPOINT_URL=https://dynamodb.us-east-1.amazonaws.com is not a loopback address");
+                    .hasMessageContaining(
+                            "AWS_ENDPOINT_URL=https://dynamodb.us-east-1.amazonaws.com is not a loopback address");
         }
 
         @Test
         @DisplayName("a remote endpoint is accepted only with WORKSHOP_ALLOW_REMOTE_ENDPOINT=true")
         void remoteAllowed() {
-            Selection s = BackendSelector.select(new FakeHost().with(Settings.ENDPOINT, "http://localstack:4566")
+            Selection s = BackendSelector.select(new FakeHost()
+                    .with(Settings.ENDPOINT, "http://localstack:4566")
                     .with(Settings.ALLOW_REMOTE_ENDPOINT, "true"));
             assertThat(s.endpoint().getHost()).isEqualTo("localstack");
         }

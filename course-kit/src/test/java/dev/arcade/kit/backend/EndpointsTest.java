@@ -13,9 +13,21 @@ class EndpointsTest {
     }
 
     @ParameterizedTest(name = "{0} is not loopback")
-    @ValueSource(strings = {"10.0.0.1", "192.168.1.10", "172.16.0.1", "0.0.0.0", "128.0.0.1", "127.0.0",
-            "127.0.0.256", "127.0.0.1.example.com", "localhost.example.com", "dynamodb.us-east-1.amazonaws.com",
-            "[::2]", "169.254.169.254"})
+    @ValueSource(
+            strings = {
+                "10.0.0.1",
+                "192.168.1.10",
+                "172.16.0.1",
+                "0.0.0.0",
+                "128.0.0.1",
+                "127.0.0",
+                "127.0.0.256",
+                "127.0.0.1.example.com",
+                "localhost.example.com",
+                "dynamodb.us-east-1.amazonaws.com",
+                "[::2]",
+                "169.254.169.254"
+            })
     void notLoopback(String host) {
         assertThat(Endpoints.isLoopback(host)).isFalse();
     }

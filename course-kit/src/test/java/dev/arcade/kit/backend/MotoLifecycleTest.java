@@ -22,7 +22,8 @@ class MotoLifecycleTest {
     void motoStopsWithItsJvm(String ending) throws Exception {
         Process jvm = ForkedJvm.start(MotoLifecycleProbe.class, Map.of("WORKSHOP_BACKEND", "moto"), ending);
         long pid = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("PID=")) {
                     pid = Long.parseLong(line.substring(4));
@@ -36,7 +37,9 @@ class MotoLifecycleTest {
             if (ending.equals("kill")) {
                 jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs, only the watchdog can help
             }
-            assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the forked JVM ended").isTrue();
+            assertThat(jvm.waitFor(30, TimeUnit.SECONDS))
+                    .as("the forked JVM ended")
+                    .isTrue();
         }
         Optional<ProcessHandle> moto = ProcessHandle.of(pid);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -44,6 +47,7 @@ class MotoLifecycleTest {
             Thread.sleep(50);
         }
         assertThat(moto.map(ProcessHandle::isAlive).orElse(false))
-                .as("moto (pid %d) still running after its JVM ended by %s", pid, ending).isFalse();
+                .as("moto (pid %d) still running after its JVM ended by %s", pid, ending)
+                .isFalse();
     }
 }

@@ -22,7 +22,8 @@ public final class SafetyProbe {
         }
         // .invalid never resolves (RFC 6761): if the guard let this through, nothing could answer anyway.
         try (DynamoDbClient rogue = DynamoDbClient.builder()
-                .endpointOverride(URI.create("https://dynamodb.example.invalid")).build()) {
+                .endpointOverride(URI.create("https://dynamodb.example.invalid"))
+                .build()) {
             long t0 = System.nanoTime();
             rogue.listTables();
             System.out.println("ROGUE=reached");

@@ -15,14 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SafetyTest {
 
     @Test
-    @DisplayName("with real-looking AWS_* variables and a ~/.aws profile, code under test still gets dummy credentials and the emulator")
+    @DisplayName(
+            "with real-looking AWS_* variables and a ~/.aws profile, code under test still gets dummy credentials and the emulator")
     void realLookingEnvironmentIsIgnored(@TempDir Path home) throws Exception {
         Files.createDirectories(home.resolve(".aws"));
-        Files.writeString(home.resolve(".aws/credentials"), "[production]\naws_access_key_id = AKIAPRODUCTIONKEY0001\n"
-                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYPRODUCTION\n[default]\n"
-                + "aws_access_key_id = AKIADEFAULTKEY000001\naws_secret_access_key = secretdefault\n");
-        Files.writeString(home.resolve(".aws/config"), "[profile production]\nregion = eu-west-1\n"
-                + "endpoint_url = https://dynamodb.eu-west-1.amazonaws.com\n");
+        Files.writeString(
+                home.resolve(".aws/credentials"),
+                "[production]\naws_access_key_id = AKIAPRODUCTIONKEY0001\n"
+                        + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYPRODUCTION\n[default]\n"
+                        + "aws_access_key_id = AKIADEFAULTKEY000001\naws_secret_access_key = secretdefault\n");
+        Files.writeString(
+                home.resolve(".aws/config"),
+                "[profile production]\nregion = eu-west-1\n"
+                        + "endpoint_url = https://dynamodb.eu-west-1.amazonaws.com\n");
         Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());
         env.put("USERPROFILE", home.toString());
@@ -35,7 +40,8 @@ class SafetyTest {
 
         String out = ForkedJvm.run(SafetyProbe.class, env);
 
-        assertThat(out).as("what the forked JVM printed")
+        assertThat(out)
+                .as("what the forked JVM printed")
                 .contains("ACCESS_KEY=workshop")
                 .contains("REGION=us-east-1")
                 .contains("LEARNER_CLIENT=reached http://127.0.0.1:")

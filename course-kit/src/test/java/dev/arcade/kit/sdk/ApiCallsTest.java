@@ -1,9 +1,9 @@
 package dev.arcade.kit.sdk;
 
-import dev.arcade.kit.AwsTest;
-import dev.arcade.kit.ResourceNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.ResourceNames;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +24,8 @@ class ApiCallsTest {
     @BeforeEach
     void table(DynamoDbClient dynamo, ResourceNames names) {
         table = names.unique("Rec");
-        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
     }
@@ -33,15 +34,18 @@ class ApiCallsTest {
     @DisplayName("sees the calls of a client built with DynamoDbClient.create(), in order, with their requests")
     void recordsLearnerClients(ApiCalls calls) {
         try (DynamoDbClient learner = DynamoDbClient.create()) {
-            learner.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("a")))
+            learner.putItem(b -> b.tableName(table)
+                    .item(Map.of("pk", AttributeValue.fromS("a")))
                     .conditionExpression("attribute_not_exists(pk)"));
             learner.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("a"))));
         }
         assertThat(calls.operations()).containsExactly("PutItem", "GetItem");
-        assertThat(calls.requests(PutItemRequest.class)).singleElement()
+        assertThat(calls.requests(PutItemRequest.class))
+                .singleElement()
                 .satisfies(r -> assertThat(r.conditionExpression()).isEqualTo("attribute_not_exists(pk)"));
         assertThat(calls.of("PutItem").get(0).service()).isEqualTo("DynamoDb");
-        assertThat(calls.of("GetItem").get(0).startedAfter(calls.of("PutItem").get(0))).isPositive();
+        assertThat(calls.of("GetItem").get(0).startedAfter(calls.of("PutItem").get(0)))
+                .isPositive();
         assertThat(calls.summary()).isEqualTo("PutItem, GetItem");
     }
 
@@ -59,13 +63,15 @@ class ApiCallsTest {
         kit.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("taken"))));
         try (DynamoDbClient learner = DynamoDbClient.create()) {
             try {
-                learner.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("taken")))
+                learner.putItem(b -> b.tableName(table)
+                        .item(Map.of("pk", AttributeValue.fromS("taken")))
                         .conditionExpression("attribute_not_exists(pk)"));
             } catch (ConditionalCheckFailedException expected) {
                 // the recorder must have seen it
             }
         }
-        assertThat(calls.of("PutItem")).singleElement()
+        assertThat(calls.of("PutItem"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.failure()).containsInstanceOf(ConditionalCheckFailedException.class));
     }
 

@@ -37,10 +37,13 @@ import software.amazon.awssdk.services.sts.model.StsException;
 class AwsRealismTest {
 
     static void createTable(DynamoDbClient client, String table) {
-        client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+        client.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
+                .keySchema(
+                        k -> k.attributeName("pk").keyType(KeyType.HASH),
                         k -> k.attributeName("sk").keyType(KeyType.RANGE)));
     }
 
@@ -55,18 +58,24 @@ class AwsRealismTest {
         @DisplayName("is CREATING in CreateTable's answer and for the next two DescribeTable calls, then ACTIVE")
         void creatingThenActive(@CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, ResourceNames names) {
             String table = names.unique("Realism");
-            assertThat(learner.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))).tableDescription().tableStatus())
+            assertThat(learner.createTable(b -> b.tableName(table)
+                                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                                    .attributeDefinitions(
+                                            a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)))
+                            .tableDescription()
+                            .tableStatus())
                     .isEqualTo(TableStatus.CREATING);
             List<TableStatus> seen = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 seen.add(learner.describeTable(b -> b.tableName(table)).table().tableStatus());
             }
-            assertThat(seen).containsExactly(TableStatus.CREATING, TableStatus.CREATING, TableStatus.ACTIVE,
-                    TableStatus.ACTIVE);
+            assertThat(seen)
+                    .containsExactly(
+                            TableStatus.CREATING, TableStatus.CREATING, TableStatus.ACTIVE, TableStatus.ACTIVE);
             assertThat(kit.describeTable(b -> b.tableName(table)).table().tableStatus())
-                    .as("the kit's own client sees the emulator as it is").isEqualTo(TableStatus.ACTIVE);
+                    .as("the kit's own client sees the emulator as it is")
+                    .isEqualTo(TableStatus.ACTIVE);
         }
 
         @Test
@@ -75,7 +84,8 @@ class AwsRealismTest {
             String table = names.unique("Realism");
             createTable(learner, table);
             assertThatThrownBy(() -> learner.putItem(b -> b.tableName(table).item(item("a", 1))))
-                    .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("CREATING");
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessageContaining("CREATING");
             learner.describeTable(b -> b.tableName(table));
             learner.describeTable(b -> b.tableName(table));
             learner.describeTable(b -> b.tableName(table));
@@ -88,12 +98,17 @@ class AwsRealismTest {
             String table = names.unique("Realism");
             createTable(learner, table);
             long t0 = System.nanoTime();
-            assertThat(learner.waiter().waitUntilTableExists(b -> b.tableName(table)).matched().response())
+            assertThat(learner.waiter()
+                            .waitUntilTableExists(b -> b.tableName(table))
+                            .matched()
+                            .response())
                     .hasValueSatisfying(r -> assertThat(r.table().tableStatus()).isEqualTo(TableStatus.ACTIVE));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
             learner.putItem(b -> b.tableName(table).item(item("a", 1)));
-            assertThat(calls.of("DescribeTable")).singleElement()
-                    .satisfies(c -> assertThat(AwsRealism.fromWaiter(c.request())).isTrue());
+            assertThat(calls.of("DescribeTable"))
+                    .singleElement()
+                    .satisfies(
+                            c -> assertThat(AwsRealism.fromWaiter(c.request())).isTrue());
         }
     }
 
@@ -102,8 +117,8 @@ class AwsRealismTest {
     class ShortPagesTest {
         @Test
         @DisplayName("holds half the items with a LastEvaluatedKey, and ExclusiveStartKey carries on from there")
-        void shortPageThenTheRest(@CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, FaultPlan faults,
-                ResourceNames names) {
+        void shortPageThenTheRest(
+                @CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, FaultPlan faults, ResourceNames names) {
             String table = names.unique("Pages");
             createTable(kit, table);
             for (int i = 1; i <= 5; i++) {
@@ -111,22 +126,27 @@ class AwsRealismTest {
                 kit.putItem(b -> b.tableName(table).item(item("p", sk)));
             }
             faults.shortPages("Query", 1);
-            QueryResponse first = learner.query(b -> b.tableName(table).limit(10).keyConditionExpression("pk = :p")
+            QueryResponse first = learner.query(b -> b.tableName(table)
+                    .limit(10)
+                    .keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"))));
             assertThat(first.items()).hasSize(3);
             assertThat(first.count()).isEqualTo(3);
             assertThat(first.lastEvaluatedKey()).isEqualTo(item("p", 3));
-            QueryResponse rest = learner.query(b -> b.tableName(table).limit(10).keyConditionExpression("pk = :p")
+            QueryResponse rest = learner.query(b -> b.tableName(table)
+                    .limit(10)
+                    .keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p")))
                     .exclusiveStartKey(first.lastEvaluatedKey()));
             assertThat(rest.items()).extracting(i -> i.get("sk").n()).containsExactly("4", "5");
-            assertThat(rest.hasLastEvaluatedKey() && !rest.lastEvaluatedKey().isEmpty()).isFalse();
+            assertThat(rest.hasLastEvaluatedKey() && !rest.lastEvaluatedKey().isEmpty())
+                    .isFalse();
         }
 
         @Test
         @DisplayName("leaves a page of one item alone, and the paginator still finds every item")
-        void paginatorFindsAll(@CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, FaultPlan faults,
-                ResourceNames names) {
+        void paginatorFindsAll(
+                @CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, FaultPlan faults, ResourceNames names) {
             String table = names.unique("Pages");
             createTable(kit, table);
             for (int i = 1; i <= 6; i++) {
@@ -135,9 +155,11 @@ class AwsRealismTest {
             }
             faults.shortPages("Query", 3);
             List<String> all = new ArrayList<>();
-            learner.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"))))
-                    .items().forEach(i -> all.add(i.get("sk").n()));
+            learner.queryPaginator(b -> b.tableName(table)
+                            .keyConditionExpression("pk = :p")
+                            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p"))))
+                    .items()
+                    .forEach(i -> all.add(i.get("sk").n()));
             assertThat(all).containsExactly("1", "2", "3", "4", "5", "6");
         }
     }
@@ -156,11 +178,17 @@ class AwsRealismTest {
             String role = names.unique("Realism");
             kit.createRole(b -> b.roleName(role).assumeRolePolicyDocument(TRUST));
             kit.putRolePolicy(b -> b.roleName(role).policyName("inline").policyDocument(POLICY));
-            String arn = kit.createPolicy(b -> b.policyName(names.unique("Managed")).policyDocument(POLICY)).policy().arn();
+            String arn = kit.createPolicy(
+                            b -> b.policyName(names.unique("Managed")).policyDocument(POLICY))
+                    .policy()
+                    .arn();
 
-            String version = learner.getPolicyVersion(b -> b.policyArn(arn).versionId("v1")).policyVersion().document();
+            String version = learner.getPolicyVersion(b -> b.policyArn(arn).versionId("v1"))
+                    .policyVersion()
+                    .document();
             String trust = learner.getRole(b -> b.roleName(role)).role().assumeRolePolicyDocument();
-            String inline = learner.getRolePolicy(b -> b.roleName(role).policyName("inline")).policyDocument();
+            String inline = learner.getRolePolicy(b -> b.roleName(role).policyName("inline"))
+                    .policyDocument();
             for (String doc : List.of(version, trust, inline)) {
                 assertThat(doc).startsWith("%7B").doesNotContain("{", " ");
             }
@@ -172,11 +200,15 @@ class AwsRealismTest {
         @DisplayName("refuses a request signed with an assumed role's key and secret but without its session token")
         void sessionTokenIsRequired(IamClient kit, StsClient sts, AwsClients clients, ResourceNames names) {
             String role = names.unique("Realism");
-            String arn = kit.createRole(b -> b.roleName(role).assumeRolePolicyDocument(TRUST)).role().arn();
-            Credentials c = sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s")).credentials();
+            String arn = kit.createRole(b -> b.roleName(role).assumeRolePolicyDocument(TRUST))
+                    .role()
+                    .arn();
+            Credentials c =
+                    sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s")).credentials();
 
-            try (StsClient withoutToken = clients.configure(StsClient.builder(), true).credentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+            try (StsClient withoutToken = clients.configure(StsClient.builder(), true)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
                     .build()) {
                 assertThatThrownBy(withoutToken::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(403);
@@ -184,9 +216,10 @@ class AwsRealismTest {
                     assertThat(e.getMessage()).contains("The security token included in the request is invalid");
                 });
             }
-            try (StsClient withToken = clients.configure(StsClient.builder(), true).credentialsProvider(
-                    StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
-                            c.sessionToken()))).build()) {
+            try (StsClient withToken = clients.configure(StsClient.builder(), true)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+                    .build()) {
                 assertThat(withToken.getCallerIdentity().arn()).contains(role);
             }
         }
@@ -200,13 +233,20 @@ class AwsRealismTest {
         void becomesAValidationException(DynamoDbClient kit, ResourceNames names, ApiCalls calls) {
             String table = names.unique("Errors");
             createTable(kit, table);
-            kit.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("a"),
-                    "sk", AttributeValue.fromN("1"), "score", AttributeValue.fromN("10"))));
+            kit.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk",
+                            AttributeValue.fromS("a"),
+                            "sk",
+                            AttributeValue.fromN("1"),
+                            "score",
+                            AttributeValue.fromN("10"))));
             long t0 = System.nanoTime();
             try (DynamoDbClient learner = DynamoDbClient.create()) {
-                assertThatThrownBy(() -> learner.putItem(b -> b.tableName(table).item(item("a", 1))
-                        .conditionExpression("score < :new")
-                        .expressionAttributeValues(Map.of(":new", AttributeValue.fromS("20")))))
+                assertThatThrownBy(() -> learner.putItem(b -> b.tableName(table)
+                                .item(item("a", 1))
+                                .conditionExpression("score < :new")
+                                .expressionAttributeValues(Map.of(":new", AttributeValue.fromS("20")))))
                         .isInstanceOfSatisfying(DynamoDbException.class, e -> {
                             assertThat(e.statusCode()).isEqualTo(400);
                             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
@@ -214,7 +254,9 @@ class AwsRealismTest {
                         });
             }
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
-            assertThat(calls.of("PutItem")).singleElement().satisfies(c -> assertThat(c.attempts()).isEqualTo(1));
+            assertThat(calls.of("PutItem"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.attempts()).isEqualTo(1));
         }
     }
 }

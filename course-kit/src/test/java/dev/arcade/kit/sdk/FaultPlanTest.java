@@ -1,10 +1,10 @@
 package dev.arcade.kit.sdk;
 
-import dev.arcade.kit.AwsTest;
-import dev.arcade.kit.ResourceNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arcade.kit.AwsTest;
+import dev.arcade.kit.ResourceNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +30,16 @@ class FaultPlanTest {
     @BeforeEach
     void table(DynamoDbClient dynamo, ResourceNames names) {
         table = names.unique("FaultPlan");
-        dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamo.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
     }
 
     static DynamoDbClient learnerClient(int maxAttempts) {
         return DynamoDbClient.builder()
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts)))
                 .build();
     }
 
@@ -52,10 +54,14 @@ class FaultPlanTest {
         try (DynamoDbClient learner = learnerClient(1)) {
             assertThatThrownBy(() -> learner.putItem(b -> b.tableName(table).item(key("a"))))
                     .isInstanceOf(ProvisionedThroughputExceededException.class)
-                    .satisfies(e -> assertThat(((ProvisionedThroughputExceededException) e).isThrottlingException()).isTrue());
+                    .satisfies(e -> assertThat(((ProvisionedThroughputExceededException) e).isThrottlingException())
+                            .isTrue());
         }
-        assertThat(kit.getItem(b -> b.tableName(table).key(key("a"))).hasItem()).as("item written despite throttle").isFalse();
-        assertThat(calls.of("PutItem")).singleElement()
+        assertThat(kit.getItem(b -> b.tableName(table).key(key("a"))).hasItem())
+                .as("item written despite throttle")
+                .isFalse();
+        assertThat(calls.of("PutItem"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.injectedFault()).contains("ProvisionedThroughputExceededException"));
         assertThat(faults.fired()).isEqualTo(1);
     }
@@ -68,7 +74,9 @@ class FaultPlanTest {
             learner.putItem(b -> b.tableName(table).item(key("b")));
         }
         assertThat(kit.getItem(b -> b.tableName(table).key(key("b"))).hasItem()).isTrue();
-        assertThat(calls.of("PutItem")).singleElement().satisfies(c -> assertThat(c.attempts()).isEqualTo(3));
+        assertThat(calls.of("PutItem"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.attempts()).isEqualTo(3));
         assertThat(faults.exhausted()).isTrue();
     }
 
@@ -92,8 +100,12 @@ class FaultPlanTest {
         assertThat(kit.scan(b -> b.tableName(table)).count()).isEqualTo(5);
         assertThat(calls.of("BatchWriteItem")).hasSize(2);
         assertThat(calls.of("BatchWriteItem").get(0).injectedFault()).contains("2 of 5 items left unprocessed");
-        assertThat(calls.requests(software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest.class).get(0)
-                .requestItems().get(table)).as("the recorder keeps the request as the learner sent it").hasSize(5);
+        assertThat(calls.requests(software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest.class)
+                        .get(0)
+                        .requestItems()
+                        .get(table))
+                .as("the recorder keeps the request as the learner sent it")
+                .hasSize(5);
     }
 
     @Test
@@ -104,9 +116,11 @@ class FaultPlanTest {
         }
         faults.unprocessedKeys(1);
         try (DynamoDbClient learner = DynamoDbClient.create()) {
-            BatchGetItemResponse r = learner.batchGetItem(b -> b.requestItems(Map.of(table,
+            BatchGetItemResponse r = learner.batchGetItem(b -> b.requestItems(Map.of(
+                    table,
                     software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-                            .keys(key("1"), key("2"), key("3"), key("4")).build())));
+                            .keys(key("1"), key("2"), key("3"), key("4"))
+                            .build())));
             assertThat(r.responses().get(table)).hasSize(2);
             assertThat(r.unprocessedKeys().get(table).keys()).hasSize(2);
         }

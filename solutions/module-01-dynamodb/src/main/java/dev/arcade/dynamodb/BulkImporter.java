@@ -45,7 +45,9 @@ public final class BulkImporter {
     public void importAll(List<Map<String, AttributeValue>> items) {
         for (int from = 0; from < items.size(); from += MAX_BATCH_SIZE) {
             List<WriteRequest> batch = items.subList(from, Math.min(from + MAX_BATCH_SIZE, items.size())).stream()
-                    .map(item -> WriteRequest.builder().putRequest(put -> put.item(item)).build())
+                    .map(item -> WriteRequest.builder()
+                            .putRequest(put -> put.item(item))
+                            .build())
                     .toList();
             write(batch);
         }
@@ -58,7 +60,8 @@ public final class BulkImporter {
             try {
                 Map<String, List<WriteRequest>> request = pending;
                 BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
+                if (!response.hasUnprocessedItems()
+                        || response.unprocessedItems().isEmpty()) {
                     return;
                 }
                 pending = response.unprocessedItems();
@@ -71,8 +74,8 @@ public final class BulkImporter {
             }
             if (attempt == maxAttempts) {
                 int left = pending.values().stream().mapToInt(List::size).sum();
-                throw new BulkImportException(left + " items were still not written after " + maxAttempts
-                        + " attempts", lastError);
+                throw new BulkImportException(
+                        left + " items were still not written after " + maxAttempts + " attempts", lastError);
             }
             pause(attempt);
         }

@@ -46,16 +46,19 @@ public final class CoinTransfers {
         Map<String, AttributeValue> amount = Map.of(":amount", AttributeValue.fromN(Long.toString(coins)));
         try {
             dynamo.transactWriteItems(b -> b
-                    // the same token within 10 minutes makes DynamoDB answer the first outcome again instead of re-running it
+                    // the same token within 10 minutes makes DynamoDB answer the first outcome again instead of
+                    // re-running it
                     .clientRequestToken(transferId)
                     .transactItems(
-                            t -> t.update(u -> u.tableName(tableName).key(profile(fromPlayer))
+                            t -> t.update(u -> u.tableName(tableName)
+                                    .key(profile(fromPlayer))
                                     .updateExpression("SET coins = coins - :amount")
                                     .conditionExpression("attribute_exists(PK) AND coins >= :amount")
                                     .expressionAttributeValues(amount)
                                     // so that a failure tells "no such player" (no item) from "too poor" (an item)
                                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                            t -> t.update(u -> u.tableName(tableName).key(profile(toPlayer))
+                            t -> t.update(u -> u.tableName(tableName)
+                                    .key(profile(toPlayer))
                                     .updateExpression("ADD coins :amount")
                                     .conditionExpression("attribute_exists(PK)")
                                     .expressionAttributeValues(amount))));
@@ -75,10 +78,12 @@ public final class CoinTransfers {
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int action) {
-        return reasons.size() > action && "ConditionalCheckFailed".equals(reasons.get(action).code());
+        return reasons.size() > action
+                && "ConditionalCheckFailed".equals(reasons.get(action).code());
     }
 
     private static Map<String, AttributeValue> profile(String playerId) {
-        return Map.of(PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)), SK, AttributeValue.fromS(ScoreTable.PROFILE));
+        return Map.of(
+                PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)), SK, AttributeValue.fromS(ScoreTable.PROFILE));
     }
 }

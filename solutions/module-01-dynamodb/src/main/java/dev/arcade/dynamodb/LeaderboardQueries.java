@@ -33,15 +33,19 @@ public final class LeaderboardQueries {
             throw new IllegalArgumentException("a leaderboard has at least one place, asked for " + n);
         }
         List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(tableName)
-                .indexName(ScoreTable.LEADERBOARD_INDEX)
-                .keyConditionExpression("game = :game")
-                .expressionAttributeValues(Map.of(":game", AttributeValue.fromS(game)))
-                .projectionExpression("playerId, score")
-                .scanIndexForward(false)
-                .limit(n)).items();
+                        .indexName(ScoreTable.LEADERBOARD_INDEX)
+                        .keyConditionExpression("game = :game")
+                        .expressionAttributeValues(Map.of(":game", AttributeValue.fromS(game)))
+                        .projectionExpression("playerId, score")
+                        .scanIndexForward(false)
+                        .limit(n))
+                .items();
         List<LeaderboardEntry> top = new ArrayList<>(items.size());
         for (Map<String, AttributeValue> item : items) {
-            top.add(new LeaderboardEntry(top.size() + 1, item.get(PLAYER_ID).s(), Long.parseLong(item.get(SCORE).n())));
+            top.add(new LeaderboardEntry(
+                    top.size() + 1,
+                    item.get(PLAYER_ID).s(),
+                    Long.parseLong(item.get(SCORE).n())));
         }
         return top;
     }

@@ -39,7 +39,8 @@ public final class PlayerProfiles {
      * @return the new count
      */
     public long recordGamePlayed(String playerId) {
-        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(profile(playerId))
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName)
+                .key(profile(playerId))
                 // ADD starts from 0 when the attribute is missing, and DynamoDB applies it atomically
                 .updateExpression("ADD gamesPlayed :one")
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
@@ -53,7 +54,8 @@ public final class PlayerProfiles {
                 "game", AttributeValue.fromS(result.game()),
                 "score", AttributeValue.fromN(Long.toString(result.score())),
                 "playedAt", AttributeValue.fromS(result.playedAt().toString())));
-        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(profile(playerId))
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName)
+                .key(profile(playerId))
                 .updateExpression("SET recentResults = list_append(:newest, if_not_exists(recentResults, :none))")
                 .expressionAttributeValues(Map.of(
                         ":newest", AttributeValue.fromL(List.of(entry)),
@@ -63,7 +65,8 @@ public final class PlayerProfiles {
         if (size > MAX_RECENT_RESULTS) {
             // one expression cannot both SET a list and REMOVE its elements, so the trim is a second update
             String oldest = IntStream.range(MAX_RECENT_RESULTS, size)
-                    .mapToObj(i -> "recentResults[" + i + "]").collect(Collectors.joining(", "));
+                    .mapToObj(i -> "recentResults[" + i + "]")
+                    .collect(Collectors.joining(", "));
             dynamo.updateItem(b -> b.tableName(tableName).key(profile(playerId)).updateExpression("REMOVE " + oldest));
         }
     }
@@ -74,6 +77,7 @@ public final class PlayerProfiles {
     }
 
     private static Map<String, AttributeValue> profile(String playerId) {
-        return Map.of(PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)), SK, AttributeValue.fromS(ScoreTable.PROFILE));
+        return Map.of(
+                PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)), SK, AttributeValue.fromS(ScoreTable.PROFILE));
     }
 }

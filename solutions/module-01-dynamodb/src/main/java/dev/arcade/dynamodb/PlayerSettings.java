@@ -29,8 +29,10 @@ public class PlayerSettings {
      * (application servers, plugin systems), where
      * {@code TableSchema.fromBean(PlayerSettings.class)} can fail with {@code NoClassDefFoundError}.
      */
-    public static final TableSchema<PlayerSettings> TABLE_SCHEMA = TableSchema.fromBean(
-            BeanTableSchemaParams.builder(PlayerSettings.class).lookup(MethodHandles.lookup()).build());
+    public static final TableSchema<PlayerSettings> TABLE_SCHEMA =
+            TableSchema.fromBean(BeanTableSchemaParams.builder(PlayerSettings.class)
+                    .lookup(MethodHandles.lookup())
+                    .build());
 
     private String pk;
     private String sk;

@@ -49,14 +49,17 @@ public final class ScoreHistory {
                 .limit(pageSize)
                 .exclusiveStartKey(pageToken == null ? null : startKey(player, pageToken)));
         List<Play> plays = response.items().stream()
-                .map(item -> new Play(Long.parseLong(item.get(SCORE).n()), Instant.parse(item.get(PLAYED_AT).s())))
+                .map(item -> new Play(
+                        Long.parseLong(item.get(SCORE).n()),
+                        Instant.parse(item.get(PLAYED_AT).s())))
                 .toList();
         return new HistoryPage(plays, response.hasLastEvaluatedKey() ? token(response.lastEvaluatedKey()) : null);
     }
 
     /** The caller only needs something to hand back: the sort key, which is all that varies within one player. */
     private static String token(Map<String, AttributeValue> lastEvaluatedKey) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(lastEvaluatedKey.get(SK).s().getBytes(StandardCharsets.UTF_8));
     }
 

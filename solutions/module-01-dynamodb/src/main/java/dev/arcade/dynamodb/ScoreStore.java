@@ -35,25 +35,30 @@ public final class ScoreStore {
 
     /** Writes {@code score} as the player's best-score item for its game, replacing any item there. */
     public void save(Score score) {
-        dynamo.putItem(b -> b.tableName(tableName).item(Map.of(
-                PK, AttributeValue.fromS(ScoreTable.playerKey(score.playerId())),
-                SK, AttributeValue.fromS(ScoreTable.bestScoreKey(score.game())),
-                PLAYER_ID, AttributeValue.fromS(score.playerId()),
-                GAME, AttributeValue.fromS(score.game()),
-                SCORE, AttributeValue.fromN(Long.toString(score.score())),
-                ACHIEVED_AT, AttributeValue.fromS(score.achievedAt().toString()))));
+        dynamo.putItem(b -> b.tableName(tableName)
+                .item(Map.of(
+                        PK, AttributeValue.fromS(ScoreTable.playerKey(score.playerId())),
+                        SK, AttributeValue.fromS(ScoreTable.bestScoreKey(score.game())),
+                        PLAYER_ID, AttributeValue.fromS(score.playerId()),
+                        GAME, AttributeValue.fromS(score.game()),
+                        SCORE, AttributeValue.fromN(Long.toString(score.score())),
+                        ACHIEVED_AT, AttributeValue.fromS(score.achievedAt().toString()))));
     }
 
     /** Reads the player's best-score item for {@code game}; empty when there is none. */
     public Optional<Score> find(String playerId, String game) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(tableName).key(Map.of(
-                PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)),
-                SK, AttributeValue.fromS(ScoreTable.bestScoreKey(game)))));
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(tableName)
+                .key(Map.of(
+                        PK, AttributeValue.fromS(ScoreTable.playerKey(playerId)),
+                        SK, AttributeValue.fromS(ScoreTable.bestScoreKey(game)))));
         if (!response.hasItem()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        return Optional.of(new Score(item.get(PLAYER_ID).s(), item.get(GAME).s(),
-                Long.parseLong(item.get(SCORE).n()), Instant.parse(item.get(ACHIEVED_AT).s())));
+        return Optional.of(new Score(
+                item.get(PLAYER_ID).s(),
+                item.get(GAME).s(),
+                Long.parseLong(item.get(SCORE).n()),
+                Instant.parse(item.get(ACHIEVED_AT).s())));
     }
 }

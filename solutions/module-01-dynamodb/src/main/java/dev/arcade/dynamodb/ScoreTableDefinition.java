@@ -49,15 +49,22 @@ public final class ScoreTableDefinition {
                 .globalSecondaryIndexes(index -> index.indexName(LEADERBOARD_INDEX)
                         .keySchema(key(GAME, KeyType.HASH), key(SCORE, KeyType.RANGE))
                         // the leaderboard shows who and when; everything else stays in the table
-                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(PLAYER_ID, ACHIEVED_AT))));
+                        .projection(p ->
+                                p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(PLAYER_ID, ACHIEVED_AT))));
         try (DynamoDbWaiter waiter = dynamo.waiter()) {
             return waiter.waitUntilTableExists(b -> b.tableName(tableName))
-                    .matched().response().orElseThrow().table();
+                    .matched()
+                    .response()
+                    .orElseThrow()
+                    .table();
         }
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -29,7 +29,9 @@ public final class SettingsStore {
     /** The player's settings, or empty when the player has none yet. */
     public Optional<PlayerSettings> load(String playerId) {
         return Optional.ofNullable(table.getItem(Key.builder()
-                .partitionValue(ScoreTable.playerKey(playerId)).sortValue(ScoreTable.SETTINGS).build()));
+                .partitionValue(ScoreTable.playerKey(playerId))
+                .sortValue(ScoreTable.SETTINGS)
+                .build()));
     }
 
     /**

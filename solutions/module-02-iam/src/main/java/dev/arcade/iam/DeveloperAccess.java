@@ -50,21 +50,29 @@ public final class DeveloperAccess {
         // The boundary names itself, so its ARN is known before it exists.
         String boundaryArn = "arn:aws:iam::" + table.accountId() + ":policy/" + boundaryName;
         IamPolicy boundary = IamPolicy.builder()
-                .addStatement(s -> s.sid("ScoreTableData").effect(IamEffect.ALLOW)
-                        .addAction("dynamodb:GetItem").addAction("dynamodb:PutItem").addAction("dynamodb:UpdateItem")
-                        .addAction("dynamodb:DeleteItem").addAction("dynamodb:Query").addAction("dynamodb:Scan")
+                .addStatement(s -> s.sid("ScoreTableData")
+                        .effect(IamEffect.ALLOW)
+                        .addAction("dynamodb:GetItem")
+                        .addAction("dynamodb:PutItem")
+                        .addAction("dynamodb:UpdateItem")
+                        .addAction("dynamodb:DeleteItem")
+                        .addAction("dynamodb:Query")
+                        .addAction("dynamodb:Scan")
                         .addResource(table.arn())
                         .addResource(table.arn() + "/index/*"))
-                .addStatement(s -> s.sid("CreateRolesOnlyWithThisBoundary").effect(IamEffect.ALLOW)
+                .addStatement(s -> s.sid("CreateRolesOnlyWithThisBoundary")
+                        .effect(IamEffect.ALLOW)
                         .addAction("iam:CreateRole")
                         .addResource("arn:aws:iam::" + table.accountId() + ":role/*")
                         .addCondition(IamConditionOperator.STRING_EQUALS, "iam:PermissionsBoundary", boundaryArn))
                 .build();
         String created = iam.createPolicy(r -> r.policyName(boundaryName).policyDocument(boundary.toJson()))
-                .policy().arn();
+                .policy()
+                .arn();
         return iam.createRole(r -> r.roleName(roleName)
                         .assumeRolePolicyDocument(developerTrustPolicy(table.accountId()))
                         .permissionsBoundary(created))
-                .role().arn();
+                .role()
+                .arn();
     }
 }

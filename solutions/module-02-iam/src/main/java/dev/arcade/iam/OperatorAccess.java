@@ -41,10 +41,12 @@ public final class OperatorAccess {
                         .addAction("sts:AssumeRole")
                         .addCondition(IamConditionOperator.STRING_EQUALS, "sts:ExternalId", externalId))
                 .build();
-        return iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trust.toJson())
+        return iam.createRole(r -> r.roleName(roleName)
+                        .assumeRolePolicyDocument(trust.toJson())
                         .description("Assumed by the support vendor's tool")
                         .maxSessionDuration(3600))
-                .role().arn();
+                .role()
+                .arn();
     }
 
     /**
@@ -56,7 +58,8 @@ public final class OperatorAccess {
      * @return the caller's ARN and the temporary credentials
      */
     public OperatorSession assumeOperatorRole(String roleArn, String sessionName, String externalId) {
-        Credentials issued = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId))
+        Credentials issued = sts.assumeRole(
+                        r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId))
                 .credentials();
         AwsSessionCredentials temporary = temporary(issued);
         try (StsClient asOperator = StsClient.builder()
@@ -75,16 +78,21 @@ public final class OperatorAccess {
      * @param table the scores table
      * @return the temporary credentials of the read-only session
      */
-    public AwsSessionCredentials assumeReadOnly(String roleArn, String sessionName, String externalId, ScoresTable table) {
+    public AwsSessionCredentials assumeReadOnly(
+            String roleArn, String sessionName, String externalId, ScoresTable table) {
         // The session gets the intersection of the role's policies and this one: it can only take away.
         IamPolicy readOnly = IamPolicy.builder()
                 .addStatement(s -> s.effect(IamEffect.ALLOW)
-                        .addAction("dynamodb:GetItem").addAction("dynamodb:Query")
+                        .addAction("dynamodb:GetItem")
+                        .addAction("dynamodb:Query")
                         .addResource(table.arn())
                         .addResource(table.arn() + "/index/*"))
                 .build();
-        return temporary(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId)
-                .policy(readOnly.toJson())).credentials());
+        return temporary(sts.assumeRole(r -> r.roleArn(roleArn)
+                        .roleSessionName(sessionName)
+                        .externalId(externalId)
+                        .policy(readOnly.toJson()))
+                .credentials());
     }
 
     private static AwsSessionCredentials temporary(Credentials issued) {

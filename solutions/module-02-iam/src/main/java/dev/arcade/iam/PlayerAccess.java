@@ -31,14 +31,21 @@ public final class PlayerAccess {
     public String createPlayerPolicy(String policyName, ScoresTable table) {
         // ForAllValues: every key the request touches must be the player's own, not just one of them.
         IamPolicy policy = IamPolicy.builder()
-                .addStatement(s -> s.sid("OwnItemsOnly").effect(IamEffect.ALLOW)
-                        .addAction("dynamodb:GetItem").addAction("dynamodb:BatchGetItem").addAction("dynamodb:Query")
-                        .addAction("dynamodb:PutItem").addAction("dynamodb:UpdateItem")
+                .addStatement(s -> s.sid("OwnItemsOnly")
+                        .effect(IamEffect.ALLOW)
+                        .addAction("dynamodb:GetItem")
+                        .addAction("dynamodb:BatchGetItem")
+                        .addAction("dynamodb:Query")
+                        .addAction("dynamodb:PutItem")
+                        .addAction("dynamodb:UpdateItem")
                         .addResource(table.arn())
-                        .addCondition(IamConditionOperator.STRING_EQUALS.addPrefix("ForAllValues:"),
+                        .addCondition(
+                                IamConditionOperator.STRING_EQUALS.addPrefix("ForAllValues:"),
                                 "dynamodb:LeadingKeys",
                                 ScoresTable.PLAYER_KEY_PREFIX + "${aws:PrincipalTag/" + PLAYER_ID_TAG + "}"))
                 .build();
-        return iam.createPolicy(r -> r.policyName(policyName).policyDocument(policy.toJson())).policy().arn();
+        return iam.createPolicy(r -> r.policyName(policyName).policyDocument(policy.toJson()))
+                .policy()
+                .arn();
     }
 }

@@ -43,7 +43,8 @@ public final class ScoreServiceIdentity {
         return iam.createRole(r -> r.roleName(roleName)
                         .assumeRolePolicyDocument(trust.toJson())
                         .description("Execution role of the Arcade score function"))
-                .role().arn();
+                .role()
+                .arn();
     }
 
     /**
@@ -54,15 +55,20 @@ public final class ScoreServiceIdentity {
      */
     public void grantTableAccess(String roleName, ScoresTable table) {
         IamPolicy policy = IamPolicy.builder()
-                .addStatement(s -> s.sid("ScoreItems").effect(IamEffect.ALLOW)
-                        .addAction("dynamodb:GetItem").addAction("dynamodb:PutItem")
-                        .addAction("dynamodb:UpdateItem").addAction("dynamodb:Query")
+                .addStatement(s -> s.sid("ScoreItems")
+                        .effect(IamEffect.ALLOW)
+                        .addAction("dynamodb:GetItem")
+                        .addAction("dynamodb:PutItem")
+                        .addAction("dynamodb:UpdateItem")
+                        .addAction("dynamodb:Query")
                         .addResource(table.arn()))
-                .addStatement(s -> s.sid("Leaderboards").effect(IamEffect.ALLOW)
+                .addStatement(s -> s.sid("Leaderboards")
+                        .effect(IamEffect.ALLOW)
                         .addAction("dynamodb:Query")
                         .addResource(table.arn() + "/index/" + ScoresTable.LEADERBOARD_INDEX))
                 .build();
-        iam.putRolePolicy(r -> r.roleName(roleName).policyName("ScoreTableAccess").policyDocument(policy.toJson()));
+        iam.putRolePolicy(
+                r -> r.roleName(roleName).policyName("ScoreTableAccess").policyDocument(policy.toJson()));
     }
 
     /**
@@ -81,8 +87,10 @@ public final class ScoreServiceIdentity {
      */
     public List<String> loggingActions() {
         Policy policy = iam.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy();
-        String document = iam.getPolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE)
-                .versionId(policy.defaultVersionId())).policyVersion().document();
+        String document = iam.getPolicyVersion(
+                        r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(policy.defaultVersionId()))
+                .policyVersion()
+                .document();
         // IAM returns the document URL-encoded (moto does not); a JSON document never starts with '%'.
         String json = document.startsWith("%") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
         return IamPolicy.fromJson(json).statements().stream()

@@ -25,6 +25,7 @@ public final class ArnPattern {
 
     /** Token kinds, one per pattern character. */
     private static final byte LITERAL = 0;
+
     private static final byte STAR = 1;
     private static final byte ANY_ONE = 2;
 

@@ -133,21 +133,19 @@ public final class ConditionClause {
     }
 
     private static void validate(ConditionOperator operator, String operatorText, String key, String value) {
-        String problem =
-                switch (operator.family()) {
-                    case NUMERIC -> parseNumber(value).isPresent() ? null : "is not a number";
-                    case DATE -> DateValues.parse(value).isPresent()
-                            ? null
-                            : "is not a date (use ISO 8601 such as 2020-01-01T00:00:00Z, or epoch seconds)";
-                    case IP -> IpRange.parse(value).isPresent()
-                            ? null
-                            : "is not an IP address or CIDR block (such as 203.0.113.0/24)";
-                    case BOOL, NULL -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
-                            ? null
-                            : "is not true or false";
-                    case BINARY -> decodeBase64(value).isPresent() ? null : "is not base64";
-                    default -> null;
-                };
+        String problem = switch (operator.family()) {
+            case NUMERIC -> parseNumber(value).isPresent() ? null : "is not a number";
+            case DATE ->
+                DateValues.parse(value).isPresent()
+                        ? null
+                        : "is not a date (use ISO 8601 such as 2020-01-01T00:00:00Z, or epoch seconds)";
+            case IP ->
+                IpRange.parse(value).isPresent() ? null : "is not an IP address or CIDR block (such as 203.0.113.0/24)";
+            case BOOL, NULL ->
+                value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : "is not true or false";
+            case BINARY -> decodeBase64(value).isPresent() ? null : "is not base64";
+            default -> null;
+        };
         if (problem != null) {
             String hint = value.contains("${") ? " (policy variables work only with the String and Arn operators)" : "";
             throw new IllegalArgumentException(
@@ -230,44 +228,70 @@ public final class ConditionClause {
         switch (qualifier) {
             case FOR_ALL_VALUES -> {
                 if (!present) {
-                    return new Result(true, head + " is true: ForAllValues is true when the request has no "
-                            + key + " values at all");
+                    return new Result(
+                            true,
+                            head + " is true: ForAllValues is true when the request has no " + key + " values at all");
                 }
                 for (String requestValue : requestValues) {
                     if (!singleHolds(requestValue, compiled)) {
-                        return new Result(false, head + " is false: the request value \"" + requestValue + "\" "
-                                + (operator.negated() ? "matches a value in the policy" : "matches none of the policy's values")
-                                + (requestValues.size() > 1 ? " (request values: " + quoteAll(requestValues) + ")" : ""));
+                        return new Result(
+                                false,
+                                head + " is false: the request value \"" + requestValue + "\" "
+                                        + (operator.negated()
+                                                ? "matches a value in the policy"
+                                                : "matches none of the policy's values")
+                                        + (requestValues.size() > 1
+                                                ? " (request values: " + quoteAll(requestValues) + ")"
+                                                : ""));
                     }
                 }
-                return new Result(true, head + " is true: every request value " + quoteAll(requestValues)
-                        + (operator.negated() ? " matches none of the policy's values" : " matches a value in the policy"));
+                return new Result(
+                        true,
+                        head + " is true: every request value " + quoteAll(requestValues)
+                                + (operator.negated()
+                                        ? " matches none of the policy's values"
+                                        : " matches a value in the policy"));
             }
             case FOR_ANY_VALUE -> {
                 if (!present) {
-                    return new Result(ifExists, head + " is " + ifExists + ": the request has no " + key
-                            + " values" + (ifExists ? " and the operator ends in IfExists" : ", and ForAnyValue needs at least one"));
+                    return new Result(
+                            ifExists,
+                            head + " is " + ifExists + ": the request has no " + key + " values"
+                                    + (ifExists
+                                            ? " and the operator ends in IfExists"
+                                            : ", and ForAnyValue needs at least one"));
                 }
                 for (String requestValue : requestValues) {
                     if (singleHolds(requestValue, compiled)) {
-                        return new Result(true, head + " is true: the request value \"" + requestValue + "\" "
-                                + (operator.negated() ? "matches none of the policy's values" : "matches a value in the policy"));
+                        return new Result(
+                                true,
+                                head + " is true: the request value \"" + requestValue + "\" "
+                                        + (operator.negated()
+                                                ? "matches none of the policy's values"
+                                                : "matches a value in the policy"));
                     }
                 }
-                return new Result(false, head + " is false: "
-                        + (operator.negated()
-                                ? "every request value " + quoteAll(requestValues) + " matches a value in the policy"
-                                : "none of the request values " + quoteAll(requestValues) + " matches a value in the policy"));
+                return new Result(
+                        false,
+                        head + " is false: "
+                                + (operator.negated()
+                                        ? "every request value " + quoteAll(requestValues)
+                                                + " matches a value in the policy"
+                                        : "none of the request values " + quoteAll(requestValues)
+                                                + " matches a value in the policy"));
             }
             default -> {
                 if (!present) {
                     if (ifExists) {
-                        return new Result(true, head + " is true: the request has no " + key
-                                + " and the operator ends in IfExists");
+                        return new Result(
+                                true,
+                                head + " is true: the request has no " + key + " and the operator ends in IfExists");
                     }
                     if (operator.negated()) {
-                        return new Result(true, head + " is true: the request has no " + key
-                                + ", and a negated operator holds when the key is missing");
+                        return new Result(
+                                true,
+                                head + " is true: the request has no " + key
+                                        + ", and a negated operator holds when the key is missing");
                     }
                     return new Result(false, head + " is false: the request has no " + key);
                 }
@@ -275,7 +299,9 @@ public final class ConditionClause {
                 boolean holds = operator.negated() != anyMatch;
                 String verdict = holds ? "true" : "false";
                 String why = "the request has " + quoteAll(requestValues)
-                        + (anyMatch ? ", which matches a value in the policy" : ", which matches none of the policy's values");
+                        + (anyMatch
+                                ? ", which matches a value in the policy"
+                                : ", which matches none of the policy's values");
                 return new Result(holds, head + " is " + verdict + ": " + why);
             }
         }
@@ -302,18 +328,18 @@ public final class ConditionClause {
         for (int i = 0; i < templates.size(); i++) {
             PolicyTemplate template = templates.get(i);
             String raw = values.get(i);
-            Object value =
-                    switch (positive.family()) {
-                        case STRING -> positive == ConditionOperator.STRING_LIKE
-                                ? template.resolvePattern(request::variable).orElse(null)
-                                : template.resolveText(request::variable).orElse(null);
-                        case ARN -> template.resolvePattern(request::variable).orElse(null);
-                        case NUMERIC -> parseNumber(raw).orElse(null);
-                        case DATE -> DateValues.parse(raw).orElse(null);
-                        case IP -> IpRange.parse(raw).orElse(null);
-                        case BINARY -> decodeBase64(raw).orElse(null);
-                        default -> raw;
-                    };
+            Object value = switch (positive.family()) {
+                case STRING ->
+                    positive == ConditionOperator.STRING_LIKE
+                            ? template.resolvePattern(request::variable).orElse(null)
+                            : template.resolveText(request::variable).orElse(null);
+                case ARN -> template.resolvePattern(request::variable).orElse(null);
+                case NUMERIC -> parseNumber(raw).orElse(null);
+                case DATE -> DateValues.parse(raw).orElse(null);
+                case IP -> IpRange.parse(raw).orElse(null);
+                case BINARY -> decodeBase64(raw).orElse(null);
+                default -> raw;
+            };
             compiled.add(value);
         }
         return compiled;
@@ -325,20 +351,25 @@ public final class ConditionClause {
             case STRING_EQUALS -> requestValue.equals(policyValue);
             case STRING_EQUALS_IGNORE_CASE -> requestValue.equalsIgnoreCase((String) policyValue);
             case STRING_LIKE -> ((ArnPattern) policyValue).matches(requestValue);
-            case ARN_EQUALS, ARN_LIKE -> Arns.hasAllComponents(requestValue)
-                    && ((ArnPattern) policyValue).matchesArn(requestValue);
-            case NUMERIC_EQUALS, NUMERIC_LESS_THAN, NUMERIC_LESS_THAN_EQUALS, NUMERIC_GREATER_THAN,
-                    NUMERIC_GREATER_THAN_EQUALS -> parseNumber(requestValue)
-                    .map(n -> compare(positive, n.compareTo((BigDecimal) policyValue)))
-                    .orElse(false);
-            case DATE_EQUALS, DATE_LESS_THAN, DATE_LESS_THAN_EQUALS, DATE_GREATER_THAN,
-                    DATE_GREATER_THAN_EQUALS -> DateValues.parse(requestValue)
-                    .map(d -> compare(positive, d.compareTo((Instant) policyValue)))
-                    .orElse(false);
+            case ARN_EQUALS, ARN_LIKE ->
+                Arns.hasAllComponents(requestValue) && ((ArnPattern) policyValue).matchesArn(requestValue);
+            case NUMERIC_EQUALS,
+                    NUMERIC_LESS_THAN,
+                    NUMERIC_LESS_THAN_EQUALS,
+                    NUMERIC_GREATER_THAN,
+                    NUMERIC_GREATER_THAN_EQUALS ->
+                parseNumber(requestValue)
+                        .map(n -> compare(positive, n.compareTo((BigDecimal) policyValue)))
+                        .orElse(false);
+            case DATE_EQUALS, DATE_LESS_THAN, DATE_LESS_THAN_EQUALS, DATE_GREATER_THAN, DATE_GREATER_THAN_EQUALS ->
+                DateValues.parse(requestValue)
+                        .map(d -> compare(positive, d.compareTo((Instant) policyValue)))
+                        .orElse(false);
             case BOOL -> requestValue.strip().equalsIgnoreCase((String) policyValue);
-            case BINARY_EQUALS -> decodeBase64(requestValue)
-                    .map(bytes -> Arrays.equals(bytes, (byte[]) policyValue))
-                    .orElse(false);
+            case BINARY_EQUALS ->
+                decodeBase64(requestValue)
+                        .map(bytes -> Arrays.equals(bytes, (byte[]) policyValue))
+                        .orElse(false);
             case IP_ADDRESS -> ((IpRange) policyValue).contains(requestValue);
             default -> false;
         };
@@ -378,8 +409,9 @@ public final class ConditionClause {
             String quoted = "\"" + template.source() + "\"";
             if (template.hasVariables()) {
                 Optional<String> resolved = template.resolveText(request::variable);
-                quoted += resolved.map(r -> " (= \"" + r + "\")").orElseGet(() -> " (" + String.join(", ",
-                        template.unresolved(request::variable)) + " has no value in this request)");
+                quoted += resolved.map(r -> " (= \"" + r + "\")")
+                        .orElseGet(() -> " (" + String.join(", ", template.unresolved(request::variable))
+                                + " has no value in this request)");
             }
             shown.add(quoted);
         }

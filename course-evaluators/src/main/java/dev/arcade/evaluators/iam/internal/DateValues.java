@@ -43,7 +43,9 @@ public final class DateValues {
             try {
                 BigDecimal seconds = new BigDecimal(trimmed);
                 long whole = seconds.longValue();
-                long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(NANOSECOND_DIGITS).longValue();
+                long nanos = seconds.subtract(BigDecimal.valueOf(whole))
+                        .movePointRight(NANOSECOND_DIGITS)
+                        .longValue();
                 return Optional.of(Instant.ofEpochSecond(whole, nanos));
             } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
                 return Optional.empty();

@@ -19,9 +19,11 @@ public final class IpRange {
     private static final int IPV4_BYTES = 4;
     /** The largest value of one byte of an IPv4 address, and its number of digits. */
     private static final int MAX_IPV4_BYTE = 255;
+
     private static final int MAX_IPV4_BYTE_DIGITS = 3;
     /** An IPv6 address is 128 bits, written as eight 16-bit groups (RFC 4291, section 2.2). */
     private static final int IPV6_GROUPS = 8;
+
     private static final int IPV6_BYTES = IPV6_GROUPS * 2;
     /** A group of an IPv6 address has one to four hexadecimal digits (RFC 4291, section 2.2). */
     private static final int MAX_IPV6_GROUP_DIGITS = 4;
@@ -56,7 +58,8 @@ public final class IpRange {
         int prefix = bits;
         if (slash >= 0) {
             String digits = trimmed.substring(slash + 1);
-            if (digits.isEmpty() || digits.length() > MAX_PREFIX_DIGITS
+            if (digits.isEmpty()
+                    || digits.length() > MAX_PREFIX_DIGITS
                     || !digits.chars().allMatch(Character::isDigit)) {
                 return Optional.empty();
             }
@@ -121,7 +124,8 @@ public final class IpRange {
         byte[] out = new byte[IPV4_BYTES];
         for (int i = 0; i < IPV4_BYTES; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > MAX_IPV4_BYTE_DIGITS
+            if (part.isEmpty()
+                    || part.length() > MAX_IPV4_BYTE_DIGITS
                     || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
@@ -191,7 +195,9 @@ public final class IpRange {
         int[] out = new int[hexCount + 2 * extra];
         for (int i = 0; i < hexCount; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > MAX_IPV6_GROUP_DIGITS || !part.chars().allMatch(IpRange::isHex)) {
+            if (part.isEmpty()
+                    || part.length() > MAX_IPV6_GROUP_DIGITS
+                    || !part.chars().allMatch(IpRange::isHex)) {
                 return Optional.empty();
             }
             out[i] = Integer.parseInt(part, 16);
