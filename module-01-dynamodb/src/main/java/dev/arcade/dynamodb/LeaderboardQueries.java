@@ -23,6 +23,8 @@ public final class LeaderboardQueries {
      * The {@code n} best scores of {@code game}, highest first, ranked from 1: one Query on the index, descending,
      * with {@code Limit = n} and a ProjectionExpression of only playerId and score.
      *
+     * @throws IllegalArgumentException when {@code n} is less than 1 (a leaderboard has at least one place), before
+     *     any call to DynamoDB
      * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.Querying">Querying a global secondary index</a>
      */
     public List<LeaderboardEntry> top(String game, int n) {

@@ -189,6 +189,26 @@ class Exercise16LeaderboardTest {
     }
 
     @Graded(points = 1)
+    @DisplayName(
+            "a leaderboard of no places (top 0, or fewer) is refused with IllegalArgumentException before any call")
+    void top_refusesLessThanOnePlace(ApiCalls calls) {
+        learner.expectThrows(
+                IllegalArgumentException.class,
+                "expected IllegalArgumentException for top(\"tetris\", 0): a leaderboard has at least one place (and"
+                        + " DynamoDB refuses Limit = 0)",
+                () -> leaderboard.top("tetris", 0));
+        learner.expectThrows(
+                IllegalArgumentException.class,
+                "expected IllegalArgumentException for top(\"tetris\", -3)",
+                () -> leaderboard.top("tetris", -3));
+        assertThat(calls.operations())
+                .as(
+                        "expected no AWS call for a leaderboard that is refused anyway, but your code called: %s",
+                        calls.summary())
+                .isEmpty();
+    }
+
+    @Graded(points = 1)
     @DisplayName("a game with fewer players than N lists them all, and an unknown game lists nobody")
     void top_handlesShortAndEmptyLeaderboards() {
         List<LeaderboardEntry> pacman = top("pacman", 10);
