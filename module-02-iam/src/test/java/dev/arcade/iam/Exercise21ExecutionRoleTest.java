@@ -14,6 +14,7 @@ import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.evaluators.iam.PolicyDocument;
 import dev.arcade.evaluators.iam.PolicySet;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -48,8 +49,12 @@ class Exercise21ExecutionRoleTest {
                 () -> new ScoreServiceIdentity(forLearner).createExecutionRole(roleName));
     }
 
+    /**
+     * The role's ARN as IAM stores it. A role may have a path (the console puts execution roles under
+     * {@code /service-role/}), which is part of its ARN: {@code role/service-role/NAME}.
+     */
     private String roleArn() {
-        return "arn:aws:iam::" + account + ":role/" + roleName;
+        return readBack.role(roleName).arn();
     }
 
     /** The role's trust policy as IAM stores it: what decides for a service principal. */
@@ -73,16 +78,20 @@ class Exercise21ExecutionRoleTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("creates the role and returns its ARN")
+    @DisplayName("creates the role and returns its ARN, with or without a path such as /service-role/")
     void createsTheRoleAndReturnsItsArn() {
         String returned = createExecutionRole();
 
-        String stored = readBack.role(roleName).arn();
+        String stored = roleArn();
         assertThat(returned)
                 .as("expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s",
                         stored, returned)
-                .isEqualTo(stored)
-                .isEqualTo(roleArn());
+                .isEqualTo(stored);
+        // Any path is fine (/, /service-role/, ...); the ARN must still be this account's role of that name.
+        assertThat(stored)
+                .as("expected the role's ARN to be arn:aws:iam::%s:role/[path/]%s, but IAM stores %s", account, roleName,
+                        stored)
+                .matches("arn:aws:iam::" + account + ":role/(.+/)?" + Pattern.quote(roleName));
     }
 
     @Graded(points = 2)
@@ -91,7 +100,9 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must name the service principal lambda.amazonaws.com", roleName)
+                .as("the trust policy of %s must name the service principal lambda.amazonaws.com, with no condition that"
+                        + " Lambda's request cannot meet (Lambda sends no aws:SourceAccount or aws:SourceArn when it"
+                        + " assumes an execution role: those keys are for policies on the function itself)", roleName)
                 .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
     }
 
@@ -124,7 +135,10 @@ class Exercise21ExecutionRoleTest {
                         assume("EC2", Callers.service("ec2.amazonaws.com")),
                         assume("ECS tasks", Callers.service("ecs-tasks.amazonaws.com")),
                         assume("Step Functions", Callers.service("states.amazonaws.com")),
-                        assume("API Gateway", Callers.service("apigateway.amazonaws.com"))));
+                        assume("API Gateway", Callers.service("apigateway.amazonaws.com")),
+                        assume("Lambda@Edge (another service principal, which the score function does not run on)",
+                                Callers.service("edgelambda.amazonaws.com")),
+                        assume("a look-alike service name", Callers.service("lambda.amazonaws.com.evil.example"))));
     }
 
     @Graded(points = 1)
@@ -133,12 +147,16 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *", roleName)
+                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:*, sts:AssumeRole* or *", roleName)
                 .denies(List.of(
                         Access.of("Lambda tagging its session", Callers.service("lambda.amazonaws.com")
                                 .action("sts:TagSession").resource(roleArn())),
                         Access.of("Lambda setting a source identity", Callers.service("lambda.amazonaws.com")
-                                .action("sts:SetSourceIdentity").resource(roleArn()))));
+                                .action("sts:SetSourceIdentity").resource(roleArn())),
+                        Access.of("Lambda assuming it with a web identity token", Callers.service("lambda.amazonaws.com")
+                                .action("sts:AssumeRoleWithWebIdentity").resource(roleArn())),
+                        Access.of("Lambda assuming it with a SAML assertion", Callers.service("lambda.amazonaws.com")
+                                .action("sts:AssumeRoleWithSAML").resource(roleArn()))));
     }
 
     @Graded(points = 1)
