@@ -101,8 +101,8 @@ class Exercise21ExecutionRoleTest {
 
         assertThatPolicies(trustPolicy())
                 .as("the trust policy of %s must name the service principal lambda.amazonaws.com, with no condition that"
-                        + " Lambda's request cannot meet (Lambda sends no aws:SourceAccount or aws:SourceArn when it"
-                        + " assumes an execution role: those keys are for policies on the function itself)", roleName)
+                        + " Lambda's request cannot meet (the Lambda guide describes aws:SourceAccount and aws:SourceArn"
+                        + " for policies on the function itself, not for assuming its execution role)", roleName)
                 .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
     }
 
