@@ -14,6 +14,7 @@ import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.backend.Backend;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -50,8 +51,12 @@ class Exercise21ExecutionRoleTest {
                 () -> new ScoreServiceIdentity(forLearner).createExecutionRole(roleName));
     }
 
+    /**
+     * The role's ARN as IAM stores it. A role may have a path (the console puts execution roles under
+     * {@code /service-role/}), which is part of its ARN: {@code role/service-role/NAME}.
+     */
     private String roleArn() {
-        return "arn:aws:iam::" + account + ":role/" + roleName;
+        return readBack.role(roleName).arn();
     }
 
     /** The role's trust policy as IAM stores it: what decides for a service principal. */
@@ -78,17 +83,22 @@ class Exercise21ExecutionRoleTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("creates the role and returns its ARN")
+    @DisplayName("creates the role and returns its ARN, with or without a path such as /service-role/")
     void createsTheRoleAndReturnsItsArn() {
         String returned = createExecutionRole();
 
-        String stored = readBack.role(roleName).arn();
+        String stored = roleArn();
         assertThat(returned)
                 .as(
                         "expected createExecutionRole to return the ARN CreateRole gave the new role (%s), but it returned %s",
                         stored, returned)
-                .isEqualTo(stored)
-                .isEqualTo(roleArn());
+                .isEqualTo(stored);
+        // Any path is fine (/, /service-role/, ...); the ARN must still be this account's role of that name.
+        assertThat(stored)
+                .as(
+                        "expected the role's ARN to be arn:aws:iam::%s:role/[path/]%s, but IAM stores %s",
+                        account, roleName, stored)
+                .matches("arn:aws:iam::" + account + ":role/(.+/)?" + Pattern.quote(roleName));
     }
 
     @Graded(points = 2)
@@ -97,7 +107,11 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must name the service principal lambda.amazonaws.com", roleName)
+                .as(
+                        "the trust policy of %s must name the service principal lambda.amazonaws.com, with no condition that"
+                                + " Lambda's request cannot meet (the Lambda guide describes aws:SourceAccount and aws:SourceArn"
+                                + " for policies on the function itself, not for assuming its execution role)",
+                        roleName)
                 .allows(assume("the Lambda service", Callers.service("lambda.amazonaws.com")));
     }
 
@@ -134,7 +148,11 @@ class Exercise21ExecutionRoleTest {
                         assume("EC2", Callers.service("ec2.amazonaws.com")),
                         assume("ECS tasks", Callers.service("ecs-tasks.amazonaws.com")),
                         assume("Step Functions", Callers.service("states.amazonaws.com")),
-                        assume("API Gateway", Callers.service("apigateway.amazonaws.com"))));
+                        assume("API Gateway", Callers.service("apigateway.amazonaws.com")),
+                        assume(
+                                "Lambda@Edge (another service principal, which the score function does not run on)",
+                                Callers.service("edgelambda.amazonaws.com")),
+                        assume("a look-alike service name", Callers.service("lambda.amazonaws.com.evil.example"))));
     }
 
     @Graded(points = 1)
@@ -143,7 +161,9 @@ class Exercise21ExecutionRoleTest {
         createExecutionRole();
 
         assertThatPolicies(trustPolicy())
-                .as("the trust policy of %s must allow the action sts:AssumeRole, not sts:* or *", roleName)
+                .as(
+                        "the trust policy of %s must allow the action sts:AssumeRole, not sts:*, sts:AssumeRole* or *",
+                        roleName)
                 .denies(List.of(
                         Access.of(
                                 "Lambda tagging its session",
@@ -154,6 +174,16 @@ class Exercise21ExecutionRoleTest {
                                 "Lambda setting a source identity",
                                 Callers.service("lambda.amazonaws.com")
                                         .action("sts:SetSourceIdentity")
+                                        .resource(roleArn())),
+                        Access.of(
+                                "Lambda assuming it with a web identity token",
+                                Callers.service("lambda.amazonaws.com")
+                                        .action("sts:AssumeRoleWithWebIdentity")
+                                        .resource(roleArn())),
+                        Access.of(
+                                "Lambda assuming it with a SAML assertion",
+                                Callers.service("lambda.amazonaws.com")
+                                        .action("sts:AssumeRoleWithSAML")
                                         .resource(roleArn()))));
     }
 

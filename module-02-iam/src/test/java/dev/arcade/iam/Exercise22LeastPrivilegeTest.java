@@ -116,26 +116,56 @@ class Exercise22LeastPrivilegeTest {
                         call("a BatchGetItem", "dynamodb:BatchGetItem", table.arn()),
                         call("deleting the table", "dynamodb:DeleteTable", table.arn()),
                         call("changing the table", "dynamodb:UpdateTable", table.arn()),
-                        call("creating a table", "dynamodb:CreateTable", table.arn())));
+                        call("creating a table", "dynamodb:CreateTable", table.arn()),
+                        call("putting a resource-based policy on the table", "dynamodb:PutResourcePolicy", table.arn()),
+                        call("changing the table's time to live", "dynamodb:UpdateTimeToLive", table.arn()),
+                        call("a condition check in a transaction", "dynamodb:ConditionCheckItem", table.arn())));
     }
 
     @Graded(points = 2)
-    @DisplayName("denies every other table: other names, a name that starts the same, the same name in another region")
+    @DisplayName(
+            "denies every other table: other names, a name that starts the same, the same name in another region or"
+                    + " another account")
     void deniesOtherTables() {
-        PolicySet role = grantAndReadBack();
+        learner.run(
+                "grantTableAccess(\"" + roleName + "\", " + table + ")",
+                () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
         String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
+        String otherRegion = table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:");
+        String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
+        // The other account shares its table of the same name with this role, as a DynamoDB resource-based policy
+        // can: then only the role's own policy stands between the score function and that table.
+        String shared = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
+                                "Resource": ["%3$s", "%3$s/index/*"]}]}""".formatted(account, roleName, otherAccount);
+        PolicySet role = readBack.permissions(roleName)
+                .resourcePolicy("resource-based policy of the table " + otherAccount, shared)
+                .build();
 
         assertThatPolicies(role)
-                .as("name the scores table's exact ARN, not \"*\", table/*, table/Scores* or arn:aws:dynamodb:*:*:...")
+                .as(
+                        "name the scores table's exact ARN, region and account included, not \"*\", table/*, table/Scores*,"
+                                + " arn:aws:dynamodb:*:*:... or arn:aws:dynamodb:%s:*:...",
+                        Fixtures.REGION)
                 .denies(List.of(
                         call("reading another table", "dynamodb:GetItem", players),
                         call("writing another table", "dynamodb:PutItem", players),
                         call("querying another table's index", "dynamodb:Query", players + "/index/Leaderboard"),
                         call("writing a table whose name starts the same", "dynamodb:PutItem", table.arn() + "-backup"),
+                        call("writing the same table name in another region", "dynamodb:PutItem", otherRegion),
                         call(
-                                "writing the same table name in another region",
+                                "querying the same index name in another region",
+                                "dynamodb:Query",
+                                otherRegion + "/index/" + ScoresTable.LEADERBOARD_INDEX),
+                        call(
+                                "writing the same table name in another account that shares it with this role",
                                 "dynamodb:PutItem",
-                                table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:"))));
+                                otherAccount),
+                        call(
+                                "querying the same index name in another account that shares it with this role",
+                                "dynamodb:Query",
+                                otherAccount + "/index/" + ScoresTable.LEADERBOARD_INDEX)));
     }
 
     @Graded(points = 1)

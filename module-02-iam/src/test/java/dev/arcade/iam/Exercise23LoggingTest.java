@@ -30,6 +30,21 @@ class Exercise23LoggingTest {
     private static final String BASIC_EXECUTION_ROLE =
             "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
+    /** A newer version of the policy, as AWS might publish it: one more action, statements split by resource. */
+    private static final String NEWER_BASIC_EXECUTION_ROLE = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Sid": "LogGroups", "Effect": "Allow", "Action": ["logs:CreateLogGroup"], "Resource": "arn:aws:logs:*:*:*"},
+                {"Sid": "LogStreams", "Effect": "Allow",
+                 "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                 "Resource": "arn:aws:logs:*:*:log-group:/aws/lambda/*:*"}
+              ]
+            }""";
+
+    private static final List<String> NEWER_ACTIONS =
+            List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams");
+
     private Learner learner;
     private IamClient forLearner;
     private IamClient kit;
@@ -56,7 +71,19 @@ class Exercise23LoggingTest {
     }
 
     private List<String> loggingActions() {
-        return learner.call("loggingActions()", () -> new ScoreServiceIdentity(forLearner).loggingActions());
+        try {
+            return learner.call("loggingActions()", () -> new ScoreServiceIdentity(forLearner).loggingActions());
+        } catch (AssertionError e) {
+            // A JSON parser that meets '%' first was handed the document as IAM returns it: URL-encoded.
+            if (String.valueOf(e.getMessage()).contains("'%'")) {
+                throw new AssertionError(
+                        "expected loggingActions to URL-decode the document GetPolicyVersion returns"
+                                + " (IAM returns documents URL-encoded, %7B%22Version%22..., as AWS does) before parsing it,"
+                                + " but parsing failed at the '%': " + e.getMessage(),
+                        e);
+            }
+            throw e;
+        }
     }
 
     private List<String> attachedArns() {
@@ -156,6 +183,33 @@ class Exercise23LoggingTest {
                         "expected the actions of the default version of %s, %s, but loggingActions returned %s",
                         BASIC_EXECUTION_ROLE, expected, actions)
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("loggingActions follows the default version when AWS publishes a new one")
+    void loggingActionsFollowsANewDefaultVersion(ApiCalls calls) {
+        // AWS updates its managed policies by publishing a new default version. The kit stands in for AWS here
+        // and sets the previous version back as default afterwards.
+        String previous =
+                kit.getPolicy(r -> r.policyArn(BASIC_EXECUTION_ROLE)).policy().defaultVersionId();
+        String published = kit.createPolicyVersion(r ->
+                        r.policyArn(BASIC_EXECUTION_ROLE).setAsDefault(true).policyDocument(NEWER_BASIC_EXECUTION_ROLE))
+                .policyVersion()
+                .versionId();
+        try {
+            List<String> actions = loggingActions();
+
+            assertThat(actions)
+                    .as(
+                            "expected the actions of the new default version %s of %s, %s, but loggingActions returned %s"
+                                    + " (read the DefaultVersionId from GetPolicy and that version's document, rather than a"
+                                    + " version id or a list of actions written into your code)",
+                            published, BASIC_EXECUTION_ROLE, NEWER_ACTIONS, actions)
+                    .containsExactlyInAnyOrderElementsOf(NEWER_ACTIONS);
+        } finally {
+            kit.setDefaultPolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(previous));
+            kit.deletePolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(published));
+        }
     }
 
     @Graded(points = 1)

@@ -145,7 +145,7 @@ class Exercise24FineGrainedAccessTest {
     }
 
     @Graded(points = 3)
-    @DisplayName("denies a player every item of another player's partition")
+    @DisplayName("denies a player every item of another player's partition, including ids that differ only in case")
     void deniesAnotherPlayersItems() {
         PolicySet role = playerRole();
 
@@ -156,10 +156,35 @@ class Exercise24FineGrainedAccessTest {
                 "dynamodb:GetItem",
                 table.arn(),
                 ScoresTable.playerKey("alice2")));
+        // DynamoDB keys are case-sensitive: PLAYER#ALICE is another partition, another player's.
+        foreign.add(touching(
+                "alice writing the partition of player ALICE",
+                player("alice"),
+                "dynamodb:PutItem",
+                table.arn(),
+                ScoresTable.playerKey("ALICE")));
+        foreign.add(touching(
+                "alice reading the partition of player Alice",
+                player("alice"),
+                "dynamodb:GetItem",
+                table.arn(),
+                ScoresTable.playerKey("Alice")));
+        foreign.add(touching(
+                "alice querying the partition player#alice (another prefix)",
+                player("alice"),
+                "dynamodb:Query",
+                table.arn(),
+                "player#alice"));
+        foreign.add(touching(
+                "ALICE (another player) reading alice's items",
+                player("ALICE"),
+                "dynamodb:GetItem",
+                table.arn(),
+                ScoresTable.playerKey("alice")));
         assertThatPolicies(role)
                 .as(
                         "alice must not reach bob's items: the condition must compare dynamodb:LeadingKeys with her own key,"
-                                + " exactly")
+                                + " exactly and case-sensitively (StringEquals, not StringEqualsIgnoreCase or StringLike with *)")
                 .denies(foreign);
     }
 
@@ -211,14 +236,28 @@ class Exercise24FineGrainedAccessTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("denies a session without a playerId tag, and every other table")
+    @DisplayName("denies a session without a playerId tag, and every other table, the same name in another region or"
+            + " account included")
     void deniesUntaggedSessionsAndOtherTables() {
-        PolicySet role = playerRole();
+        createPlayerPolicy();
+        String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
+        // The other account shares its table of the same name with the player role (a DynamoDB resource-based
+        // policy): then only the player policy stands between a player and that table.
+        String shared = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
+                                "Resource": "%s"}]}""".formatted(account, PLAYER_ROLE, otherAccount);
+        PolicySet.Builder set =
+                PolicySet.builder().resourcePolicy("resource-based policy of the table " + otherAccount, shared);
+        readBack.valid(
+                "the managed policy " + policyArn(),
+                () -> set.identityPolicy(policyName, readBack.managedPolicy(policyArn())));
+        PolicySet role = set.build();
         String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
 
         assertThatPolicies(role)
                 .as("without the tag the policy variable has no value and must match nothing; and the policy names only"
-                        + " the scores table")
+                        + " the scores table's exact ARN (its region and account, not *)")
                 .denies(List.of(
                         touching(
                                 "an untagged session reading alice's items",
@@ -231,6 +270,18 @@ class Exercise24FineGrainedAccessTest {
                                 player("alice"),
                                 "dynamodb:GetItem",
                                 players,
+                                ScoresTable.playerKey("alice")),
+                        touching(
+                                "alice writing her key in the same table name in another region",
+                                player("alice"),
+                                "dynamodb:PutItem",
+                                table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:"),
+                                ScoresTable.playerKey("alice")),
+                        touching(
+                                "alice writing her key in the same table name in another account that shares it",
+                                player("alice"),
+                                "dynamodb:PutItem",
+                                otherAccount,
                                 ScoresTable.playerKey("alice"))));
     }
 }

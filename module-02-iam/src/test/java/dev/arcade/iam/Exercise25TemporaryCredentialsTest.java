@@ -22,6 +22,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 @AwsTest
 @Exercise("2.5")
@@ -212,6 +215,19 @@ class Exercise25TemporaryCredentialsTest {
                                 + " credentials), but your code called: %s",
                         calls.summary())
                 .containsSubsequence("AssumeRole", "GetCallerIdentity");
+        // What STS itself answered, not a string built from the role's name: only a GetCallerIdentity signed with
+        // the temporary credentials answers with the role session.
+        List<String> answered = calls.of("GetCallerIdentity").stream()
+                .flatMap(c -> c.response().stream())
+                .map(r -> ((GetCallerIdentityResponse) r).arn())
+                .toList();
+        assertThat(answered)
+                .as(
+                        "expected a GetCallerIdentity made with the temporary credentials, which STS answers with %s, but"
+                                + " STS answered your code's GetCallerIdentity calls with %s: build an StsClient on the"
+                                + " credentials AssumeRole returned (session token included) and ask it",
+                        expected, answered)
+                .contains(expected);
         assertThat(session.callerArn())
                 .as(
                         "expected the caller ARN of the role session, %s: GetCallerIdentity must be signed with the"
@@ -222,7 +238,7 @@ class Exercise25TemporaryCredentialsTest {
 
     @Graded(points = 1)
     @DisplayName("returns temporary credentials: an ASIA key, a session token and an expiry, and they work")
-    void returnsWorkingTemporaryCredentials(AwsClients clients) {
+    void returnsWorkingTemporaryCredentials(AwsClients clients, ApiCalls calls) {
         operatorRoleFixture();
 
         OperatorSession session = assumeOperatorRole("ticket-4713");
@@ -230,16 +246,33 @@ class Exercise25TemporaryCredentialsTest {
         assertThat(session.credentials().accessKeyId())
                 .as("expected a temporary access key id, which starts with ASIA (long-lived ones start with AKIA)")
                 .startsWith("ASIA");
+        String issuedToken = calls.of("AssumeRole").stream()
+                .flatMap(c -> c.response().stream())
+                .map(r -> ((AssumeRoleResponse) r).credentials().sessionToken())
+                .reduce((first, second) -> second)
+                .orElse(null);
         assertThat(session.credentials().sessionToken())
-                .as("expected the session token of the temporary credentials")
-                .isNotBlank();
+                .as(
+                        "expected the session token AssumeRole issued (without it, or with another value, every request"
+                                + " with these credentials is refused), but it was %s",
+                        session.credentials().sessionToken())
+                .isNotBlank()
+                .isEqualTo(issuedToken);
         assertThat(session.credentials().expirationTime())
                 .as("expected the expiration AssumeRole returned, in the future")
                 .hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
         try (StsClient asOperator = clients.configure(StsClient.builder(), false)
                 .credentialsProvider(StaticCredentialsProvider.create(session.credentials()))
                 .build()) {
-            String arn = asOperator.getCallerIdentity().arn();
+            String arn;
+            try {
+                arn = asOperator.getCallerIdentity().arn();
+            } catch (StsException e) {
+                throw new AssertionError(
+                        "expected the returned credentials to work, but STS refused a GetCallerIdentity"
+                                + " made with them: " + e.awsErrorDetails().errorMessage(),
+                        e);
+            }
             assertThat(arn)
                     .as(
                             "expected the returned credentials to belong to the role session ticket-4713 of %s, but STS"

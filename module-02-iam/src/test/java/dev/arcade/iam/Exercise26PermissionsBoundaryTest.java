@@ -130,6 +130,46 @@ class Exercise26PermissionsBoundaryTest {
                 .isEmpty();
     }
 
+    @Graded(points = 1)
+    @DisplayName("uses the given trust policy: this account's IAM users may assume the role, other accounts' may not")
+    void usesTheGivenTrustPolicy() {
+        createDeveloperRole();
+        String mayAssumeAnyRole = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}""";
+        PolicySet trust = PolicySet.builder()
+                .resourcePolicy("trust policy of " + roleName, readBack.trustPolicy(roleName))
+                .identityPolicy("caller's own MayAssumeAnyRole", mayAssumeAnyRole)
+                .build();
+
+        assertThatPolicies(trust)
+                .as(
+                        "create the role with DeveloperAccess.developerTrustPolicy(%s) as its trust policy, which names"
+                                + " this account",
+                        account)
+                .allows(Access.of(
+                        "a developer of this account",
+                        Callers.user(account, "dev-alice")
+                                .action("sts:AssumeRole")
+                                .resource(roleArn())));
+        assertThatPolicies(trust)
+                .as(
+                        "the trust policy of %s must not let anyone of another account assume it: use the given"
+                                + " developerTrustPolicy(%s), not a Principal of \"*\"",
+                        roleName, account)
+                .denies(List.of(
+                        Access.of(
+                                "an IAM user of another account",
+                                Callers.user(Callers.OTHER_ACCOUNT, "dev-alice")
+                                        .action("sts:AssumeRole")
+                                        .resource(roleArn())),
+                        Access.of(
+                                "a Lambda function",
+                                Callers.service("lambda.amazonaws.com")
+                                        .action("sts:AssumeRole")
+                                        .resource(roleArn()))));
+    }
+
     @Graded(points = 2)
     @DisplayName("lets a developer with AdministratorAccess work with the score table's items and indexes")
     void letsTheDeveloperWorkOnTheScoreTable() {

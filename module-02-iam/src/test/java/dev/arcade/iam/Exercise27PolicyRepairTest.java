@@ -167,12 +167,22 @@ class Exercise27PolicyRepairTest {
     @Graded(points = 2)
     @DisplayName("closes the table/Scores* hole: tables whose names start the same, other regions and accounts")
     void closesTheTableWildcardHole() {
-        PolicySet role = repaired();
+        repaired();
+        String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
+        // The other account shares its table of the same name with this role, as a DynamoDB resource-based policy
+        // can: then only the role's own policy stands between the score function and that table.
+        String shared = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
+                                "Resource": ["%3$s", "%3$s/index/*"]}]}""".formatted(account, roleName, otherAccount);
+        PolicySet role = readBack.permissions(roleName)
+                .resourcePolicy("resource-based policy of the table " + otherAccount, shared)
+                .build();
 
         assertThatPolicies(role)
                 .as(
                         "arn:aws:dynamodb:*:*:table/%s* matches every table whose name starts with %s, in every region;"
-                                + " name the table's own ARN",
+                                + " name the table's own ARN (its region and account, not *)",
                         table.name(), table.name())
                 .denies(List.of(
                         call("writing the backup table", "dynamodb:PutItem", table.arn() + "-backup"),
@@ -180,7 +190,15 @@ class Exercise27PolicyRepairTest {
                         call(
                                 "writing the same table name in another region",
                                 "dynamodb:PutItem",
-                                table.arn().replace(":" + table.region() + ":", ":eu-west-1:"))));
+                                table.arn().replace(":" + table.region() + ":", ":eu-west-1:")),
+                        call(
+                                "writing the same table name in another account that shares it with this role",
+                                "dynamodb:PutItem",
+                                otherAccount),
+                        call(
+                                "querying the same index in another account that shares it with this role",
+                                "dynamodb:Query",
+                                otherAccount + "/index/" + ScoresTable.LEADERBOARD_INDEX)));
     }
 
     @Graded(points = 1)
@@ -208,6 +226,9 @@ class Exercise27PolicyRepairTest {
                         call("scanning the leaderboard index", "dynamodb:Scan", index()),
                         call("creating a table", "dynamodb:CreateTable", players),
                         call("describing the table", "dynamodb:DescribeTable", table.arn()),
+                        call("putting a resource-based policy on the table", "dynamodb:PutResourcePolicy", table.arn()),
+                        call("changing the table's time to live", "dynamodb:UpdateTimeToLive", table.arn()),
+                        call("a condition check in a transaction", "dynamodb:ConditionCheckItem", table.arn()),
                         call("writing another table", "dynamodb:PutItem", players),
                         call("querying another table's index", "dynamodb:Query", players + "/index/Leaderboard"),
                         call(

@@ -21,7 +21,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 @AwsTest
 @Exercise("2.8")
@@ -169,22 +172,52 @@ class Exercise28SessionPolicyTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("returns the session's temporary credentials, which STS knows as the role session")
-    void returnsTheSessionCredentials(AwsClients clients) {
+    @DisplayName(
+            "returns the session's temporary credentials, session token included, which STS knows as the role session")
+    void returnsTheSessionCredentials(AwsClients clients, ApiCalls calls) {
         AwsSessionCredentials credentials = assumeReadOnly();
 
         assertThat(credentials.accessKeyId())
                 .as("expected temporary credentials (an ASIA access key id) from AssumeRole")
                 .startsWith("ASIA");
+        Credentials issued = issuedCredentials(calls);
+        assertThat(credentials.sessionToken())
+                .as(
+                        "expected the session token AssumeRole issued with access key %s (without it, or with another"
+                                + " value, every request with these credentials is refused), but it was %s",
+                        issued.accessKeyId(),
+                        credentials.sessionToken().isEmpty() ? "empty" : credentials.sessionToken())
+                .isEqualTo(issued.sessionToken());
+        assertThat(credentials.secretAccessKey())
+                .as("expected the secret access key AssumeRole issued")
+                .isEqualTo(issued.secretAccessKey());
         try (StsClient asSession = clients.configure(StsClient.builder(), false)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .build()) {
-            String arn = asSession.getCallerIdentity().arn();
+            String arn;
+            try {
+                arn = asSession.getCallerIdentity().arn();
+            } catch (StsException e) {
+                throw new AssertionError(
+                        "expected the returned credentials to work, but STS refused a GetCallerIdentity"
+                                + " made with them: " + e.awsErrorDetails().errorMessage(),
+                        e);
+            }
             assertThat(arn)
                     .as(
                             "expected the credentials of role session %s of %s, but STS says they are %s",
                             SESSION, roleName, arn)
                     .endsWith(":assumed-role/" + roleName + "/" + SESSION);
         }
+    }
+
+    /** The credentials STS issued to the learner's AssumeRole call. */
+    private static Credentials issuedCredentials(ApiCalls calls) {
+        return calls.of("AssumeRole").stream()
+                .flatMap(c -> c.response().stream())
+                .map(r -> ((AssumeRoleResponse) r).credentials())
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError(
+                        "expected an AssumeRole call that succeeded, but your code called: " + calls.summary()));
     }
 }
