@@ -116,6 +116,15 @@ final class MutateCommand implements Callable<Integer> {
                             + c.dim("  (" + m.mutator() + ", in " + m.method() + ")"));
                 }
             }
+            Set<String> scored = new TreeSet<>();
+            scores.forEach(s -> scored.add(s.exercise()));
+            for (String exercise : exercises) {
+                if (!scored.contains(exercise)) {
+                    c.println(c.dim("  · " + Console.pad(exercise, 5)
+                            + Console.pad(Console.cut(titles.getOrDefault(exercise, ""), 48), 50)
+                            + "no mutants: PIT changes code, not string constants such as a policy document"));
+                }
+            }
             if (unowned > 0) {
                 c.println(c.dim("  " + unowned + " mutants in code that no single exercise's TODO names (a helper"
                         + " the reference added to a class several exercises share) are not scored"));
