@@ -7,6 +7,7 @@ import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.HostEnvironment;
 import dev.arcade.kit.backend.Selection;
 import dev.arcade.kit.backend.Settings;
+import dev.arcade.kit.backend.ShortCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -159,7 +160,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (m.python() == null) {
             return "";
         }
-        return ChildProcess.output(
+        return ShortCommand.output(
                         List.of(m.python().toString(), "-c", "import moto; print(moto.__version__)"), PROBE_TIMEOUT)
                 .map(v -> ", version " + v.strip())
                 .orElse("");

@@ -118,7 +118,7 @@ public interface HostEnvironment {
                         return cached;
                     }
                 }
-                Optional<String> out = output(
+                Optional<String> out = ShortCommand.output(
                                 List.of(python.toString(), "-c", "import sys; print(sys.executable)"), PROBE_TIMEOUT)
                         .map(String::strip);
                 if (out.isPresent() && !out.get().isEmpty() && Files.isExecutable(Path.of(out.get()))) {
@@ -129,43 +129,6 @@ public interface HostEnvironment {
                 // keep the wrapper: slower, but it works
             }
             return python;
-        }
-
-        /**
-         * What a short command printed (standard output and error together), when it ended within
-         * {@code timeout} with status 0; empty when it failed, could not start, or ran longer (it is
-         * then destroyed, with its children). The output goes to a temporary file rather than a pipe,
-         * so a child that never ends (or leaves a grandchild holding the pipe) cannot keep this
-         * thread past the timeout.
-         */
-        static Optional<String> output(List<String> command, Duration timeout) {
-            Path log = null;
-            try {
-                log = Files.createTempFile("arcade-workshop-probe-", ".txt");
-                Process p = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                        .start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    return Optional.empty();
-                }
-                return p.exitValue() == 0 ? Optional.of(Files.readString(log)) : Optional.empty();
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            } finally {
-                if (log != null) {
-                    try {
-                        Files.deleteIfExists(log);
-                    } catch (IOException e) {
-                        log.toFile().deleteOnExit();
-                    }
-                }
-            }
         }
 
         private static boolean pythonHasMoto(Path python) {

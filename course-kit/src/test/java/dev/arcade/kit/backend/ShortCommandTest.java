@@ -11,9 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The probes of {@link HostEnvironment.SystemHost}: a child process that hangs must not hang the probe. */
+/** {@link ShortCommand}: a child process that hangs must not hang the probe. */
 @DisplayName("Probing this machine with short commands")
-class HostEnvironmentTest {
+class ShortCommandTest {
 
     /** A child that prints a line and sleeps for {@code args[1]} seconds; {@code args[0]} marks it. */
     public static final class Sleeper {
@@ -43,7 +43,7 @@ class HostEnvironmentTest {
     @Test
     @DisplayName("a command that ends in time gives what it printed")
     void endsInTime() throws Exception {
-        assertThat(HostEnvironment.SystemHost.output(java("quick", "0"), Duration.ofSeconds(30)))
+        assertThat(ShortCommand.output(java("quick", "0"), Duration.ofSeconds(30)))
                 .hasValueSatisfying(out -> assertThat(out).contains("sleeper quick"));
     }
 
@@ -54,7 +54,7 @@ class HostEnvironmentTest {
         String marker = UUID.randomUUID().toString();
         long t0 = System.nanoTime();
         // the child prints at once and keeps its output open for 30 s: reading before waiting would block that long
-        assertThat(HostEnvironment.SystemHost.output(java(marker, "30"), Duration.ofSeconds(2)))
+        assertThat(ShortCommand.output(java(marker, "30"), Duration.ofSeconds(2)))
                 .isEmpty();
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(seconds).as("seconds until the probe gave up").isLessThan(10);
@@ -72,8 +72,7 @@ class HostEnvironmentTest {
     @Test
     @DisplayName("a command that fails or cannot start gives nothing")
     void failsOrMissing() {
-        assertThat(HostEnvironment.SystemHost.output(
-                        List.of("no-such-command-" + UUID.randomUUID()), Duration.ofSeconds(5)))
+        assertThat(ShortCommand.output(List.of("no-such-command-" + UUID.randomUUID()), Duration.ofSeconds(5)))
                 .isEmpty();
     }
 }

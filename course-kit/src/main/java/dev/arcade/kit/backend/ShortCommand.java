@@ -1,4 +1,4 @@
-package dev.arcade.grader.cli;
+package dev.arcade.kit.backend;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Short commands a command asks about this machine, such as {@code python -c "import moto; ..."}. */
-final class ChildProcess {
-    private ChildProcess() {}
+/**
+ * Short commands the course asks about this machine, such as {@code python -c "import moto; ..."}:
+ * the kit's backend selection and {@code ./workshop doctor} both use it.
+ */
+public final class ShortCommand {
+    private ShortCommand() {}
 
     /**
-     * What {@code command} printed (standard output and error together), when it ended within
-     * {@code timeout} with status 0; empty when it failed, could not start, or ran longer (it is then
-     * destroyed, with its children). The output goes to a temporary file rather than a pipe, so a
-     * child that never ends (or leaves a grandchild holding the pipe) cannot keep the caller past the
-     * timeout.
+     * What a short command printed (standard output and error together), when it ended within
+     * {@code timeout} with status 0; empty when it failed, could not start, or ran longer (it is
+     * then destroyed, with its children). The output goes to a temporary file rather than a pipe,
+     * so a child that never ends (or leaves a grandchild holding the pipe) cannot keep this
+     * thread past the timeout.
      */
-    static Optional<String> output(List<String> command, Duration timeout) {
+    public static Optional<String> output(List<String> command, Duration timeout) {
         Path log = null;
         try {
             log = Files.createTempFile("arcade-workshop-probe-", ".txt");
