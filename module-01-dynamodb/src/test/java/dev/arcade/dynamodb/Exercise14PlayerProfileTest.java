@@ -210,6 +210,11 @@ class Exercise14PlayerProfileTest {
         scores.putProfile("alice", Map.of("nickname", s("Ace")));
         for (int i = 1; i <= 7; i++) {
             addRecentResult("alice", result(i));
+            assertThat(recentResults("alice"))
+                    .as(
+                            "expected at most %d results after adding result %d, not one more until the next add",
+                            PlayerProfiles.MAX_RECENT_RESULTS, i)
+                    .hasSizeLessThanOrEqualTo(PlayerProfiles.MAX_RECENT_RESULTS);
         }
 
         List<AttributeValue> list = recentResults("alice");
@@ -220,6 +225,36 @@ class Exercise14PlayerProfileTest {
             assertResult(list.get(p), result(7 - p), p);
         }
         assertThatItem(scores.profile("alice")).as("alice's profile").hasString("nickname", "Ace");
+    }
+
+    @Graded(points = 1)
+    @DisplayName("a list that grew past six (two games ended at once) is trimmed back to the 5 most recent")
+    void addRecentResult_trimsAListThatGrewLonger() {
+        List<AttributeValue> eight = new ArrayList<>();
+        for (int i = 8; i >= 1; i--) {
+            RecentResult r = result(i);
+            eight.add(AttributeValue.fromM(Map.of(
+                    "game",
+                    s(r.game()),
+                    "score",
+                    n(r.score()),
+                    "playedAt",
+                    s(r.playedAt().toString()))));
+        }
+        scores.putProfile("alice", Map.of("recentResults", AttributeValue.fromL(eight)));
+
+        addRecentResult("alice", result(9));
+
+        List<AttributeValue> list = recentResults("alice");
+        assertThat(list)
+                .as(
+                        "expected the %d most recent of 9 results after adding one to a list of 8 (concurrent games can"
+                                + " leave more than 6 behind: remove every element from index 5 on, not only the sixth)",
+                        PlayerProfiles.MAX_RECENT_RESULTS)
+                .hasSize(PlayerProfiles.MAX_RECENT_RESULTS);
+        for (int p = 0; p < PlayerProfiles.MAX_RECENT_RESULTS; p++) {
+            assertResult(list.get(p), result(9 - p), p);
+        }
     }
 
     @Graded(points = 1)

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @AwsTest
@@ -320,7 +321,7 @@ class Exercise18BulkImportTest {
         faults.throttle("BatchWriteItem", MAX_ATTEMPTS + 3);
         List<Map<String, AttributeValue>> items = oldPlays(10);
 
-        learner.expectThrows(
+        BulkImportException e = learner.expectThrows(
                 BulkImportException.class,
                 () ->
                         "expected importAll to throw BulkImportException (with the last throttling error as its cause) after"
@@ -332,5 +333,29 @@ class Exercise18BulkImportTest {
                         "expected exactly maxAttempts = %d BatchWriteItem calls, but your code called: %s",
                         MAX_ATTEMPTS, calls.summary())
                 .isEqualTo(MAX_ATTEMPTS);
+        assertThat(e.getCause())
+                .as("expected the BulkImportException's cause to be the last throttling error DynamoDB answered (new"
+                        + " BulkImportException(message, lastError)), so that whoever reads the failure sees why")
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+    }
+
+    @Graded(points = 1)
+    @DisplayName("the waits double each time, also over a longer run: a fourth retry waits at least 160 ms")
+    void importAll_keepsDoublingTheWait(FaultPlan faults, ApiCalls calls) {
+        BulkImporter patient = new BulkImporter(noSdkRetries, scores.table(), BASE_DELAY, MAX_ATTEMPTS + 2);
+        faults.unprocessedItems(4);
+
+        learner.run(
+                "importAll(25 items) with maxAttempts = " + (MAX_ATTEMPTS + 2), () -> patient.importAll(oldPlays(25)));
+
+        List<ApiCall> batches = calls.of("BatchWriteItem");
+        assertThat(batches)
+                .as(
+                        "expected 5 BatchWriteItem calls for 25 items when 4 calls in a row leave some unprocessed, but your"
+                                + " code called: %s",
+                        calls.summary())
+                .hasSize(5);
+        // a wait that grows by baseDelay each time (20, 40, 60, 80 ms) stays below 160 ms even with jitter
+        assertExponentialBackoff(batches, "of unprocessed items (exponential: baseDelay x 2^(attempt-1), not linear)");
     }
 }
