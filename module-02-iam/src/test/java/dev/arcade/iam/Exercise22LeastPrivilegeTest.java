@@ -119,7 +119,11 @@ class Exercise22LeastPrivilegeTest {
                         call("creating a table", "dynamodb:CreateTable", table.arn()),
                         call("putting a resource-based policy on the table", "dynamodb:PutResourcePolicy", table.arn()),
                         call("changing the table's time to live", "dynamodb:UpdateTimeToLive", table.arn()),
-                        call("a condition check in a transaction", "dynamodb:ConditionCheckItem", table.arn())));
+                        call("a condition check in a transaction", "dynamodb:ConditionCheckItem", table.arn()),
+                        // reads the service never makes: Get* or an extra Describe* would allow them
+                        call("reading the table's resource-based policy", "dynamodb:GetResourcePolicy", table.arn()),
+                        call("describing the table", "dynamodb:DescribeTable", table.arn()),
+                        call("reading items with PartiQL", "dynamodb:PartiQLSelect", table.arn())));
     }
 
     @Graded(points = 2)

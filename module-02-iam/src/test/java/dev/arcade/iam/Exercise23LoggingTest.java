@@ -38,8 +38,16 @@ class Exercise23LoggingTest {
                 {"Sid": "LogGroups", "Effect": "Allow", "Action": ["logs:CreateLogGroup"], "Resource": "arn:aws:logs:*:*:*"},
                 {"Sid": "LogStreams", "Effect": "Allow",
                  "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                 "Resource": "arn:aws:logs:*:*:log-group:/aws/lambda/*:*"}
+                 "Resource": "arn:aws:logs:*:*:log-group:/aws/lambda/*:*",
+                 "Condition": {"StringNotEquals": {"aws:ResourceTag/note": "100% temporary, 50+50"}}}
               ]
+            }""";
+
+    /** A newer version that is not the default: a draft, which grants nothing until it is made the default. */
+    private static final String DRAFT_BASIC_EXECUTION_ROLE = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{"Sid": "Draft", "Effect": "Allow", "Action": ["logs:CreateLogGroup"], "Resource": "*"}]
             }""";
 
     private static final List<String> NEWER_ACTIONS =
@@ -186,7 +194,7 @@ class Exercise23LoggingTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("loggingActions follows the default version when AWS publishes a new one")
+    @DisplayName("loggingActions follows the default version when AWS publishes a new one, not a newer draft")
     void loggingActionsFollowsANewDefaultVersion(ApiCalls calls) {
         // AWS updates its managed policies by publishing a new default version. The kit stands in for AWS here
         // and sets the previous version back as default afterwards.
@@ -196,6 +204,12 @@ class Exercise23LoggingTest {
                         r.policyArn(BASIC_EXECUTION_ROLE).setAsDefault(true).policyDocument(NEWER_BASIC_EXECUTION_ROLE))
                 .policyVersion()
                 .versionId();
+        // and, newer still, a draft that is not the default: the newest version is not the one that applies
+        String draft = kit.createPolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE)
+                        .setAsDefault(false)
+                        .policyDocument(DRAFT_BASIC_EXECUTION_ROLE))
+                .policyVersion()
+                .versionId();
         try {
             List<String> actions = loggingActions();
 
@@ -203,11 +217,13 @@ class Exercise23LoggingTest {
                     .as(
                             "expected the actions of the new default version %s of %s, %s, but loggingActions returned %s"
                                     + " (read the DefaultVersionId from GetPolicy and that version's document, rather than a"
-                                    + " version id or a list of actions written into your code)",
+                                    + " version id, the newest version or a list of actions written into your code; the"
+                                    + " document holds a '%%' and a '+', so URL-decode it exactly once)",
                             published, BASIC_EXECUTION_ROLE, NEWER_ACTIONS, actions)
                     .containsExactlyInAnyOrderElementsOf(NEWER_ACTIONS);
         } finally {
             kit.setDefaultPolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(previous));
+            kit.deletePolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(draft));
             kit.deletePolicyVersion(r -> r.policyArn(BASIC_EXECUTION_ROLE).versionId(published));
         }
     }
