@@ -340,6 +340,24 @@ class Exercise18BulkImportTest {
     }
 
     @Graded(points = 1)
+    @DisplayName("every batch gets its own maxAttempts: retries spent on one import do not count against the next")
+    void importAll_countsAttemptsPerBatch(FaultPlan faults, ApiCalls calls) {
+        faults.unprocessedItems(MAX_ATTEMPTS - 1);
+        importAll(oldPlays(10));
+        faults.unprocessedItems(MAX_ATTEMPTS - 1);
+
+        learner.run("importAll(10 more items) on the same BulkImporter", () -> importer.importAll(oldPlays(10)));
+
+        assertThat(calls.count("BatchWriteItem"))
+                .as(
+                        "expected 2 x maxAttempts = %d BatchWriteItem calls, each import writing its batch on its last allowed"
+                                + " attempt (count the attempts of each batch from 1, in a local variable, not in a field), but"
+                                + " your code called: %s",
+                        2 * MAX_ATTEMPTS, calls.summary())
+                .isEqualTo(2 * MAX_ATTEMPTS);
+    }
+
+    @Graded(points = 1)
     @DisplayName("the waits double each time, also over a longer run: a fourth retry waits at least 160 ms")
     void importAll_keepsDoublingTheWait(FaultPlan faults, ApiCalls calls) {
         BulkImporter patient = new BulkImporter(noSdkRetries, scores.table(), BASE_DELAY, MAX_ATTEMPTS + 2);
