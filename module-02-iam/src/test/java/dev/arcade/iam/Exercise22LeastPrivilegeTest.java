@@ -38,7 +38,7 @@ class Exercise22LeastPrivilegeTest {
         this.readBack = new IamReadBack(kit, "2.2");
         this.account = backend.accountId();
         this.roleName = names.unique("ScoreFunctionRole");
-        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        this.table = new ScoresTable(Fixtures.TABLE_REGION, account, names.unique("Scores"));
         Fixtures.executionRole(kit, roleName);
     }
 
@@ -134,8 +134,8 @@ class Exercise22LeastPrivilegeTest {
         learner.run(
                 "grantTableAccess(\"" + roleName + "\", " + table + ")",
                 () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
-        String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
-        String otherRegion = table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:");
+        String players = "arn:aws:dynamodb:" + table.region() + ":" + account + ":table/Players";
+        String otherRegion = table.arn().replace(":" + table.region() + ":", ":eu-west-1:");
         String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
         // The other account shares its table of the same name with this role, as a DynamoDB resource-based policy
         // can: then only the role's own policy stands between the score function and that table.
@@ -151,7 +151,7 @@ class Exercise22LeastPrivilegeTest {
                 .as(
                         "name the scores table's exact ARN, region and account included, not \"*\", table/*, table/Scores*,"
                                 + " arn:aws:dynamodb:*:*:... or arn:aws:dynamodb:%s:*:...",
-                        Fixtures.REGION)
+                        table.region())
                 .denies(List.of(
                         call("reading another table", "dynamodb:GetItem", players),
                         call("writing another table", "dynamodb:PutItem", players),

@@ -45,7 +45,7 @@ class Exercise24FineGrainedAccessTest {
         this.readBack = new IamReadBack(kit, "2.4");
         this.account = backend.accountId();
         this.policyName = names.unique("PlayerItems");
-        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        this.table = new ScoresTable(Fixtures.TABLE_REGION, account, names.unique("Scores"));
     }
 
     private String createPlayerPolicy() {
@@ -253,7 +253,7 @@ class Exercise24FineGrainedAccessTest {
                 "the managed policy " + policyArn(),
                 () -> set.identityPolicy(policyName, readBack.managedPolicy(policyArn())));
         PolicySet role = set.build();
-        String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
+        String players = "arn:aws:dynamodb:" + table.region() + ":" + account + ":table/Players";
 
         assertThatPolicies(role)
                 .as("without the tag the policy variable has no value and must match nothing; and the policy names only"
@@ -275,7 +275,7 @@ class Exercise24FineGrainedAccessTest {
                                 "alice writing her key in the same table name in another region",
                                 player("alice"),
                                 "dynamodb:PutItem",
-                                table.arn().replace(":" + Fixtures.REGION + ":", ":eu-west-1:"),
+                                table.arn().replace(":" + table.region() + ":", ":eu-west-1:"),
                                 ScoresTable.playerKey("alice")),
                         touching(
                                 "alice writing her key in the same table name in another account that shares it",

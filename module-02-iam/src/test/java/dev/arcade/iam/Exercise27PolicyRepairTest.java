@@ -62,7 +62,7 @@ class Exercise27PolicyRepairTest {
         this.readBack = new IamReadBack(kit, "2.7");
         this.account = backend.accountId();
         this.roleName = names.unique("ScoreFunctionRole");
-        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        this.table = new ScoresTable(Fixtures.TABLE_REGION, account, names.unique("Scores"));
         Fixtures.executionRole(kit, roleName);
         broken = INCIDENT_POLICY.formatted(table.region(), account, table.name(), PolicyRepair.FUNCTION_NAME);
         kit.putRolePolicy(

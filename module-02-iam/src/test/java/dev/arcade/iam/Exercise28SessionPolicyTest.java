@@ -56,7 +56,7 @@ class Exercise28SessionPolicyTest {
         this.account = backend.accountId();
         this.roleName = names.unique("OperatorRole");
         this.externalId = names.unique("ArcadeSupport");
-        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        this.table = new ScoresTable(Fixtures.TABLE_REGION, account, names.unique("Scores"));
         operatorRoleFixture(kit, names.unique("arcade-support"));
     }
 

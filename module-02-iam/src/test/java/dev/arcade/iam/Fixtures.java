@@ -16,8 +16,14 @@ final class Fixtures {
     /** The Lambda function's name; Lambda names the role session after it. */
     static final String FUNCTION = "score-service";
 
-    /** The region the tests put the scores table in. */
+    /** The region of the tests' clients, the Lambda function and its logs. */
     static final String REGION = "us-east-1";
+
+    /**
+     * The region the scores table lives in for the exercises that name it in a policy: not the clients'
+     * region, so that an ARN typed in with us-east-1 instead of {@code table.arn()} is caught.
+     */
+    static final String TABLE_REGION = "eu-central-1";
 
     private Fixtures() {}
 
