@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -53,8 +54,9 @@ public final class EmulatorErrors implements ExecutionInterceptor {
                 context.responseBody().map(EmulatorErrors::lastErrorLine).orElse("");
         Protocol protocol = Protocol.of(service);
         String message = "The emulator (the course's stand-in for AWS) failed on this " + operation + " request"
-                + " with HTTP 500, where AWS would refuse it as invalid (a " + protocol.code + ", as far as the kit can"
-                + " tell): " + likelyCause(service)
+                + " with HTTP 500; AWS would not: most likely it would refuse the request as invalid (a "
+                + protocol.code
+                + "). " + likelyCause(service, context.request())
                 + (emulatorSays.isEmpty() ? "" : " [emulator: " + emulatorSays + "]");
         attributes.putAttribute(REWRITTEN, protocol.body(message));
         SdkHttpResponse.Builder b =
@@ -77,13 +79,36 @@ public final class EmulatorErrors implements ExecutionInterceptor {
         return Optional.of(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String likelyCause(String service) {
-        if ("DynamoDb".equals(service)) {
-            return "check that each expression attribute value has the type of the attribute it is compared with"
-                    + " (N for numbers, S for strings), and that an ExclusiveStartKey holds the whole key of the table"
-                    + " (and of the index), exactly as a LastEvaluatedKey gave it.";
+    /** What to check, from what the request holds. */
+    private static String likelyCause(String service, SdkRequest request) {
+        if (!"DynamoDb".equals(service)) {
+            return "Check the request's parameters against the API reference of " + service + ".";
         }
-        return "check the request's parameters against the API reference of " + service + ".";
+        StringBuilder cause = new StringBuilder();
+        if (holds(request, "ExclusiveStartKey")) {
+            cause.append("Check that the ExclusiveStartKey holds the whole key of the table (and of the index),"
+                    + " exactly as a LastEvaluatedKey gave it. ");
+        }
+        if (holds(request, "ExpressionAttributeValues")) {
+            cause.append("Check that each expression attribute value has the type of the attribute it is compared"
+                    + " with (N for numbers, S for strings): on AWS a key condition of the wrong type is refused, and a"
+                    + " condition that compares a Number attribute with a String value is simply false. ");
+        }
+        return cause.length() == 0
+                ? "Check the request's parameters against the DynamoDB API reference."
+                : cause.toString().strip();
+    }
+
+    private static boolean holds(SdkRequest request, String field) {
+        try {
+            return request != null
+                    && request.getValueForField(field, Object.class)
+                            .filter(v -> !(v instanceof java.util.Map<?, ?> m) || !m.isEmpty())
+                            .filter(v -> !(v instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>))
+                            .isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The emulator's last error line (for moto, the Python exception), or empty. */
