@@ -20,7 +20,10 @@ public interface Backend extends AutoCloseable {
     /** Where every AWS API call goes, for example {@code http://127.0.0.1:50123}. */
     URI endpoint();
 
-    /** The account id the backend answers with, {@code 123456789012} on moto and LocalStack. */
+    /**
+     * The account id the backend answers with: {@code 246813579024} on the moto the course starts,
+     * {@code 123456789012} on a moto of your own, {@code 000000000000} on LocalStack and Floci.
+     */
     String accountId();
 
     /** What this backend really does; see {@link Capability}. */

@@ -27,6 +27,11 @@ import java.util.Set;
  * ends, even when it is killed outright: no emulator is ever left behind.
  */
 final class MotoServer implements Backend {
+    /**
+     * The account the moto the course starts answers for ({@code MOTO_ACCOUNT_ID}): not moto's default
+     * 123456789012, which is also the account of the AWS documentation's examples.
+     */
+    static final String ACCOUNT_ID = "246813579024";
 
     /** What moto really does; docs/backends.md lists what it fakes. */
     static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
@@ -116,6 +121,9 @@ final class MotoServer implements Backend {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 // Real AWS managed policies (AWSLambdaBasicExecutionRole...) only exist when loaded at start.
                 pb.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+                // Not moto's default account (123456789012, also the AWS docs' example): an account id copied into
+                // a policy instead of the one the code is given must fail, as it would in any other account.
+                pb.environment().put("MOTO_ACCOUNT_ID", ACCOUNT_ID);
                 // moto must never reach out, and must never pick up the user's real credentials.
                 pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
                 process = pb.start();
@@ -247,7 +255,7 @@ final class MotoServer implements Backend {
 
     @Override
     public String accountId() {
-        return "123456789012";
+        return ACCOUNT_ID;
     }
 
     @Override
