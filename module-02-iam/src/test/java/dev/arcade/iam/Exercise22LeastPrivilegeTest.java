@@ -136,15 +136,10 @@ class Exercise22LeastPrivilegeTest {
                 () -> new ScoreServiceIdentity(forLearner).grantTableAccess(roleName, table));
         String players = "arn:aws:dynamodb:" + table.region() + ":" + account + ":table/Players";
         String otherRegion = table.arn().replace(":" + table.region() + ":", ":eu-west-1:");
-        String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
-        // The other account shares its table of the same name with this role, as a DynamoDB resource-based policy
-        // can: then only the role's own policy stands between the score function and that table.
-        String shared = """
-                {"Version": "2012-10-17",
-                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
-                                "Resource": ["%3$s", "%3$s/index/*"]}]}""".formatted(account, roleName, otherAccount);
+        Fixtures.SharedTable shared = Fixtures.sharedByAnotherAccount(table, account, roleName);
+        String otherAccount = shared.arn();
         PolicySet role = readBack.permissions(roleName)
-                .resourcePolicy("resource-based policy of the table " + otherAccount, shared)
+                .resourcePolicy(shared.label(), shared.policy())
                 .build();
 
         assertThatPolicies(role)

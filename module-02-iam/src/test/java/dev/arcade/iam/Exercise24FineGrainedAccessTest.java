@@ -240,15 +240,9 @@ class Exercise24FineGrainedAccessTest {
             + " account included")
     void deniesUntaggedSessionsAndOtherTables() {
         createPlayerPolicy();
-        String otherAccount = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
-        // The other account shares its table of the same name with the player role (a DynamoDB resource-based
-        // policy): then only the player policy stands between a player and that table.
-        String shared = """
-                {"Version": "2012-10-17",
-                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
-                                "Resource": "%s"}]}""".formatted(account, PLAYER_ROLE, otherAccount);
-        PolicySet.Builder set =
-                PolicySet.builder().resourcePolicy("resource-based policy of the table " + otherAccount, shared);
+        Fixtures.SharedTable shared = Fixtures.sharedByAnotherAccount(table, account, PLAYER_ROLE);
+        String otherAccount = shared.arn();
+        PolicySet.Builder set = PolicySet.builder().resourcePolicy(shared.label(), shared.policy());
         readBack.valid(
                 "the managed policy " + policyArn(),
                 () -> set.identityPolicy(policyName, readBack.managedPolicy(policyArn())));

@@ -33,4 +33,24 @@ final class Fixtures {
                 .role()
                 .arn();
     }
+
+    /**
+     * The scores table's name in {@link Callers#OTHER_ACCOUNT}, shared with {@code roleName} (table and indexes) by
+     * that account's DynamoDB resource-based policy, as a resource-based policy can: then only the role's own
+     * policies stand between the role and that table.
+     *
+     * @param arn the other account's table ARN
+     * @param label how explanations name the resource-based policy
+     * @param policy the resource-based policy document
+     */
+    record SharedTable(String arn, String label, String policy) {}
+
+    static SharedTable sharedByAnotherAccount(ScoresTable table, String account, String roleName) {
+        String arn = table.arn().replace(":" + account + ":", ":" + Callers.OTHER_ACCOUNT + ":");
+        String policy = """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:role/%s"}, "Action": "dynamodb:*",
+                                "Resource": ["%3$s", "%3$s/index/*"]}]}""".formatted(account, roleName, arn);
+        return new SharedTable(arn, "resource-based policy of the table " + arn, policy);
+    }
 }
