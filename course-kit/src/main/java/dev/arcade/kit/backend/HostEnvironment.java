@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What this machine offers for running a backend: settings, moto, Docker.
@@ -132,19 +131,8 @@ public interface HostEnvironment {
         }
 
         private static boolean pythonHasMoto(Path python) {
-            try {
-                Process p = new ProcessBuilder(python.toString(), "-c", "import moto.server")
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    return false;
-                }
-                return p.exitValue() == 0;
-            } catch (Exception e) {
-                return false;
-            }
+            return ShortCommand.output(List.of(python.toString(), "-c", "import moto.server"), PROBE_TIMEOUT)
+                    .isPresent();
         }
 
         @Override
