@@ -67,10 +67,7 @@ final class MutateCommand implements Callable<Integer> {
             Set<String> classes = new TreeSet<>();
             Set<String> tests = new TreeSet<>();
             for (String exercise : exercises) {
-                sources.classesByExercise().get(exercise).forEach(k -> {
-                    classes.add(k);
-                    classes.add(k + "$*");
-                });
+                classes.addAll(sources.classesByExercise().get(exercise));
                 tests.addAll(sources.testsByExercise().getOrDefault(exercise, Set.of()));
             }
             if (classes.isEmpty() || tests.isEmpty()) {
@@ -80,7 +77,7 @@ final class MutateCommand implements Callable<Integer> {
             }
             Path log = layout.workDir().resolve("mutate-" + module.name() + ".log");
             c.println(c.bold("Mutating " + module.name())
-                    + c.dim(" (" + exercises.size() + " exercises, " + classes.size() / 2
+                    + c.dim(" (" + exercises.size() + " exercises, " + classes.size()
                             + " reference classes; Maven's output: "
                             + layout.root().relativize(log) + ")"));
             long start = System.nanoTime();
@@ -175,7 +172,7 @@ final class MutateCommand implements Callable<Integer> {
                 // only PIT runs the exercise tests; the machinery's own tests are not what is measured here
                 "-Dtest=Exercise*Test",
                 "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-DtargetClasses=" + String.join(",", classes),
+                "-DtargetClasses=" + String.join(",", withInnerClasses(classes)),
                 "-DtargetTests=" + String.join(",", tests)));
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command)
@@ -184,5 +181,12 @@ final class MutateCommand implements Callable<Integer> {
                 .redirectOutput(log.toFile())
                 .start();
         return p.waitFor();
+    }
+
+    /** PIT's class globs: each class and its inner classes and lambdas ({@code a.B} and {@code a.B$*}). */
+    private static List<String> withInnerClasses(Set<String> classes) {
+        List<String> globs = new ArrayList<>();
+        classes.forEach(k -> globs.addAll(List.of(k, k + "$*")));
+        return globs;
     }
 }

@@ -99,16 +99,12 @@ public final class EmulatorErrors implements ExecutionInterceptor {
                 : cause.toString().strip();
     }
 
+    /** Whether the request carries {@code field}, and not empty (the SDK's unset maps are empty). */
     private static boolean holds(SdkRequest request, String field) {
-        try {
-            return request != null
-                    && request.getValueForField(field, Object.class)
-                            .filter(v -> !(v instanceof java.util.Map<?, ?> m) || !m.isEmpty())
-                            .filter(v -> !(v instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>))
-                            .isPresent();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return request != null
+                && request.getValueForField(field, Object.class)
+                        .filter(v -> !(v instanceof java.util.Map<?, ?> m && m.isEmpty()))
+                        .isPresent();
     }
 
     /** The emulator's last error line (for moto, the Python exception), or empty. */
