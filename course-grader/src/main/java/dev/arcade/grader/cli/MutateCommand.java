@@ -77,8 +77,9 @@ final class MutateCommand implements Callable<Integer> {
             }
             Path log = layout.workDir().resolve("mutate-" + module.name() + ".log");
             c.println(c.bold("Mutating " + module.name())
-                    + c.dim(" (" + exercises.size() + " exercises, " + classes.size()
-                            + " reference classes; Maven's output: "
+                    + c.dim(" (" + exercises.size() + (exercises.size() == 1 ? " exercise, " : " exercises, ")
+                            + classes.size() + (classes.size() == 1 ? " reference class" : " reference classes")
+                            + "; Maven's output: "
                             + layout.root().relativize(log) + ")"));
             long start = System.nanoTime();
             int exit = runPit(layout, module, classes, tests, log);
