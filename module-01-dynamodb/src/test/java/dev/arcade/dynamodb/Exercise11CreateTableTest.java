@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -156,12 +158,15 @@ class Exercise11CreateTableTest {
         Projection projection = index.get().projection();
         String type = projection == null ? "none" : projection.projectionTypeAsString();
         List<String> included = projection == null ? List.of() : projection.nonKeyAttributes();
-        assertThat("INCLUDE".equals(type) && included.containsAll(List.of("playerId", "achievedAt")))
+        // Key attributes are in every index anyway; naming them again copies nothing more.
+        Set<String> copied = new TreeSet<>(included);
+        copied.removeAll(Set.of("PK", "SK", "game", "score"));
+        assertThat("INCLUDE".equals(type) && copied.equals(Set.of("playerId", "achievedAt")))
                 .as(
                         "expected the Leaderboard index to project INCLUDE with nonKeyAttributes playerId and achievedAt"
                                 + " (what a leaderboard shows; KEYS_ONLY would need a second read per player, ALL copies"
-                                + " every attribute of every item into the index and pays for it twice), but its"
-                                + " projection is %s %s",
+                                + " every attribute of every item into the index and pays for it twice, and so does"
+                                + " each extra attribute), but its projection is %s %s",
                         type, included)
                 .isTrue();
     }
@@ -212,20 +217,7 @@ class Exercise11CreateTableTest {
                 .isPresent();
         Instant now = Instant.parse("2026-11-26T10:15:30Z");
         for (var entry : Map.of("ann", 900L, "bo", 1000L, "cy", 85L).entrySet()) {
-            kit.putItem(b -> b.tableName(name)
-                    .item(Map.of(
-                            "PK",
-                            AttributeValue.fromS("PLAYER#" + entry.getKey()),
-                            "SK",
-                            AttributeValue.fromS("BEST#tetris"),
-                            "playerId",
-                            AttributeValue.fromS(entry.getKey()),
-                            "game",
-                            AttributeValue.fromS("tetris"),
-                            "score",
-                            AttributeValue.fromN(Long.toString(entry.getValue())),
-                            "achievedAt",
-                            AttributeValue.fromS(now.toString()))));
+            putBest(kit, name, entry.getKey(), entry.getValue(), now);
         }
 
         List<String> ranking;
@@ -251,5 +243,31 @@ class Exercise11CreateTableTest {
         assertThat(ranking)
                 .as("expected a descending Query on the Leaderboard index to rank bo (1000), ann (900), cy (85)")
                 .containsExactly("bo", "ann", "cy");
+    }
+    /** Writes a best-score item as the data layer does (score a Number); a table that refuses it fails the test. */
+    private static void putBest(DynamoDbClient kit, String table, String player, long score, Instant at) {
+        try {
+            kit.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "PK",
+                            AttributeValue.fromS("PLAYER#" + player),
+                            "SK",
+                            AttributeValue.fromS("BEST#tetris"),
+                            "playerId",
+                            AttributeValue.fromS(player),
+                            "game",
+                            AttributeValue.fromS("tetris"),
+                            "score",
+                            AttributeValue.fromN(Long.toString(score)),
+                            "achievedAt",
+                            AttributeValue.fromS(at.toString()))));
+        } catch (DynamoDbException e) {
+            throw new AssertionError(
+                    "expected the table to store a best score whose score is a Number (N), as the leaderboard needs for"
+                            + " numeric order, but DynamoDB refused it: "
+                            + e.awsErrorDetails().errorMessage()
+                            + " (the Leaderboard index must declare score as N: as a String, 900 would rank above 1000)",
+                    e);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package dev.arcade.kit.sdk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,22 +22,27 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.iam.model.GetGroupPolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetPolicyVersionResponse;
@@ -70,6 +78,14 @@ import software.amazon.awssdk.services.xray.model.XRayException;
  *       {@code X-Amz-Security-Token}, is refused as AWS refuses it ({@code InvalidClientTokenId} or
  *       {@code UnrecognizedClientException}: "The security token included in the request is
  *       invalid."); moto never checks the token.</li>
+ *   <li><b>An index key has the type its table declares.</b> A {@code PutItem} (alone, in a
+ *       {@code BatchWriteItem} or in a {@code TransactWriteItems}) whose item holds a key attribute of a
+ *       global or local secondary index with another type than the table's attribute definition is
+ *       refused with {@code ValidationException} ("One or more parameter values were invalid: Type
+ *       mismatch for Index Key score Expected: S Actual: N IndexName: Leaderboard"), as DynamoDB does
+ *       (see "Working with Items and Attributes": an index key attribute must be a scalar of the declared
+ *       type); moto stores the item and sorts it by its own type. Applies to every client, of the code
+ *       under test and of the kit, for tables whose {@code CreateTable} this JVM saw.</li>
  * </ul>
  * Short pages and the rest of AWS under load are planned per test in {@link FaultPlan}.
  *
@@ -86,19 +102,27 @@ public final class AwsRealism implements ExecutionInterceptor {
     /** Public for the SDK, which instantiates global interceptors by reflection. */
     public AwsRealism() {}
 
-    /** What the realism layer remembers: tables being created in this test, temporary keys ever issued. */
+    /**
+     * What the realism layer remembers: tables being created in this test, temporary keys ever issued,
+     * and the index keys of the tables created in this JVM (by region and table name).
+     */
     static final class State {
         private final Map<String, Integer> creating = new ConcurrentHashMap<>();
         private final Set<String> temporaryKeys = ConcurrentHashMap.newKeySet();
+        private final Map<String, List<IndexKey>> indexKeys = new ConcurrentHashMap<>();
 
         void beforeTest() {
             creating.clear();
         }
     }
 
+    /** A key attribute of a secondary index, with the type the table declares for it ("S", "N" or "B"). */
+    record IndexKey(String index, String attribute, String type) {}
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         refuseMissingSessionToken(context.httpRequest(), attributes);
+        refuseIndexKeyTypeMismatch(context.request(), attributes);
         if (attributes.getAttribute(ApiCallRecorder.CALL) != null) {
             String table = itemTable(context.request());
             if (table != null && JvmState.realism().creating.containsKey(table)) {
@@ -117,6 +141,7 @@ public final class AwsRealism implements ExecutionInterceptor {
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
         SdkResponse response = context.response();
         rememberTemporaryKey(response);
+        rememberIndexKeys(response, attributes);
         if (attributes.getAttribute(ApiCallRecorder.CALL) == null) {
             return response;
         }
@@ -186,6 +211,95 @@ public final class AwsRealism implements ExecutionInterceptor {
         if (request instanceof BatchGetItemRequest r)
             return r.requestItems().keySet().stream().findFirst().orElse(null);
         return null;
+    }
+
+    private static String tableKey(ExecutionAttributes attributes, String table) {
+        Object region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+        return region + "/" + table;
+    }
+
+    /** Remembers the key attributes of a new table's indexes; forgets them when the table is deleted. */
+    private static void rememberIndexKeys(SdkResponse response, ExecutionAttributes attributes) {
+        if (response instanceof DeleteTableResponse deleted && deleted.tableDescription() != null) {
+            JvmState.realism()
+                    .indexKeys
+                    .remove(tableKey(attributes, deleted.tableDescription().tableName()));
+            return;
+        }
+        if (!(response instanceof CreateTableResponse created) || created.tableDescription() == null) {
+            return;
+        }
+        TableDescription t = created.tableDescription();
+        Map<String, String> types = new HashMap<>();
+        t.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
+        List<IndexKey> keys = new ArrayList<>();
+        for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
+            addKeys(keys, g.indexName(), g.keySchema(), types);
+        }
+        for (LocalSecondaryIndexDescription l : t.localSecondaryIndexes()) {
+            addKeys(keys, l.indexName(), l.keySchema(), types);
+        }
+        JvmState.realism().indexKeys.put(tableKey(attributes, t.tableName()), List.copyOf(keys));
+    }
+
+    private static void addKeys(
+            List<IndexKey> keys, String index, List<KeySchemaElement> schema, Map<String, String> types) {
+        for (KeySchemaElement k : schema) {
+            String type = types.get(k.attributeName());
+            if (type != null) {
+                keys.add(new IndexKey(index, k.attributeName(), type));
+            }
+        }
+    }
+
+    private static void refuseIndexKeyTypeMismatch(SdkRequest request, ExecutionAttributes attributes) {
+        if (request instanceof PutItemRequest r) {
+            checkIndexKeys(attributes, r.tableName(), r.item());
+        } else if (request instanceof BatchWriteItemRequest r) {
+            r.requestItems()
+                    .forEach((table, writes) -> writes.stream()
+                            .filter(w -> w.putRequest() != null)
+                            .forEach(w -> checkIndexKeys(
+                                    attributes, table, w.putRequest().item())));
+        } else if (request instanceof TransactWriteItemsRequest r) {
+            r.transactItems().stream()
+                    .filter(t -> t.put() != null)
+                    .forEach(t -> checkIndexKeys(
+                            attributes, t.put().tableName(), t.put().item()));
+        }
+    }
+
+    private static void checkIndexKeys(ExecutionAttributes attributes, String table, Map<String, AttributeValue> item) {
+        List<IndexKey> keys = JvmState.realism().indexKeys.get(tableKey(attributes, table));
+        if (keys == null || item == null) {
+            return;
+        }
+        for (IndexKey key : keys) {
+            AttributeValue value = item.get(key.attribute());
+            if (value == null) {
+                continue; // an item without the index key is simply not in the index (a sparse index)
+            }
+            String actual = typeOf(value);
+            if (!key.type().equals(actual)) {
+                String message = "One or more parameter values were invalid: Type mismatch for Index Key "
+                        + key.attribute() + " Expected: " + key.type() + " Actual: " + actual + " IndexName: "
+                        + key.index();
+                throw DynamoDbException.builder()
+                        .message(message)
+                        .statusCode(400)
+                        .awsErrorDetails(details("ValidationException", message, 400, "DynamoDb"))
+                        .build();
+            }
+        }
+    }
+
+    /** The DynamoDB type descriptor of a value: S, N, B, BOOL, NULL, M, L, SS, NS or BS. */
+    private static String typeOf(AttributeValue value) {
+        AttributeValue.Type type = value.type();
+        if (type == null || type == AttributeValue.Type.UNKNOWN_TO_SDK_VERSION) {
+            return "unknown";
+        }
+        return type == AttributeValue.Type.NUL ? "NULL" : type.name();
     }
 
     private static void rememberTemporaryKey(SdkResponse response) {

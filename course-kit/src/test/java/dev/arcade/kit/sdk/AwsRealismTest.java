@@ -23,10 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -222,6 +225,69 @@ class AwsRealismTest {
                     .build()) {
                 assertThat(withToken.getCallerIdentity().arn()).contains(role);
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("a secondary index's key attribute")
+    class IndexKeyTypes {
+        private void createIndexedTable(DynamoDbClient client, String table) {
+            client.createTable(b -> b.tableName(table)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("game").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("score").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .globalSecondaryIndexes(g -> g.indexName("Leaderboard")
+                            .keySchema(
+                                    k -> k.attributeName("game").keyType(KeyType.HASH),
+                                    k -> k.attributeName("score").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+        }
+
+        private static Map<String, AttributeValue> best(String pk, AttributeValue score) {
+            return Map.of("pk", AttributeValue.fromS(pk), "game", AttributeValue.fromS("tetris"), "score", score);
+        }
+
+        @Test
+        @DisplayName("of another type than the table declares is refused with AWS's ValidationException, for every"
+                + " client and every way to put an item")
+        void wrongTypeIsRefused(@CodeUnderTest DynamoDbClient learner, DynamoDbClient kit, ResourceNames names) {
+            String table = names.unique("IndexTypes");
+            createIndexedTable(learner, table);
+            String expected = "One or more parameter values were invalid: Type mismatch for Index Key score Expected: S"
+                    + " Actual: N IndexName: Leaderboard";
+            for (DynamoDbClient client : List.of(learner, kit)) {
+                assertThatThrownBy(() ->
+                                client.putItem(b -> b.tableName(table).item(best("a", AttributeValue.fromN("9")))))
+                        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(expected);
+                        });
+            }
+            assertThatThrownBy(() -> kit.batchWriteItem(b -> b.requestItems(Map.of(
+                            table,
+                            List.of(WriteRequest.builder()
+                                    .putRequest(p -> p.item(best("b", AttributeValue.fromN("9"))))
+                                    .build())))))
+                    .isInstanceOf(DynamoDbException.class)
+                    .hasMessageContaining("Type mismatch for Index Key score");
+            assertThatThrownBy(() -> kit.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                            .put(p -> p.tableName(table).item(best("c", AttributeValue.fromN("9"))))
+                            .build())))
+                    .isInstanceOf(DynamoDbException.class)
+                    .hasMessageContaining("Type mismatch for Index Key score");
+        }
+
+        @Test
+        @DisplayName("of the declared type, or absent (a sparse index), is stored")
+        void rightTypeOrAbsentIsStored(DynamoDbClient kit, ResourceNames names) {
+            String table = names.unique("IndexTypes");
+            createIndexedTable(kit, table);
+            kit.putItem(b -> b.tableName(table).item(best("a", AttributeValue.fromS("0900"))));
+            kit.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("no-score"))));
+            assertThat(kit.scan(b -> b.tableName(table)).count()).isEqualTo(2);
         }
     }
 
