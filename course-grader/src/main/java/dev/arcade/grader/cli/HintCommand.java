@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  ./workshop hint 1.3         the next hint for 1.3",
             "  ./workshop hint 1.3 2       its second hint",
-            "  ./workshop hint 1.3 --reset  from the first hint again"
+            "  ./workshop hint 1.3 --reset from the first hint again"
         },
         description = "Show the next hint for an exercise (a nudge, then the concept, then nearly the"
                 + " solution), or the level you ask for.")

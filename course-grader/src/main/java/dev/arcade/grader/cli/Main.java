@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "Start with: ./workshop doctor (checks this machine), then ./workshop grade (your score board)",
+            "Start with: ./workshop doctor   (checks this machine)",
+            "      then: ./workshop grade    (your score board)",
             "Every command answers --help. Docs: docs/README.md"
         })
 public final class Main implements Runnable {

@@ -26,10 +26,12 @@ final class ScoreBoard {
     static final int INDENT = 2;
     /** Cells of a module's progress bar. */
     static final int MODULE_BAR_CELLS = 16;
+    /** Cells of a module's progress bar when the terminal is narrow. */
+    static final int MIN_MODULE_BAR_CELLS = 8;
     /** Cells of the total's progress bar, at most. */
     static final int TOTAL_BAR_CELLS = 30;
-    /** Cells of the total's progress bar, at least. */
-    static final int MIN_TOTAL_BAR_CELLS = 10;
+    /** Cells of the total's progress bar, at least; with less room it has none. */
+    static final int MIN_TOTAL_BAR_CELLS = 6;
     /** Width of a module's points ({@code %4d/%-4d }). */
     static final int MODULE_POINTS_WIDTH = 10;
     /** Width of a percentage ({@code  %3d%%}). */
@@ -48,7 +50,17 @@ final class ScoreBoard {
                 .mapToInt(e -> Console.cut(e.title(), Integer.MAX_VALUE).length())
                 .max()
                 .orElse(0);
-        int room = usable(columns) - (INDENT + ID_WIDTH + 1 + STATUS_WIDTH + POINTS_WIDTH);
+        int fixed = INDENT + ID_WIDTH + 1 + STATUS_WIDTH + POINTS_WIDTH;
+        int room = usable(columns) - fixed;
+        // wide enough for the exercises' points to line up under the modules', when the line has room
+        int moduleRight = MODULE_POINTS_WIDTH + MODULE_BAR_CELLS + 2 + PERCENT_WIDTH;
+        int moduleLeft = r.modules().stream()
+                .mapToInt(m -> moduleLeft(m).length() + 1)
+                .max()
+                .orElse(0);
+        if (moduleLeft + moduleRight <= usable(columns)) {
+            longest = Math.max(longest, moduleLeft + POINTS_WIDTH + 1 - fixed);
+        }
         return Math.max(MIN_TITLE_WIDTH, Math.min(longest, room));
     }
 
@@ -78,7 +90,7 @@ final class ScoreBoard {
                 if (e.notGradable() > 0) {
                     line += c.magenta(" +" + e.notGradable() + " not gradable here");
                 }
-                c.println(line);
+                c.println(line.stripTrailing());
                 if (!e.message().isEmpty()
                         && e.status() != TestStatus.PASSED
                         && e.status() != TestStatus.NOT_STARTED
@@ -95,9 +107,12 @@ final class ScoreBoard {
         String tail = String.format(
                 " %d%%   %d of %d exercises passed", Math.round(f * 100), r.exercisesPassed(), r.exercises());
         int frame = c.color ? 0 : 2;
-        int cells = Math.max(
-                MIN_TOTAL_BAR_CELLS,
-                Math.min(TOTAL_BAR_CELLS, usable(c.width) - points.length() - tail.length() - frame));
+        // a shorter bar on a narrow terminal, and none when even the shortest would not fit
+        int cells = Math.min(TOTAL_BAR_CELLS, usable(c.width) - points.length() - tail.length() - frame);
+        if (cells < MIN_TOTAL_BAR_CELLS) {
+            c.println(c.bold(points.stripTrailing()) + tail);
+            return;
+        }
         c.println(c.bold(points) + c.bar(f, cells) + tail);
     }
 
@@ -107,16 +122,28 @@ final class ScoreBoard {
      */
     private static String moduleLine(ModuleResult m, Console c, int lineWidth) {
         double f = m.possible() == 0 ? 0 : (double) m.earned() / m.possible();
-        String right = String.format("%4d/%-4d ", m.earned(), m.possible())
-                + c.bar(f, MODULE_BAR_CELLS)
-                + String.format(" %3d%%", Math.round(f * 100));
-        int rightWidth = MODULE_POINTS_WIDTH + MODULE_BAR_CELLS + (c.color ? 0 : 2) + PERCENT_WIDTH;
-        String left = m.name() + "  " + Console.cut(m.title(), Integer.MAX_VALUE);
+        String left = moduleLeft(m);
+        int frame = c.color ? 0 : 2;
+        // a narrower bar before a shorter title
+        int cells = Math.max(
+                MIN_MODULE_BAR_CELLS,
+                Math.min(
+                        MODULE_BAR_CELLS,
+                        usable(c.width) - left.length() - 1 - MODULE_POINTS_WIDTH - PERCENT_WIDTH - frame));
+        int rightWidth = MODULE_POINTS_WIDTH + cells + frame + PERCENT_WIDTH;
         // the module's "/" under the exercises' "/": 4 characters into its points, 3 into theirs
         int aligned = lineWidth - POINTS_WIDTH - 1;
         int leftWidth = Math.max(
                 m.name().length() + 2, Math.min(Math.max(left.length() + 1, aligned), usable(c.width) - rightWidth));
-        return c.bold(Console.pad(Console.cut(left, leftWidth - 1), leftWidth)) + right;
+        String shown = left.length() < leftWidth ? left : left.substring(0, leftWidth - 2) + "…";
+        return c.bold(Console.pad(shown, leftWidth))
+                + String.format("%4d/%-4d ", m.earned(), m.possible())
+                + c.bar(f, cells)
+                + String.format(" %3d%%", Math.round(f * 100));
+    }
+
+    private static String moduleLeft(ModuleResult m) {
+        return m.name() + "  " + m.title().replaceAll("\\s+", " ").strip();
     }
 
     /**
@@ -135,8 +162,12 @@ final class ScoreBoard {
         }
         ExerciseResult e = next.get().exercise();
         String name = next.get().module().name();
-        c.println(c.bold("Next: ") + e.id() + " " + e.title()
-                + (next.get().started() ? c.dim("  (started: " + e.status().label() + ")") : ""));
+        String started = next.get().started() ? "  (started: " + e.status().label() + ")" : "";
+        String head = "Next: " + e.id() + " ";
+        String title =
+                Console.cut(e.title(), Math.max(MIN_TITLE_WIDTH, usable(c.width) - head.length() - started.length()));
+        c.println(c.bold("Next: ") + e.id() + " " + title + c.dim(started));
+        // the lesson's address stays whole, however long: it is to be copied
         c.println(c.dim("      lesson: " + name + "/README.md#" + Lesson.anchor(e.id(), e.title())));
         c.println("      ./workshop test " + e.id() + "     ./workshop hint " + e.id());
     }
