@@ -76,7 +76,7 @@ final class TestCommand implements Callable<Integer> {
         return allPassed ? 0 : 1;
     }
 
-    private static TestSession.Listener printer(Console c) {
+    static TestSession.Listener printer(Console c) {
         return new TestSession.Listener() {
             @Override
             public void started(dev.arcade.runner.TestCase test) {
