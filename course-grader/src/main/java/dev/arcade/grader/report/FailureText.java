@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A failed test's message split for a learner: the course's own sentence first (the test's
  * {@code .as("...")} description, which AssertJ writes as {@code [description] } before its own
  * lines), then what AssertJ adds ("Expecting actual not to be null", expected and actual values), to
- * be shown folded or dimmed. The hint pointer that ends the message moves up to the sentence.
+ * be shown folded or dimmed. The hint pointer that ends the message moves up to the sentence. A
+ * description of a few words is a label ({@code [4 * 3]}), not a sentence: such a message stays whole.
  *
  * @param sentence the course's sentence, without the hint pointer
  * @param details the assertion library's lines after it, or empty when there are none
@@ -17,7 +18,7 @@ public record FailureText(String sentence, String details, String hint) {
     /** The kit's hint pointer at the end of a graded test's message: {@code (hint: ./workshop hint 1.3)}. */
     private static final Pattern HINT_POINTER = Pattern.compile("\\s*(\\(hint: \\./workshop hint [^\\s()]+\\))\\s*$");
 
-    /** A description shorter than this many words is a label ("[4 * 3]"), not a sentence that stands alone. */
+    /** A description of fewer words is a label ("[4 * 3]"), not a sentence that stands alone. */
     static final int SENTENCE_WORDS = 4;
 
     /** Splits {@code message}; a message without an AssertJ description is its own sentence. */
@@ -33,6 +34,9 @@ public record FailureText(String sentence, String details, String hint) {
             s = s.substring(0, pointerAtEnd.start()).strip();
         }
         int close = s.startsWith("[") ? closingBracket(s) : -1;
+        if (close > 0 && s.substring(1, close).strip().split("\\s+").length < SENTENCE_WORDS) {
+            close = -1; // a label ("[4 * 3]") says little without the values after it: the message stays whole
+        }
         String sentence = close < 0 ? s : s.substring(1, close).strip();
         String details = close < 0 ? "" : s.substring(close + 1).strip();
         if (sentence.isEmpty()) {
@@ -47,17 +51,9 @@ public record FailureText(String sentence, String details, String hint) {
         return hint.isEmpty() ? sentence : sentence + " " + hint;
     }
 
-    /**
-     * The message on one line, the course's sentence first: the sentence alone when it says enough,
-     * else the sentence and then the details (a label such as "4 * 3" needs the values after it).
-     */
+    /** The sentence and the hint pointer on one line, for the score board and the report's summary. */
     public String oneLine() {
-        String line = sentence.split("\\s+").length >= SENTENCE_WORDS || details.isEmpty()
-                ? sentence
-                : sentence + ": " + details;
-        return (hint.isEmpty() ? line : line + " " + hint)
-                .replaceAll("\\s+", " ")
-                .strip();
+        return lead().replaceAll("\\s+", " ").strip();
     }
 
     /** Where the {@code [} at the start of {@code s} is closed, counting nested brackets; -1 if never. */

@@ -27,10 +27,12 @@ class FailureTextTest {
     }
 
     @Test
-    @DisplayName("keeps the values after a description that is only a label")
+    @DisplayName("leaves a message whole when its description is only a label")
     void label() {
-        FailureText t = FailureText.of("[4 * 3] \nexpected: 12\n but was: 7");
-        assertThat(t.oneLine()).isEqualTo("4 * 3: expected: 12 but was: 7");
+        FailureText t = FailureText.of("[4 * 3] \nexpected: 12\n but was: 7 (hint: ./workshop hint 1.3)");
+        assertThat(t.lead()).isEqualTo("[4 * 3] \nexpected: 12\n but was: 7 (hint: ./workshop hint 1.3)");
+        assertThat(t.details()).isEmpty();
+        assertThat(t.oneLine()).isEqualTo("[4 * 3] expected: 12 but was: 7 (hint: ./workshop hint 1.3)");
     }
 
     @Test
