@@ -87,10 +87,12 @@ final class ScoreBoard {
                         + Console.pad(Console.cut(e.title(), titleWidth), titleWidth + 1)
                         + paint(e.status(), status, c)
                         + String.format("%3d/%-3d", e.earned(), e.possible());
-                if (e.notGradable() > 0) {
-                    line += c.magenta(" +" + e.notGradable() + " not gradable here");
+                String notGradable = e.notGradable() > 0 ? " +" + e.notGradable() + " not gradable here" : "";
+                boolean fits = lineWidth + notGradable.length() <= usable(c.width);
+                c.println((fits ? line + c.magenta(notGradable) : line).stripTrailing());
+                if (!fits) {
+                    c.println(" ".repeat(MESSAGE_INDENT - 1) + c.magenta(notGradable));
                 }
-                c.println(line.stripTrailing());
                 if (!e.message().isEmpty()
                         && e.status() != TestStatus.PASSED
                         && e.status() != TestStatus.NOT_STARTED

@@ -91,6 +91,18 @@ class ScoreBoardTest {
         }
 
         @Test
+        @DisplayName("the points not gradable here go on their own line when the exercise's line is full")
+        void notGradableFits() {
+            ScoreReport withNotGradable = report(
+                    new ExerciseResult("1.8", TOO_LONG_TITLE, TestStatus.PASSED, 5, 5, 3, "", List.of()),
+                    exercise("1.9", "Short", TestStatus.NOT_STARTED, ""));
+            List<String> lines = print(withNotGradable, 80).lines().toList();
+            assertThat(lines).contains("       +3 not gradable here");
+            lines.forEach(l -> assertThat(l.length()).as("length of %s", l).isLessThan(80));
+            assertThat(print(withNotGradable, 160)).contains("5/5   +3 not gradable here");
+        }
+
+        @Test
         @DisplayName("a terminal narrower than the layout's minimum still gets every id, status and points")
         void narrowTerminal() {
             String out = print(r, 30);
