@@ -34,6 +34,14 @@ final class Console {
         this.width = columns();
     }
 
+    /** A console that writes to {@code out}, never live, {@code width} columns wide: for tests. */
+    Console(PrintStream out, boolean color, int width) {
+        this.out = out;
+        this.color = color;
+        this.live = false;
+        this.width = Math.max(MIN_COLUMNS, Math.min(width, MAX_COLUMNS));
+    }
+
     private static int columns() {
         try {
             int c = Integer.parseInt(System.getenv()

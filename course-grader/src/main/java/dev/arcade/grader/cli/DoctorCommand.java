@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code ./workshop doctor}: what this machine has, and which backend runs here and why. */
 @Command(
         name = "doctor",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  ./workshop doctor           what this machine has and which backend runs here"},
         description = "Check this machine: JDK, Maven Wrapper, moto, Docker, LocalStack token, free"
                 + " ports; say which backend auto picks and why each other one is unavailable, with the fix.")
 final class DoctorCommand implements Callable<Integer> {

@@ -2,15 +2,11 @@ package dev.arcade.grader.cli;
 
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
-import dev.arcade.grader.course.Lesson;
-import dev.arcade.grader.report.ExerciseResult;
-import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ReportWriter;
 import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
 import dev.arcade.runner.TestCase;
-import dev.arcade.runner.TestStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +22,13 @@ import picocli.CommandLine.Parameters;
 /** {@code ./workshop grade [module]}: the score board. */
 @Command(
         name = "grade",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop grade            every module's score board",
+            "  ./workshop grade 01         one module (also 1, dynamodb, module-01-dynamodb)"
+        },
         description = "Build what is needed, run every module's graded tests (or one module's),"
                 + " print the score board and write target/workshop/report.json and report.html.")
 final class GradeCommand implements Callable<Integer> {
@@ -98,21 +101,7 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private static void nextStep(ScoreReport report, Console c) {
-        if (report.nothingToGrade().isPresent()) {
-            c.println(c.yellow(report.nothingToGrade().get()));
-            return;
-        }
-        for (ModuleResult m : report.modules()) {
-            for (ExerciseResult e : m.exercises()) {
-                if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {
-                    c.println(c.bold("Next: ") + e.id() + " " + e.title()
-                            + c.dim("  (lesson: " + m.name() + "/README.md#" + Lesson.anchor(e.id(), e.title()) + ")"));
-                    c.println("      ./workshop test " + e.id() + "     ./workshop hint " + e.id());
-                    return;
-                }
-            }
-        }
-        c.println(c.green("Every exercise passes. Well played!"));
+        ScoreBoard.printNext(report, c);
     }
 
     /** In GitHub Actions, hands the points to the Classroom reporter as the step output {@code result}. */

@@ -18,6 +18,14 @@ import picocli.CommandLine.Parameters;
 /** {@code ./workshop hint <exercise> [level]}: the next hint, level by level. */
 @Command(
         name = "hint",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop hint 1.3         the next hint for 1.3",
+            "  ./workshop hint 1.3 2       its second hint",
+            "  ./workshop hint 1.3 --reset from the first hint again"
+        },
         description = "Show the next hint for an exercise (a nudge, then the concept, then nearly the"
                 + " solution), or the level you ask for.")
 final class HintCommand implements Callable<Integer> {
@@ -39,9 +47,9 @@ final class HintCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console c = new Console(plain);
         CourseLayout layout = CourseLayout.find(Path.of(""));
-        CourseModule module = layout.moduleOfExercise(exercise)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "There is no exercise " + exercise + "; exercise ids look like 1.3 (module 1, exercise 3)."));
+        ExerciseId.Target named = ExerciseId.exercise(layout, exercise);
+        exercise = named.exercise();
+        CourseModule module = named.module();
         List<Hints.Hint> hints = Hints.read(module.hints(exercise));
         if (hints.isEmpty()) {
             throw new IllegalArgumentException("Exercise " + exercise + " has no hints ("

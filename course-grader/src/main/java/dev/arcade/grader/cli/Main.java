@@ -26,7 +26,12 @@ import picocli.CommandLine.Command;
             NewCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Start with: ./workshop grade", "Docs: docs/README.md"})
+        footer = {
+            "",
+            "Start with: ./workshop doctor   (checks this machine)",
+            "      then: ./workshop grade    (your score board)",
+            "Every command answers --help. Docs: docs/README.md"
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

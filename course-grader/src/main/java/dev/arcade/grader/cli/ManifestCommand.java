@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code ./workshop manifest}: for authors, after changing tests or skeletons. */
 @Command(
         name = "manifest",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  ./workshop manifest         after changing a test or a skeleton"},
         description =
                 "For course authors: record the SHA-256 of every test and skeleton file in"
                         + " course-manifest.json (grade reports edited tests against it; verify knows the untouched skeleton by it).")

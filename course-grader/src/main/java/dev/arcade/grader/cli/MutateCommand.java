@@ -28,6 +28,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "mutate",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop mutate 1.3       the tests of exercise 1.3 against mutants of its reference",
+            "  ./workshop mutate 01 --min 90"
+        },
         description = "For instructors and authors: change the reference solutions one small step"
                 + " at a time (PIT mutation testing) and check that the graded tests notice; prints the score per exercise"
                 + " and every surviving mutant with its line. Takes minutes.")
@@ -147,14 +154,11 @@ final class MutateCommand implements Callable<Integer> {
         if (target == null) {
             return layout.modules();
         }
-        if (target.contains(".")) {
-            return List.of(layout.moduleOfExercise(target)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no exercise " + target
-                            + "; exercise ids look like 1.3 (module 1, exercise 3).")));
+        ExerciseId.Target named = ExerciseId.exerciseOrModule(layout, target);
+        if (named.exercise() != null) {
+            target = named.exercise();
         }
-        return List.of(layout.module(target)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "There is no module " + target + "; try 01, dynamodb or module-01-dynamodb.")));
+        return List.of(named.module());
     }
 
     private static int runPit(

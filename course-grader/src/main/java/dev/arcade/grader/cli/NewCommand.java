@@ -12,6 +12,13 @@ import picocli.CommandLine.Parameters;
 /** {@code ./workshop new exercise <id>} and {@code ./workshop new module <NN> <name>}: for authors. */
 @Command(
         name = "new",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop new exercise 1.10 --title \"Expire old sessions\"",
+            "  ./workshop new module 05 demo"
+        },
         description = "For course authors: scaffold an exercise (lesson section, skeleton, graded test,"
                 + " three hints, reference solution) or a module (its poms, README and reference twin, registered in every pom"
                 + " that must list it). Never overwrites; see docs/authors.md.",
@@ -41,6 +48,8 @@ final class NewCommand implements Callable<Integer> {
     /** {@code ./workshop new exercise 1.10 --title "Expire old sessions"}. */
     @Command(
             name = "exercise",
+            mixinStandardHelpOptions = true,
+            footer = {"", "Examples:", "  ./workshop new exercise 1.10 --title \"Expire old sessions\""},
             description = "Scaffold exercise ID in its module: the lesson section in README.md,"
                     + " the skeleton (TODO ID), the graded test, hints/ID.md and the reference in solutions/. Refuses if the"
                     + " exercise exists or the module does not.")
@@ -75,6 +84,8 @@ final class NewCommand implements Callable<Integer> {
     /** {@code ./workshop new module 05 demo}. */
     @Command(
             name = "module",
+            mixinStandardHelpOptions = true,
+            footer = {"", "Examples:", "  ./workshop new module 05 demo --title \"Demo\""},
             description = "Scaffold module NN: module-NN-NAME with its pom and README, its reference"
                     + " twin solutions/module-NN-NAME, and its line in every pom that must list it. Completes a README-only"
                     + " placeholder of that name; refuses if the module exists.")

@@ -3,6 +3,7 @@ package dev.arcade.grader.cli;
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
 import dev.arcade.grader.report.ExerciseResult;
+import dev.arcade.grader.report.FailureText;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.session.TestOutcome;
@@ -18,6 +19,13 @@ import picocli.CommandLine.Parameters;
 /** {@code ./workshop test <exercise|module>}: just those tests, with everything they say. */
 @Command(
         name = "test",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop test 1.3         exercise 1.3's tests, with full messages",
+            "  ./workshop test 01          every test of module 01"
+        },
         description = "Run one exercise's tests (1.3) or one module's (01), with full messages and"
                 + " whatever your code prints.")
 final class TestCommand implements Callable<Integer> {
@@ -34,12 +42,9 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         Console c = new Console(plain);
         CourseLayout layout = CourseLayout.find(Path.of(""));
-        String exercise = target.matches("\\d+\\.\\d+") ? target : null;
-        CourseModule module = exercise != null
-                ? layout.moduleOfExercise(exercise)
-                        .orElseThrow(() -> new IllegalArgumentException("There is no exercise " + target
-                                + "; exercise ids look like 1.3 (module 1, exercise 3)."))
-                : Modules.select(layout, target).get(0);
+        ExerciseId.Target named = ExerciseId.exerciseOrModule(layout, target);
+        String exercise = named.exercise();
+        CourseModule module = named.module();
         var backend = BackendStarter.startInBackground(c);
         Grader grader = new Grader(layout);
         ScoreReport report =
@@ -71,7 +76,7 @@ final class TestCommand implements Callable<Integer> {
         return allPassed ? 0 : 1;
     }
 
-    private static TestSession.Listener printer(Console c) {
+    static TestSession.Listener printer(Console c) {
         return new TestSession.Listener() {
             @Override
             public void started(dev.arcade.runner.TestCase test) {
@@ -91,7 +96,10 @@ final class TestCommand implements Callable<Integer> {
                         + pts
                         + c.dim("  " + o.durationMs() + " ms"));
                 if (o.status() != TestStatus.PASSED && o.message() != null) {
-                    o.message().strip().lines().limit(MESSAGE_LINES).forEach(l -> c.println("      " + l));
+                    // the course's sentence first, then what the assertion library adds, dimmed
+                    FailureText text = FailureText.of(o.message());
+                    text.lead().lines().limit(MESSAGE_LINES).forEach(l -> c.println("      " + l));
+                    text.details().lines().limit(MESSAGE_LINES).forEach(l -> c.println(c.dim("      " + l)));
                     if (o.location() != null) {
                         c.println(c.dim("      at " + o.location()));
                     }

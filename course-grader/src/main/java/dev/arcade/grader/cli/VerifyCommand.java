@@ -32,6 +32,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "verify",
+        mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  ./workshop verify           prove every module",
+            "  ./workshop verify 02        prove module 02 only"
+        },
         description = "For instructors and authors: prove the course. Every test passes on the"
                 + " reference solution, every graded test fails on the untouched skeleton for the right reason, every exercise"
                 + " has graded tests, a lesson section and three hints. Exits non-zero on any breach.")

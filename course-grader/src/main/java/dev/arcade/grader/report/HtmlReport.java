@@ -1,12 +1,17 @@
 package dev.arcade.grader.report;
 
+import dev.arcade.grader.course.Lesson;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.runner.TestStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** Renders a {@link ScoreReport} as one self-contained HTML page (no scripts, no external files). */
 final class HtmlReport {
+    /** From the report ({@code target/workshop/report.html}) up to the course root. */
+    static final String TO_ROOT = "../../";
+
     private HtmlReport() {}
 
     private static final String CSS = """
@@ -40,6 +45,9 @@ final class HtmlReport {
             border-radius:8px;padding:8px 10px;margin:6px 0 0}
             code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
             footer{margin-top:32px;font-size:13px}
+            a{color:var(--accent)}.links{padding:0 0 12px 60px}
+            details.more{border:0;margin:2px 0 0}details.more>summary{display:block;padding:2px 0;font-size:12px;
+            color:var(--mute)}details.more>summary::before{content:"▸ "}details.more[open]>summary::before{content:"▾ "}
             """;
 
     static String render(ScoreReport r) {
@@ -102,45 +110,7 @@ final class HtmlReport {
                         .append("</pre></div>");
             }
             for (ExerciseResult e : m.exercises()) {
-                String cls = ReportWriter.id(e.status());
-                h.append("<details><summary><span class=\"id\">")
-                        .append(esc(e.id()))
-                        .append("</span><span>")
-                        .append(esc(e.title()))
-                        .append("</span><span class=\"chip ")
-                        .append(cls)
-                        .append("\">")
-                        .append(esc(e.status().label()))
-                        .append("</span><span class=\"pts\">")
-                        .append(e.earned())
-                        .append('/')
-                        .append(e.possible())
-                        .append("</span>");
-                if (!e.message().isEmpty()) {
-                    h.append("<span class=\"msg\">").append(esc(e.message())).append("</span>");
-                }
-                h.append("</summary><ul class=\"tests\">");
-                for (TestOutcome o : e.tests()) {
-                    h.append("<li><span class=\"chip ")
-                            .append(ReportWriter.id(o.status()))
-                            .append("\">")
-                            .append(esc(o.status().label()))
-                            .append("</span> ")
-                            .append(esc(o.test().displayName()))
-                            .append(" <span class=\"mute\">(")
-                            .append(o.test().points())
-                            .append(o.test().points() == 1 ? " point" : " points")
-                            .append(")</span>");
-                    if (o.message() != null && o.status() != TestStatus.PASSED) {
-                        h.append("<pre>").append(esc(o.message())).append("</pre>");
-                    }
-                    h.append("</li>");
-                }
-                h.append("</ul><div class=\"mute\" style=\"padding:0 0 12px 60px\">Run <code>./workshop test ")
-                        .append(esc(e.id()))
-                        .append("</code> · hint: <code>./workshop hint ")
-                        .append(esc(e.id()))
-                        .append("</code></div></details>");
+                exercise(h, m, e);
             }
             h.append("</section>");
         }
@@ -152,20 +122,92 @@ final class HtmlReport {
         return h.toString();
     }
 
+    /** One exercise: a summary line that opens on its tests, its messages and its links. */
+    private static void exercise(StringBuilder h, ModuleResult m, ExerciseResult e) {
+        h.append("<details><summary><span class=\"id\">")
+                .append(esc(e.id()))
+                .append("</span><span>")
+                .append(esc(e.title()))
+                .append("</span><span class=\"chip ")
+                .append(ReportWriter.id(e.status()))
+                .append("\">")
+                .append(esc(e.status().label()))
+                .append("</span><span class=\"pts\">")
+                .append(e.earned())
+                .append('/')
+                .append(e.possible())
+                .append("</span>");
+        if (!e.message().isEmpty()) {
+            h.append("<span class=\"msg\">")
+                    .append(esc(FailureText.of(e.message()).oneLine()))
+                    .append("</span>");
+        }
+        h.append("</summary><ul class=\"tests\">");
+        for (TestOutcome o : e.tests()) {
+            test(h, o);
+        }
+        h.append("</ul><div class=\"mute links\"><a href=\"")
+                .append(esc(lessonLink(m, e)))
+                .append("\">lesson</a> · <a href=\"")
+                .append(esc(hintsLink(m, e)))
+                .append("\">hints</a> (or one at a time: <code>./workshop hint ")
+                .append(esc(e.id()))
+                .append("</code>) · run <code>./workshop test ")
+                .append(esc(e.id()))
+                .append("</code></div></details>");
+    }
+
+    /** One test: its status and name, and when it did not pass, the course's sentence with the rest folded. */
+    private static void test(StringBuilder h, TestOutcome o) {
+        h.append("<li><span class=\"chip ")
+                .append(ReportWriter.id(o.status()))
+                .append("\">")
+                .append(esc(o.status().label()))
+                .append("</span> ")
+                .append(esc(o.test().displayName()))
+                .append(" <span class=\"mute\">(")
+                .append(o.test().points())
+                .append(o.test().points() == 1 ? " point" : " points")
+                .append(")</span>");
+        if (o.message() != null && o.status() != TestStatus.PASSED) {
+            FailureText text = FailureText.of(o.message());
+            h.append("<pre>").append(esc(text.lead())).append("</pre>");
+            if (!text.details().isEmpty()) {
+                h.append("<details class=\"more\"><summary>what the assertion saw</summary><pre>")
+                        .append(esc(text.details()))
+                        .append("</pre></details>");
+            }
+        }
+        h.append("</li>");
+    }
+
+    /**
+     * The exercise's section in its module's lesson, relative to {@code target/workshop/report.html},
+     * with the anchor GitHub gives the heading {@code ## 1.3 Title}.
+     */
+    static String lessonLink(ModuleResult m, ExerciseResult e) {
+        return TO_ROOT + m.name() + "/README.md#" + Lesson.anchor(e.id(), e.title());
+    }
+
+    /** The exercise's hints file ({@code hints/1.3.md}), relative to the report. */
+    static String hintsLink(ModuleResult m, ExerciseResult e) {
+        return TO_ROOT + m.name() + "/hints/" + e.id() + ".md";
+    }
+
     private static String nextStep(ScoreReport r) {
         if (r.nothingToGrade().isPresent()) {
             return "<p>" + esc(r.nothingToGrade().get()) + "</p>";
         }
-        for (ModuleResult m : r.modules()) {
-            for (ExerciseResult e : m.exercises()) {
-                if (e.status() != TestStatus.PASSED && e.status() != TestStatus.NOT_GRADABLE) {
-                    return "<p>Next: <b>" + esc(e.id() + " " + e.title()) + "</b>: read its lesson in <code>"
-                            + esc(m.name()) + "/README.md</code>, then <code>./workshop test " + esc(e.id())
-                            + "</code></p>";
-                }
-            }
+        Optional<NextStep> next = NextStep.of(r);
+        if (next.isEmpty()) {
+            return "<p>Every exercise passes. Well played.</p>";
         }
-        return "<p>Every exercise passes. Well played.</p>";
+        ExerciseResult e = next.get().exercise();
+        ModuleResult m = next.get().module();
+        return "<p>Next: <b>" + esc(e.id() + " " + e.title()) + "</b>"
+                + (next.get().started() ? " (started: " + esc(e.status().label()) + ")" : "")
+                + ": read <a href=\"" + esc(lessonLink(m, e)) + "\">its lesson</a>, then <code>./workshop test "
+                + esc(e.id()) + "</code></p>";
     }
 
     static String esc(String s) {
