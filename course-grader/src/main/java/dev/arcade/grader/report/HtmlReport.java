@@ -98,8 +98,13 @@ final class HtmlReport {
             if (m.compileError() != null) {
                 h.append("<div class=\"warn\">This module does not compile, so its exercises cannot be graded:")
                         .append("<pre>")
-                        .append(esc(m.compileError()))
-                        .append("</pre></div>");
+                        .append(esc(
+                                m.compileDiagnostics().isEmpty()
+                                        ? m.compileError()
+                                        : diagnostics(m.compileDiagnostics())))
+                        .append("</pre>")
+                        .append(m.compileNote() == null ? "" : esc(m.compileNote()))
+                        .append("</div>");
             }
             for (ExerciseResult e : m.exercises()) {
                 String cls = ReportWriter.id(e.status());
@@ -119,7 +124,13 @@ final class HtmlReport {
                 if (!e.message().isEmpty()) {
                     h.append("<span class=\"msg\">").append(esc(e.message())).append("</span>");
                 }
-                h.append("</summary><ul class=\"tests\">");
+                h.append("</summary>");
+                if (!e.diagnostics().isEmpty()) {
+                    h.append("<pre class=\"diagnostics\">")
+                            .append(esc(diagnostics(e.diagnostics())))
+                            .append("</pre>");
+                }
+                h.append("<ul class=\"tests\">");
                 for (TestOutcome o : e.tests()) {
                     h.append("<li><span class=\"chip ")
                             .append(ReportWriter.id(o.status()))
@@ -150,6 +161,14 @@ final class HtmlReport {
                 .append(").</footer>")
                 .append("</main></body></html>\n");
         return h.toString();
+    }
+
+    /** The compiler's errors as javac prints them, the first ten. */
+    private static String diagnostics(java.util.List<dev.arcade.grader.session.CompileDiagnostic> ds) {
+        return String.join(
+                "\n\n",
+                dev.arcade.grader.session.CompileDiagnostic.render(
+                        ds, dev.arcade.grader.session.CompileDiagnostic.SHOWN));
     }
 
     private static String nextStep(ScoreReport r) {
