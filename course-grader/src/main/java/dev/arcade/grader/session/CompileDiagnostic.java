@@ -10,11 +10,13 @@ import java.util.List;
  * @param file the file it is in, or null for an error about no file (a bad option)
  * @param shown the file as the learner is shown it (relative to the course root), or empty
  * @param line its line, 1-based (0 when there is no file)
- * @param column its column, 1-based (0 when unknown)
+ * @param column its column as javac counts it (tabs to the next multiple of 8), 1-based (0 when unknown)
  * @param message javac's message: the summary line, then details such as {@code symbol:} and {@code location:}
  * @param sourceLine the source line it is about, or empty
+ * @param caret the index in {@code sourceLine} of the character it points at, or -1
  */
-public record CompileDiagnostic(Path file, String shown, long line, long column, String message, String sourceLine) {
+public record CompileDiagnostic(
+        Path file, String shown, long line, long column, String message, String sourceLine, int caret) {
     /** How many errors the terminal and the HTML report show before "and N more". */
     public static final int SHOWN = 10;
 
@@ -46,13 +48,13 @@ public record CompileDiagnostic(Path file, String shown, long line, long column,
         b.append("error: ").append(lines.isEmpty() ? "" : lines.get(0));
         if (!sourceLine.isEmpty()) {
             b.append('\n').append(sourceLine.stripTrailing());
-            if (column > 0) {
+            if (caret >= 0) {
                 // keep the line's tabs under the caret, so it points at the same column whatever the tab width
-                StringBuilder caret = new StringBuilder();
-                for (int i = 0; i < column - 1 && i < sourceLine.length(); i++) {
-                    caret.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+                StringBuilder under = new StringBuilder();
+                for (int i = 0; i < caret && i < sourceLine.length(); i++) {
+                    under.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
                 }
-                b.append('\n').append(caret).append('^');
+                b.append('\n').append(under).append('^');
             }
         }
         for (String detail : lines.subList(Math.min(1, lines.size()), lines.size())) {

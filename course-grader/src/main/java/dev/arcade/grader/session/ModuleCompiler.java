@@ -130,17 +130,17 @@ public final class ModuleCompiler {
             StringWriter javacOutput = new StringWriter();
             boolean ok = javac.getTask(javacOutput, fm, diagnostics, options, null, units)
                     .call();
-            Map<JavaFileObject, List<String>> sourceLines = new HashMap<>();
+            Map<JavaFileObject, String> sourceTexts = new HashMap<>();
             List<CompileDiagnostic> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> describe(d, relativeTo, sourceLines))
+                    .map(d -> describe(d, relativeTo, sourceTexts))
                     .collect(Collectors.toList());
             if (ok) {
                 copyResources(resources, out);
                 writeStamp(stampFile, stamp);
             } else if (errors.isEmpty()) {
                 errors = List.of(new CompileDiagnostic(
-                        null, "", 0, 0, javacOutput.toString().strip(), ""));
+                        null, "", 0, 0, javacOutput.toString().strip(), "", -1));
             }
             return new Result(ok, out, errors, false);
         } catch (IOException e) {
@@ -149,24 +149,37 @@ public final class ModuleCompiler {
     }
 
     private static CompileDiagnostic describe(
-            Diagnostic<? extends JavaFileObject> d, Path relativeTo, Map<JavaFileObject, List<String>> sourceLines) {
+            Diagnostic<? extends JavaFileObject> d, Path relativeTo, Map<JavaFileObject, String> sources) {
         String message = d.getMessage(Locale.ENGLISH);
         if (d.getSource() == null) {
-            return new CompileDiagnostic(null, "", 0, 0, message, "");
+            return new CompileDiagnostic(null, "", 0, 0, message, "", -1);
         }
         Path file = Path.of(d.getSource().toUri());
         Path shown = relativeTo != null && file.startsWith(relativeTo) ? relativeTo.relativize(file) : file;
-        List<String> lines = sourceLines.computeIfAbsent(d.getSource(), s -> {
+        String text = sources.computeIfAbsent(d.getSource(), s -> {
             try {
-                return s.getCharContent(true).toString().lines().toList();
+                return s.getCharContent(true).toString();
             } catch (IOException e) {
-                return List.of(); // the message alone is still worth showing
+                return ""; // the message alone is still worth showing
             }
         });
-        long line = Math.max(0, d.getLineNumber());
-        String source = line >= 1 && line <= lines.size() ? lines.get((int) line - 1) : "";
+        String source = "";
+        int caret = -1;
+        long position = d.getPosition();
+        if (position != Diagnostic.NOPOS && position <= text.length()) {
+            int start = text.lastIndexOf('\n', (int) position - 1) + 1;
+            int end = text.indexOf('\n', (int) position);
+            source = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
+            caret = (int) position - start;
+        }
         return new CompileDiagnostic(
-                file, shown.toString().replace('\\', '/'), line, Math.max(0, d.getColumnNumber()), message, source);
+                file,
+                shown.toString().replace('\\', '/'),
+                Math.max(0, d.getLineNumber()),
+                Math.max(0, d.getColumnNumber()),
+                message,
+                source,
+                caret);
     }
 
     /** The {@code .java} files under {@code dir}, sorted; none when it does not exist. */
