@@ -233,6 +233,50 @@ class CompileDiagnosticsTest {
         }
 
         @Test
+        @DisplayName("a good file broken by another's changed signature names the call, in the learner's file")
+        void goodFileBrokenByAChangedSignature() throws IOException {
+            skeleton(
+                    "tiny/Adder.java",
+                    ADDER,
+                    "package tiny;\npublic class Adder {\n    public long add(long a) {\n        return a;\n    }\n}\n");
+            String calls = GREETER.replace(
+                    "throw new UnsupportedOperationException(\"TODO 9.2: greet\")",
+                    "return name + new Adder().add(1, 2)");
+            skeleton("tiny/Greeter.java", GREETER, calls);
+
+            LearnerBuild.Outcome b = build();
+
+            assertThat(b.ok()).as("note: %s", b.note()).isTrue();
+            assertThat(b.broken()).containsOnlyKeys("9.1", "9.2");
+            assertThat(b.broken().get("9.2").diagnostics().get(0).render())
+                    .as("the error in the learner's Greeter, not in a substitute")
+                    .startsWith("module-09-tiny/src/main/java/tiny/Greeter.java:4:")
+                    .contains("method add in class tiny.Adder cannot be applied to given types");
+            assertThat(b.broken().get("9.1").reason()).isEqualTo(LearnerBuild.TESTS_DO_NOT_COMPILE);
+        }
+
+        @Test
+        @DisplayName("a skeleton that does not compile with the learner's other files costs the module, and says so")
+        void skeletonThatDoesNotCompileCostsTheModule() throws IOException {
+            String usesAdder = GREETER.replace(
+                    "throw new UnsupportedOperationException(\"TODO 9.2: greet\")",
+                    "throw new UnsupportedOperationException(\"TODO 9.2: greet \" + new Adder().add(1, 2))");
+            skeleton(
+                    "tiny/Adder.java",
+                    ADDER,
+                    "package tiny;\npublic class Adder {\n    public long add(long a) {\n        return a;\n    }\n}\n");
+            skeleton("tiny/Greeter.java", usesAdder, usesAdder.replace("throw new", "trow new"));
+
+            LearnerBuild.Outcome b = build();
+
+            assertThat(b.ok()).isFalse();
+            assertThat(b.note()).contains("because the untouched Greeter.java does not compile with your other files");
+            assertThat(b.diagnostics())
+                    .as("the learner's own errors, in the learner's file")
+                    .allSatisfy(d -> assertThat(d.shown()).isEqualTo("module-09-tiny/src/main/java/tiny/Greeter.java"));
+        }
+
+        @Test
         @DisplayName("a file shared by two exercises costs both")
         void sharedFileCostsBoth() throws IOException {
             String shared = GREETER.replace(
