@@ -124,13 +124,12 @@ final class HtmlReport {
                 if (!e.message().isEmpty()) {
                     h.append("<span class=\"msg\">").append(esc(e.message())).append("</span>");
                 }
-                h.append("</summary>");
+                h.append("</summary><ul class=\"tests\">");
                 if (!e.diagnostics().isEmpty()) {
-                    h.append("<pre class=\"diagnostics\">")
+                    h.append("<li><pre class=\"diagnostics\">")
                             .append(esc(diagnostics(e.diagnostics())))
-                            .append("</pre>");
+                            .append("</pre></li>");
                 }
-                h.append("<ul class=\"tests\">");
                 for (TestOutcome o : e.tests()) {
                     h.append("<li><span class=\"chip ")
                             .append(ReportWriter.id(o.status()))
