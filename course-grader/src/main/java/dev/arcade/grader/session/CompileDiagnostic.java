@@ -31,6 +31,12 @@ public record CompileDiagnostic(
         return file == null ? summary : fileName() + ":" + line + ": " + summary;
     }
 
+    /** {@code module-01-x/src/main/java/a/B.java:30: cannot find symbol}: the path and the summary, on one line. */
+    public String summary() {
+        String first = message.lines().findFirst().orElse("").strip();
+        return file == null ? first : shown + ":" + line + ": " + first;
+    }
+
     /**
      * The error as javac prints it: {@code path:line:column: error: summary}, the source line with a caret
      * under the column, then the details.

@@ -97,9 +97,13 @@ public final class LearnerBuild {
         Map<Path, Path> substitutes = new LinkedHashMap<>();
         ExerciseSources sources = null;
         if (!result.ok()) {
-            List<CompileDiagnostic> learners = result.diagnostics();
+            // every error found in the learner's files, in any round: what they are shown if isolation fails
+            Set<CompileDiagnostic> learners = new LinkedHashSet<>();
             String why = null;
             while (!result.ok() && why == null) {
+                result.diagnostics().stream()
+                        .filter(d -> d.file() == null || files.contains(d.file()))
+                        .forEach(learners::add);
                 Map<Path, List<CompileDiagnostic>> byFile = byFile(result.diagnostics());
                 Set<Path> fresh = new LinkedHashSet<>();
                 for (Path f : byFile.keySet()) {
@@ -151,10 +155,9 @@ public final class LearnerBuild {
                 return new Outcome(
                         null,
                         null,
-                        learners.get(0).shown() + ":" + learners.get(0).line() + ": "
-                                + learners.get(0).message().lines().findFirst().orElse(""),
+                        learners.iterator().next().summary(),
                         "every exercise of " + module.name() + " is marked does not compile, because " + why + ".",
-                        learners,
+                        List.copyOf(learners),
                         Map.of(),
                         List.of());
             }

@@ -51,10 +51,7 @@ public final class ModuleCompiler {
 
         /** The first error, on one line, for the score board. */
         public String firstError() {
-            return diagnostics.isEmpty()
-                    ? ""
-                    : diagnostics.get(0).shown() + ":" + diagnostics.get(0).line() + ": "
-                            + diagnostics.get(0).message().lines().findFirst().orElse("");
+            return diagnostics.isEmpty() ? "" : diagnostics.get(0).summary();
         }
     }
 

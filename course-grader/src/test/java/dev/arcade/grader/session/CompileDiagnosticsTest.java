@@ -307,6 +307,24 @@ class CompileDiagnosticsTest {
         }
 
         @Test
+        @DisplayName("when isolation fails late, the learner sees the errors of every round, not only the first")
+        void lateFailureShowsEveryRound() throws IOException {
+            // javac stops at a syntax error before it looks at types: Greeter's error shows once Adder is set aside
+            skeleton("tiny/Adder.java", ADDER, ADDER.replace("throw new", "trow new"));
+            write(
+                    "src/main/java/tiny/Greeter.java",
+                    GREETER.replace("String name) {", "String name) {\n        int x = name;"));
+
+            LearnerBuild.Outcome b = build();
+
+            assertThat(b.ok()).isFalse();
+            assertThat(b.note()).contains("Greeter.java cannot be set aside");
+            assertThat(b.diagnostics())
+                    .extracting(CompileDiagnostic::fileName)
+                    .containsSubsequence("Adder.java", "Greeter.java");
+        }
+
+        @Test
         @DisplayName("given code that does not compile (no TODO) costs the whole module")
         void givenCodeCostsTheModule() throws IOException {
             skeleton(
