@@ -340,4 +340,69 @@ class CompileDiagnosticsTest {
             assertThat(b.note()).contains("Score.java is code the course gives to all its exercises");
         }
     }
+
+    @Nested
+    @DisplayName("find the untouched skeleton in git history")
+    class UntouchedSkeleton {
+        static final String SKELETON = "package tiny;\n// TODO 9.1: add\nclass Adder {}\n";
+
+        void git(String... args) throws Exception {
+            List<String> cmd = new java.util.ArrayList<>(List.of(
+                    "git", "-c", "core.autocrlf=false", "-c", "user.name=L", "-c", "user.email=l@example.invalid"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor())
+                    .as("git %s: %s", String.join(" ", args), out)
+                    .isZero();
+        }
+
+        /** The course's manifest, with the skeleton's hash as {@code ./workshop manifest} writes it (LF). */
+        void manifest() throws Exception {
+            String sha = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(SKELETON.getBytes(StandardCharsets.UTF_8)));
+            Files.writeString(
+                    root.resolve("course-manifest.json"),
+                    "{\"files\": {\"module-09-tiny/src/main/java/tiny/Adder.java\": \"" + sha + "\"}}");
+        }
+
+        @Test
+        @DisplayName("it is the version whose hash the manifest records, behind the learner's own commits, CRLF or not")
+        void behindTheLearnersCommits() throws Exception {
+            manifest();
+            Path adder = write("src/main/java/tiny/Adder.java", SKELETON.replace("\n", "\r\n"));
+            git("init", "-q");
+            git("add", "-A");
+            git("commit", "-q", "-m", "course");
+            Files.writeString(adder, "package tiny;\nclass Adder { int add() { return 1 } }\n");
+            git("commit", "-q", "-am", "my work");
+            Files.writeString(adder, "package tiny;\nclass Adder { int add() { return 2 } }\n");
+
+            PristineSkeletons.Lookup found =
+                    new PristineSkeletons(new dev.arcade.grader.course.CourseLayout(root)).find(adder);
+
+            assertThat(found.whyNot()).isNull();
+            assertThat(new String(found.content(), StandardCharsets.UTF_8)).isEqualTo(SKELETON.replace("\n", "\r\n"));
+        }
+
+        @Test
+        @DisplayName("a history without it says so, in a sentence")
+        void notInHistory() throws Exception {
+            manifest();
+            Path adder = write("src/main/java/tiny/Adder.java", "package tiny;\nclass Adder {}\n");
+            git("init", "-q");
+            git("add", "-A");
+            git("commit", "-q", "-m", "a copy without the course's history");
+
+            PristineSkeletons.Lookup found =
+                    new PristineSkeletons(new dev.arcade.grader.course.CourseLayout(root)).find(adder);
+
+            assertThat(found.found()).isFalse();
+            assertThat(found.whyNot()).startsWith("its untouched skeleton is not in this clone's git history");
+        }
+    }
 }
