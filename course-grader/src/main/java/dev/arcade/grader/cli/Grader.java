@@ -4,10 +4,12 @@ import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
 import dev.arcade.grader.course.Lesson;
 import dev.arcade.grader.course.Manifest;
+import dev.arcade.grader.course.PristineSkeletons;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.report.Scoring;
 import dev.arcade.grader.session.Classpaths;
+import dev.arcade.grader.session.LearnerBuild;
 import dev.arcade.grader.session.ModuleCompiler;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
@@ -45,11 +47,13 @@ final class Grader {
     final CourseLayout layout;
     final List<Path> classpath;
     private final ModuleCompiler compiler;
+    private final PristineSkeletons skeletons;
 
     Grader(CourseLayout layout) {
         this.layout = layout;
         this.classpath = Classpaths.courseModules();
         this.compiler = new ModuleCompiler(classpath);
+        this.skeletons = new PristineSkeletons(layout);
     }
 
     /** Compiles one module's code and tests in one variant (into target/workshop/classes), or reuses Maven's output. */
@@ -65,6 +69,11 @@ final class Grader {
                 .resolve(m.name());
         Path sources = v == Variant.REFERENCE ? m.solutionSources() : m.mainSources();
         Path relativeTo = layout.root();
+        if (v == Variant.LEARNER) {
+            // a file that does not compile costs only its own exercises: see LearnerBuild
+            LearnerBuild.Outcome b = LearnerBuild.build(compiler, m, out, relativeTo, skeletons::find);
+            return new Compiled(m, unit, b.main(), b.tests(), b.moduleError(), b.note(), b.diagnostics(), b.broken());
+        }
         ModuleCompiler.Result main = compiler.compile(sources, out.resolve("main"), List.of(), relativeTo, null);
         if (!main.ok()) {
             return new Compiled(m, unit, main.classes(), null, main.firstError());
@@ -87,6 +96,17 @@ final class Grader {
             return List.of();
         }
         return Discovery.tests(learner.unit(), source.main(), source.tests());
+    }
+
+    /** The reference's tests of {@code exercises}, named as the learner's unit (for exercises whose tests did not run). */
+    private List<TestCase> referenceTests(Compiled learner, java.util.Set<String> exercises) {
+        Compiled reference = compile(learner.module(), Variant.REFERENCE, false);
+        if (!reference.ok()) {
+            return List.of();
+        }
+        return Discovery.tests(learner.unit(), reference.main(), reference.tests()).stream()
+                .filter(t -> exercises.contains(t.exercise()))
+                .toList();
     }
 
     /** Test files that differ from the course manifest (nothing if the course has no manifest). */
@@ -130,18 +150,56 @@ final class Grader {
             }
             return started[0];
         };
-        List<RunSpec.Unit> units =
-                compiled.stream().filter(Compiled::ok).map(Compiled::toUnit).toList();
+        List<RunSpec.Unit> units = compiled.stream()
+                .filter(Compiled::ok)
+                .filter(c -> exercise == null || !c.broken().containsKey(exercise))
+                .map(Compiled::toUnit)
+                .toList();
+        // the tests of an exercise that does not compile run against its skeleton: nobody hears of them
+        java.util.function.Predicate<TestCase> broken = t -> compiled.stream()
+                .anyMatch(c -> c.unit().equals(t.unit()) && c.broken().containsKey(t.exercise()));
         Map<String, TestOutcome> outcomes = new HashMap<>();
         if (!units.isEmpty()) {
             step.accept("running tests");
             TestSession session = new TestSession(classpath, ready, layout.workDir(), showOutput);
-            for (TestOutcome o : session.run(units, exercise, listener)) {
-                outcomes.put(o.test().key(), o);
+            TestSession.Listener heard = new TestSession.Listener() {
+                @Override
+                public void planned(TestCase test) {
+                    if (!broken.test(test)) {
+                        listener.planned(test);
+                    }
+                }
+
+                @Override
+                public void started(TestCase test) {
+                    if (!broken.test(test)) {
+                        listener.started(test);
+                    }
+                }
+
+                @Override
+                public void finished(TestOutcome o) {
+                    if (!broken.test(o.test())) {
+                        listener.finished(o);
+                    }
+                }
+            };
+            for (TestOutcome o : session.run(units, exercise, heard)) {
+                if (!broken.test(o.test())) {
+                    outcomes.put(o.test().key(), o);
+                }
                 catalogs.computeIfAbsent(o.test().unit(), k -> new ArrayList<>())
                         .add(o.test());
             }
             timing.mark("tests");
+        }
+        for (Compiled c : compiled) {
+            // an exercise whose tests did not compile (or did not run) is listed with the reference's tests
+            java.util.Set<String> unlisted = new java.util.HashSet<>(c.broken().keySet());
+            catalogs.getOrDefault(c.unit(), List.of()).forEach(t -> unlisted.remove(t.exercise()));
+            if (c.ok() && !unlisted.isEmpty()) {
+                catalogs.computeIfAbsent(c.unit(), k -> new ArrayList<>()).addAll(referenceTests(c, unlisted));
+            }
         }
         List<ModuleResult> results = new ArrayList<>();
         for (Compiled c : compiled) {
@@ -156,7 +214,10 @@ final class Grader {
                     catalog,
                     outcomes,
                     Lesson.exerciseTitles(c.module().lesson()),
-                    c.error()));
+                    c.error(),
+                    c.note(),
+                    c.diagnostics(),
+                    c.broken()));
         }
         Backend backend = ready.get();
         return new ScoreReport(backend.describe(), backend.kind().id(), Instant.now(), tampered(), results);

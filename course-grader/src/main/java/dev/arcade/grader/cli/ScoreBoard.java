@@ -78,6 +78,10 @@ final class ScoreBoard {
             if (m.compileError() != null) {
                 c.println("  " + c.red("does not compile: ")
                         + Console.cut(m.compileError(), c.width - COMPILE_ERROR_LEFT));
+                if (m.compileNote() != null) {
+                    c.println(" ".repeat(MESSAGE_INDENT) + c.dim(m.compileNote()));
+                }
+                c.println(" ".repeat(MESSAGE_INDENT) + c.dim("./workshop test " + m.name() + " shows every error."));
             }
             for (ExerciseResult e : m.exercises()) {
                 String status =
@@ -96,7 +100,7 @@ final class ScoreBoard {
                 if (!e.message().isEmpty()
                         && e.status() != TestStatus.PASSED
                         && e.status() != TestStatus.NOT_STARTED
-                        && e.status() != TestStatus.DOES_NOT_COMPILE) {
+                        && (e.status() != TestStatus.DOES_NOT_COMPILE || m.compileError() == null)) {
                     c.println(" ".repeat(MESSAGE_INDENT)
                             + c.dim(Console.cut(
                                     FailureText.of(e.message()).oneLine(), usable(c.width) - MESSAGE_INDENT)));

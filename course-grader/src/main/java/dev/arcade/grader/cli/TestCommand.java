@@ -6,6 +6,8 @@ import dev.arcade.grader.report.ExerciseResult;
 import dev.arcade.grader.report.FailureText;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ScoreReport;
+import dev.arcade.grader.session.CompileDiagnostic;
+import dev.arcade.grader.session.LearnerBuild;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.grader.session.TestSession;
 import dev.arcade.runner.TestStatus;
@@ -52,7 +54,16 @@ final class TestCommand implements Callable<Integer> {
         c.clearProgress();
         ModuleResult m = report.modules().get(0);
         if (m.compileError() != null) {
-            c.println(c.red("✘ " + m.name() + " does not compile: ") + m.compileError());
+            if (m.compileDiagnostics().isEmpty()) {
+                c.println(c.red("✘ " + m.name() + " does not compile: ") + m.compileError());
+            } else {
+                c.println(c.red("✘ " + m.name() + " does not compile ("
+                        + CompileDiagnostic.count(m.compileDiagnostics()) + "):"));
+                printDiagnostics(m.compileDiagnostics(), c);
+            }
+            if (m.compileNote() != null) {
+                c.println(c.yellow(m.compileNote()));
+            }
             return 1;
         }
         if (exercise != null && m.exercises().isEmpty()) {
@@ -61,6 +72,17 @@ final class TestCommand implements Callable<Integer> {
         c.println();
         if (report.nothingToGrade().isPresent()) {
             c.println(c.yellow(report.nothingToGrade().get()));
+        }
+        for (ExerciseResult e : m.exercises()) {
+            if (!e.diagnostics().isEmpty()) {
+                String why = e.message().startsWith(LearnerBuild.TESTS_DO_NOT_COMPILE)
+                        ? LearnerBuild.TESTS_DO_NOT_COMPILE
+                        : LearnerBuild.CODE_DOES_NOT_COMPILE;
+                c.println(c.red("✘ " + e.id() + " " + e.title() + ": " + why + " ("
+                        + CompileDiagnostic.count(e.diagnostics()) + "):"));
+                printDiagnostics(e.diagnostics(), c);
+                c.println();
+            }
         }
         boolean allPassed = true;
         for (ExerciseResult e : m.exercises()) {
@@ -74,6 +96,13 @@ final class TestCommand implements Callable<Integer> {
                     + (e.status() == TestStatus.PASSED ? "" : c.dim("   hint: ./workshop hint " + e.id())));
         }
         return allPassed ? 0 : 1;
+    }
+
+    /** javac's errors as javac prints them (source line and caret), indented, the first ten of them. */
+    static void printDiagnostics(List<CompileDiagnostic> diagnostics, Console c) {
+        for (String d : CompileDiagnostic.render(diagnostics, CompileDiagnostic.SHOWN)) {
+            d.lines().forEach(l -> c.println("    " + l));
+        }
     }
 
     static TestSession.Listener printer(Console c) {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Which code belongs to which exercise of a module, read from the sources by the course's
  * conventions: a skeleton class belongs to every exercise whose {@code TODO 1.3} it holds, a skeleton
  * method to the exercise of the TODO in its body, and a test class to the exercise of its
- * {@code @Exercise("1.3")}.
+ * {@code @Exercise("1.3")} (or of each {@code @Graded(exercise = "1.3")} it holds).
  *
  * @param classesByExercise exercise id → fully qualified names of the skeleton classes the learner
  *     completes for it (classes without a TODO, such as records given whole, belong to none)
@@ -31,7 +31,8 @@ public record ExerciseSources(
         Map<String, Map<String, String>> methodsByClass,
         Map<String, Set<String>> testsByExercise) {
     private static final Pattern TODO = Pattern.compile("TODO (\\d+\\.\\d+)\\b");
-    private static final Pattern EXERCISE = Pattern.compile("@Exercise\\(\\s*\"(\\d+\\.\\d+)\"\\s*\\)");
+    private static final Pattern EXERCISE =
+            Pattern.compile("@(?:Exercise\\(\\s*|Graded\\([^)]*\\bexercise\\s*=\\s*)\"(\\d+\\.\\d+)\"");
     /** A method declaration's name, just before its parameter list and body. */
     private static final Pattern METHOD = Pattern.compile("(\\w+)\\s*\\([^()]*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{");
 
@@ -67,6 +68,48 @@ public record ExerciseSources(
         Matcher synthetic = SYNTHETIC.matcher(method);
         String name = synthetic.matches() ? synthetic.group(1) : method;
         return methodsByClass.getOrDefault(outer, Map.of()).get(name);
+    }
+
+    /** The exercises whose TODOs the skeleton class {@code className} holds (none for given code). */
+    public Set<String> exercisesOfClass(String className) {
+        return exercisesHolding(classesByExercise, className);
+    }
+
+    /**
+     * The exercises whose TODOs a skeleton's source holds: what a file belongs to, read from its
+     * untouched version (the learner's has no TODO left once solved).
+     */
+    public static Set<String> todos(String source) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = TODO.matcher(source);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The exercises the test class {@code className} grades (none for a helper such as a fixture). */
+    public Set<String> exercisesOfTestClass(String className) {
+        return exercisesHolding(testsByExercise, className);
+    }
+
+    /** The class a source file declares, by its path under {@code sources}: {@code a/B.java} is {@code a.B}. */
+    public static String className(Path sources, Path file) {
+        return sources.relativize(file)
+                .toString()
+                .replace('\\', '/')
+                .replace('/', '.')
+                .replaceFirst("\\.java$", "");
+    }
+
+    private static Set<String> exercisesHolding(Map<String, Set<String>> byExercise, String className) {
+        Set<String> found = new TreeSet<>();
+        byExercise.forEach((exercise, classes) -> {
+            if (classes.contains(className)) {
+                found.add(exercise);
+            }
+        });
+        return found;
     }
 
     private static Map<String, Map<String, String>> methods(Path sources) {
@@ -106,11 +149,7 @@ public record ExerciseSources(
         }
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                String className = sources.relativize(file)
-                        .toString()
-                        .replace('\\', '/')
-                        .replace('/', '.')
-                        .replaceFirst("\\.java$", "");
+                String className = className(sources, file);
                 action.accept(className, Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

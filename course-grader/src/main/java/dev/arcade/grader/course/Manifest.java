@@ -71,6 +71,11 @@ public final class Manifest {
         }
     }
 
+    /** The recorded SHA-256 of a file, by its repository-relative path ({@code module-01-x/src/main/java/a/B.java}). */
+    public Optional<String> hash(String relativePath) {
+        return Optional.ofNullable(files.get(relativePath));
+    }
+
     /** Writes this manifest as the course's. */
     public void save(CourseLayout layout) {
         ObjectNode root = JSON.createObjectNode();
@@ -139,13 +144,19 @@ public final class Manifest {
 
     static String sha256(Path f) {
         try {
-            byte[] bytes = Files.readAllBytes(f);
+            return sha256(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of {@code bytes} with CRLF line endings read as LF, as the manifest records it. */
+    static String sha256(byte[] bytes) {
+        try {
             byte[] normalised = new String(bytes, StandardCharsets.ISO_8859_1)
                     .replace("\r\n", "\n")
                     .getBytes(StandardCharsets.ISO_8859_1);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -106,8 +106,13 @@ final class HtmlReport {
             if (m.compileError() != null) {
                 h.append("<div class=\"warn\">This module does not compile, so its exercises cannot be graded:")
                         .append("<pre>")
-                        .append(esc(m.compileError()))
-                        .append("</pre></div>");
+                        .append(esc(
+                                m.compileDiagnostics().isEmpty()
+                                        ? m.compileError()
+                                        : diagnostics(m.compileDiagnostics())))
+                        .append("</pre>")
+                        .append(m.compileNote() == null ? "" : esc(m.compileNote()))
+                        .append("</div>");
             }
             for (ExerciseResult e : m.exercises()) {
                 exercise(h, m, e);
@@ -143,6 +148,11 @@ final class HtmlReport {
                     .append("</span>");
         }
         h.append("</summary><ul class=\"tests\">");
+        if (!e.diagnostics().isEmpty()) {
+            h.append("<li><pre class=\"diagnostics\">")
+                    .append(esc(diagnostics(e.diagnostics())))
+                    .append("</pre></li>");
+        }
         for (TestOutcome o : e.tests()) {
             test(h, o);
         }
@@ -192,6 +202,14 @@ final class HtmlReport {
     /** The exercise's hints file ({@code hints/1.3.md}), relative to the report. */
     static String hintsLink(ModuleResult m, ExerciseResult e) {
         return TO_ROOT + m.name() + "/hints/" + e.id() + ".md";
+    }
+
+    /** The compiler's errors as javac prints them, the first ten. */
+    private static String diagnostics(java.util.List<dev.arcade.grader.session.CompileDiagnostic> ds) {
+        return String.join(
+                "\n\n",
+                dev.arcade.grader.session.CompileDiagnostic.render(
+                        ds, dev.arcade.grader.session.CompileDiagnostic.SHOWN));
     }
 
     private static String nextStep(ScoreReport r) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcade.grader.session.CompileDiagnostic;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.runner.TestStatus;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,6 +65,10 @@ public final class ReportWriter {
             mod.put("possible", m.possible());
             if (m.compileError() != null) {
                 mod.put("compileError", m.compileError());
+                if (m.compileNote() != null) {
+                    mod.put("compileNote", m.compileNote());
+                }
+                diagnostics(mod.putArray("compileDiagnostics"), m.compileDiagnostics());
             }
             ArrayNode exercises = mod.putArray("exercises");
             for (ExerciseResult e : m.exercises()) {
@@ -74,6 +80,9 @@ public final class ReportWriter {
                 ex.put("possible", e.possible());
                 ex.put("notGradablePoints", e.notGradable());
                 ex.put("message", e.message());
+                if (!e.diagnostics().isEmpty()) {
+                    diagnostics(ex.putArray("diagnostics"), e.diagnostics());
+                }
                 ArrayNode tests = ex.putArray("tests");
                 for (TestOutcome o : e.tests()) {
                     ObjectNode t = tests.addObject();
@@ -91,6 +100,18 @@ public final class ReportWriter {
             }
         }
         return root;
+    }
+
+    /** Compiler errors as report.json lists them: where, javac's message, and the text javac would print. */
+    private static void diagnostics(ArrayNode to, List<CompileDiagnostic> diagnostics) {
+        for (CompileDiagnostic d : diagnostics) {
+            ObjectNode o = to.addObject();
+            o.put("file", d.file() == null ? null : d.shown());
+            o.put("line", d.line());
+            o.put("column", d.column());
+            o.put("message", d.message());
+            o.put("text", d.render());
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.arcade.grader.report;
 
 import dev.arcade.grader.course.CourseModule;
+import dev.arcade.grader.session.CompileDiagnostic;
+import dev.arcade.grader.session.LearnerBuild;
 import dev.arcade.grader.session.TestOutcome;
 import dev.arcade.runner.TestCase;
 import dev.arcade.runner.TestStatus;
@@ -26,21 +28,71 @@ public final class Scoring {
             Map<String, TestOutcome> outcomes,
             Map<String, String> titles,
             String compileError) {
+        return module(module, catalog, outcomes, titles, compileError, null, List.of(), Map.of());
+    }
+
+    /**
+     * The results of one module, some of whose exercises may not compile while the rest does.
+     *
+     * @param compileNote why the module's errors could not be kept to their exercises, or null
+     * @param compileDiagnostics every compiler error when {@code compileError} is set
+     * @param broken the exercises that do not compile on their own: their tests are {@code does_not_compile},
+     *     whatever their outcomes
+     */
+    public static ModuleResult module(
+            CourseModule module,
+            List<TestCase> catalog,
+            Map<String, TestOutcome> outcomes,
+            Map<String, String> titles,
+            String compileError,
+            String compileNote,
+            List<CompileDiagnostic> compileDiagnostics,
+            Map<String, LearnerBuild.Broken> broken) {
         Map<String, List<TestCase>> byExercise = byExercise(catalog, titles);
         byExercise.values().removeIf(List::isEmpty);
         List<ExerciseResult> exercises = new ArrayList<>();
         for (Map.Entry<String, List<TestCase>> e : byExercise.entrySet()) {
             List<TestOutcome> tests = new ArrayList<>();
+            LearnerBuild.Broken own = broken.get(e.getKey());
+            String ownError = own == null ? null : brokenMessage(e.getKey(), own);
             for (TestCase t : e.getValue()) {
                 TestOutcome o = compileError != null
                         ? TestOutcome.withoutException(t, TestStatus.DOES_NOT_COMPILE, compileError)
-                        : outcomes.getOrDefault(
-                                t.key(), TestOutcome.withoutException(t, TestStatus.CRASHED, "this test did not run"));
+                        : own != null
+                                ? TestOutcome.withoutException(t, TestStatus.DOES_NOT_COMPILE, ownError)
+                                : outcomes.getOrDefault(
+                                        t.key(),
+                                        TestOutcome.withoutException(t, TestStatus.CRASHED, "this test did not run"));
                 tests.add(o);
             }
-            exercises.add(exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests));
+            ExerciseResult r = exercise(e.getKey(), titles.getOrDefault(e.getKey(), "Exercise " + e.getKey()), tests);
+            if (own != null) {
+                r = new ExerciseResult(
+                        r.id(),
+                        r.title(),
+                        r.status(),
+                        r.earned(),
+                        r.possible(),
+                        r.notGradable(),
+                        r.message(),
+                        r.tests(),
+                        own.diagnostics());
+            }
+            exercises.add(r);
         }
-        return new ModuleResult(module.name(), module.title(), compileError, exercises);
+        return new ModuleResult(
+                module.name(), module.title(), compileError, exercises, compileNote, List.copyOf(compileDiagnostics));
+    }
+
+    /**
+     * The one line an exercise that does not compile gets on the score board: its first error, how many
+     * there are and where to see them all.
+     */
+    static String brokenMessage(String exercise, LearnerBuild.Broken broken) {
+        List<CompileDiagnostic> ds = broken.diagnostics();
+        String first = ds.isEmpty() ? broken.reason() : ds.get(0).headline();
+        String prefix = broken.reason().equals(LearnerBuild.CODE_DOES_NOT_COMPILE) ? "" : broken.reason() + ": ";
+        return prefix + first + " (" + CompileDiagnostic.count(ds) + "; ./workshop test " + exercise + " shows them)";
     }
 
     /**

@@ -14,9 +14,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -36,11 +38,20 @@ import javax.tools.ToolProvider;
  */
 public final class ModuleCompiler {
 
-    /** What compiling one source tree gave. */
-    public record Result(boolean ok, Path classes, List<String> errors, boolean upToDate) {
+    /**
+     * What compiling one source tree gave.
+     *
+     * @param diagnostics every error, in javac's order (warnings are not asked for: {@code -nowarn})
+     */
+    public record Result(boolean ok, Path classes, List<CompileDiagnostic> diagnostics, boolean upToDate) {
+        /** Every error, rendered as javac prints it (source line and caret included). */
+        public List<String> errors() {
+            return diagnostics.stream().map(CompileDiagnostic::render).toList();
+        }
+
         /** The first error, on one line, for the score board. */
         public String firstError() {
-            return errors.isEmpty() ? "" : errors.get(0).lines().findFirst().orElse("");
+            return diagnostics.isEmpty() ? "" : diagnostics.get(0).summary();
         }
     }
 
@@ -61,7 +72,16 @@ public final class ModuleCompiler {
      * @param resources a folder whose files are copied next to the classes, or null
      */
     public Result compile(Path sources, Path out, List<Path> extraClasspath, Path relativeTo, Path resources) {
-        List<Path> files = javaFiles(sources);
+        return compileFiles(javaFiles(sources), out, extraClasspath, relativeTo, resources);
+    }
+
+    /**
+     * Compiles exactly {@code files} into {@code out}, with {@code extraClasspath} before the kit's.
+     *
+     * @param relativeTo paths in error messages are shown relative to this folder
+     * @param resources a folder whose files are copied next to the classes, or null
+     */
+    public Result compileFiles(List<Path> files, Path out, List<Path> extraClasspath, Path relativeTo, Path resources) {
         List<Path> cp = new ArrayList<>(extraClasspath);
         cp.addAll(kitClasspath);
         String stamp = stamp(files, cp, resources);
@@ -107,15 +127,17 @@ public final class ModuleCompiler {
             StringWriter javacOutput = new StringWriter();
             boolean ok = javac.getTask(javacOutput, fm, diagnostics, options, null, units)
                     .call();
-            List<String> errors = diagnostics.getDiagnostics().stream()
+            Map<JavaFileObject, String> sourceTexts = new HashMap<>();
+            List<CompileDiagnostic> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> describe(d, relativeTo))
+                    .map(d -> describe(d, relativeTo, sourceTexts))
                     .collect(Collectors.toList());
             if (ok) {
                 copyResources(resources, out);
                 writeStamp(stampFile, stamp);
             } else if (errors.isEmpty()) {
-                errors = List.of(javacOutput.toString().strip());
+                errors = List.of(new CompileDiagnostic(
+                        null, "", 0, 0, javacOutput.toString().strip(), "", -1));
             }
             return new Result(ok, out, errors, false);
         } catch (IOException e) {
@@ -123,17 +145,42 @@ public final class ModuleCompiler {
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path relativeTo) {
-        String where = "";
-        if (d.getSource() != null) {
-            Path file = Path.of(d.getSource().toUri());
-            Path shown = relativeTo != null && file.startsWith(relativeTo) ? relativeTo.relativize(file) : file;
-            where = shown.toString().replace('\\', '/') + ":" + d.getLineNumber() + ": ";
+    private static CompileDiagnostic describe(
+            Diagnostic<? extends JavaFileObject> d, Path relativeTo, Map<JavaFileObject, String> sources) {
+        String message = d.getMessage(Locale.ENGLISH);
+        if (d.getSource() == null) {
+            return new CompileDiagnostic(null, "", 0, 0, message, "", -1);
         }
-        return where + d.getMessage(Locale.ENGLISH);
+        Path file = Path.of(d.getSource().toUri());
+        Path shown = relativeTo != null && file.startsWith(relativeTo) ? relativeTo.relativize(file) : file;
+        String text = sources.computeIfAbsent(d.getSource(), s -> {
+            try {
+                return s.getCharContent(true).toString();
+            } catch (IOException e) {
+                return ""; // the message alone is still worth showing
+            }
+        });
+        String source = "";
+        int caret = -1;
+        long position = d.getPosition();
+        if (position != Diagnostic.NOPOS && position <= text.length()) {
+            int start = text.lastIndexOf('\n', (int) position - 1) + 1;
+            int end = text.indexOf('\n', (int) position);
+            source = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
+            caret = (int) position - start;
+        }
+        return new CompileDiagnostic(
+                file,
+                shown.toString().replace('\\', '/'),
+                Math.max(0, d.getLineNumber()),
+                Math.max(0, d.getColumnNumber()),
+                message,
+                source,
+                caret);
     }
 
-    private static List<Path> javaFiles(Path dir) {
+    /** The {@code .java} files under {@code dir}, sorted; none when it does not exist. */
+    public static List<Path> javaFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
