@@ -148,9 +148,13 @@ class MavenHabitsEndToEndTest {
         // a test class run from the learner's module would run on the reference code.
         Path testClasses = course.resolve("solutions/module-01-dynamodb/target/test-classes");
         for (String ide : List.of("-Didea.maven.embedder.version=3.9.16", "-Dm2e.version=2.7.0")) {
-            Run r = maven(course, withKit, "test-compile", "-pl", "solutions/module-01-dynamodb", ide);
+            Run r = maven(course, withKit, "process-test-classes", "-pl", "solutions/module-01-dynamodb", ide);
 
             assertThat(r.exit()).as("exit status; output:%n%s", r.output()).isZero();
+            assertThat(r.output())
+                    .as("what the reference twin says before its tests run")
+                    .contains("solution-module-01-dynamodb: the tests below run on the course's reference solution,"
+                            + " not on your code in module-01-dynamodb");
             assertThat(testClasses)
                     .as("the reference twin's compiled tests with %s", ide)
                     .doesNotExist();

@@ -37,5 +37,10 @@ class ModulePomTemplateTest {
                 .contains("<phase>${workshop.exercises.noticePhase}</phase>")
                 .contains("${workshop.exercises.notice}")
                 .contains("<message>${workshop.builtAlone.message}</message>");
+        assertThat(CourseCopy.read(course.resolve("solutions/module-05-demo/pom.xml")))
+                .as("the scaffolded reference twin's pom, with module 02's names put in")
+                .isEqualTo(CourseCopy.read(CourseCopy.repository().resolve("solutions/module-02-iam/pom.xml"))
+                        .replace("module-02-iam", "module-05-demo")
+                        .replace("Solution of module 02", "Solution of module 05"));
     }
 }
