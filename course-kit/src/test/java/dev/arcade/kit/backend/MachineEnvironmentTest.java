@@ -1,0 +1,118 @@
+package dev.arcade.kit.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcade.kit.testing.ForkedJvm;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learner's machine as it really is: proxy settings meant for the internet, a broken
+ * {@code ~/.aws}. The emulator on 127.0.0.1 must be reached all the same, by the kit's clients and by
+ * clients the learner builds with {@code XxxClient.create()}.
+ */
+@DisplayName("A learner's machine: proxies and AWS files do not get between the tests and the emulator")
+class MachineEnvironmentTest {
+
+    /** A loopback port nothing listens on: a proxy there refuses every connection. */
+    static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static Map<String, String> moto() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WORKSHOP_BACKEND", "moto");
+        return env;
+    }
+
+    static void assertEverythingReachedTheEmulator(String out) {
+        assertThat(out)
+                .as("what the forked JVM printed")
+                .contains("KIT_DDB=ok [Scores]")
+                .contains("LEARNER_DDB=ok ACTIVE")
+                .contains("LEARNER_IAM=ok roles")
+                .doesNotContain("=failed");
+    }
+
+    @Nested
+    @DisplayName("with proxy settings pointing at a port where nothing listens")
+    class Proxies {
+
+        @Test
+        @DisplayName(
+                "HTTP_PROXY, HTTPS_PROXY and ALL_PROXY (both cases) are not used for the emulator, nor seen by moto")
+        void proxyVariables_areNotUsedForLoopback() throws Exception {
+            String proxy = "http://127.0.0.1:" + closedPort();
+            Map<String, String> env = moto();
+            for (String name : new String[] {"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"}) {
+                env.put(name, proxy);
+                env.put(name.toLowerCase(java.util.Locale.ROOT), proxy);
+            }
+
+            String out = ForkedJvm.run(MachineEnvironmentProbe.class, env);
+
+            assertEverythingReachedTheEmulator(out);
+            if (out.contains("MOTO_ENV=")) {
+                assertThat(out.substring(out.indexOf("MOTO_ENV=")))
+                        .as("moto's environment")
+                        .doesNotContainIgnoringCase("_PROXY=");
+            }
+        }
+
+        @Test
+        @DisplayName(
+                "http.proxyHost, https.proxyHost and socksProxyHost given in JAVA_TOOL_OPTIONS are not used for the emulator")
+        void proxySystemProperties_areNotUsedForLoopback() throws Exception {
+            int port = closedPort();
+            Map<String, String> env = moto();
+            // the learner's own nonProxyHosts, which replaces the JDK's default that leaves out loopback
+            env.put(
+                    "JAVA_TOOL_OPTIONS",
+                    "-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=" + port + " -Dhttps.proxyHost=127.0.0.1"
+                            + " -Dhttps.proxyPort=" + port + " -DsocksProxyHost=127.0.0.1 -DsocksProxyPort=" + port
+                            + " -Dhttp.nonProxyHosts=*.corp.example.com");
+
+            String out = ForkedJvm.run(MachineEnvironmentProbe.class, env);
+
+            assertEverythingReachedTheEmulator(out);
+        }
+    }
+
+    @Nested
+    @DisplayName("with a broken AWS configuration")
+    class BrokenAwsFiles {
+
+        @Test
+        @DisplayName(
+                "a ~/.aws/config with a duplicated key (and AWS_PROFILE, AWS_CONFIG_FILE naming it) changes nothing")
+        void brokenAwsConfig_isNeverRead(@TempDir Path home) throws Exception {
+            Path aws = Files.createDirectories(home.resolve(".aws"));
+            Files.writeString(aws.resolve("config"), "[default]\nregion = a\nregion = b\n[profile broken\n");
+            Files.writeString(aws.resolve("credentials"), "[default]\naws_access_key_id = A\naws_access_key_id = B\n");
+            Files.createDirectories(aws.resolve("models"));
+            Files.writeString(aws.resolve("models/not-a-model.json"), "{ broken");
+            Map<String, String> env = moto();
+            env.put("HOME", home.toString());
+            env.put("USERPROFILE", home.toString());
+            env.put("AWS_CONFIG_FILE", aws.resolve("config").toString());
+            env.put("AWS_SHARED_CREDENTIALS_FILE", aws.resolve("credentials").toString());
+            env.put("AWS_PROFILE", "broken");
+            env.put("AWS_DEFAULT_PROFILE", "broken");
+
+            String out = ForkedJvm.run(MachineEnvironmentProbe.class, env);
+
+            assertEverythingReachedTheEmulator(out);
+        }
+    }
+}
