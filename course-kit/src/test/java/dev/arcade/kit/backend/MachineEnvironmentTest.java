@@ -47,7 +47,7 @@ class MachineEnvironmentTest {
 
     @Nested
     @DisplayName("with proxy settings pointing at a port where nothing listens")
-    class Proxies {
+    class ProxySettings {
 
         @Test
         @DisplayName(
@@ -71,6 +71,14 @@ class MachineEnvironmentTest {
         }
 
         @Test
+        @DisplayName("a test JVM started by surefire sees no proxy variable, whatever the shell that ran Maven had")
+        void surefireTestJvm_getsNoProxyVariables() {
+            assertThat(Proxies.variablesSet())
+                    .as("proxy variables in this surefire test JVM (the root pom's excludedEnvironmentVariables)")
+                    .isEmpty();
+        }
+
+        @Test
         @DisplayName(
                 "http.proxyHost, https.proxyHost and socksProxyHost given in JAVA_TOOL_OPTIONS are not used for the emulator")
         void proxySystemProperties_areNotUsedForLoopback() throws Exception {
@@ -86,6 +94,27 @@ class MachineEnvironmentTest {
             String out = ForkedJvm.run(MachineEnvironmentProbe.class, env);
 
             assertEverythingReachedTheEmulator(out);
+        }
+    }
+
+    @Nested
+    @DisplayName("the loopback addresses added to a nonProxyHosts list")
+    class NonProxyHosts {
+        @Test
+        @DisplayName("are added after the learner's own hosts, once")
+        void loopbackIsAddedOnce() {
+            assertThat(Proxies.withLoopback(null)).isEqualTo("localhost|127.*|[::1]");
+            assertThat(Proxies.withLoopback("*.corp.example.com|localhost"))
+                    .isEqualTo("*.corp.example.com|localhost|127.*|[::1]");
+            assertThat(Proxies.withLoopback(Proxies.withLoopback("a"))).isEqualTo("a|localhost|127.*|[::1]");
+        }
+
+        @Test
+        @DisplayName("a proxy's password is never shown")
+        void passwordsAreMasked() {
+            assertThat(Proxies.masked("http://alice:s3cret@proxy.corp:3128"))
+                    .isEqualTo("http://alice:***@proxy.corp:3128");
+            assertThat(Proxies.masked("http://proxy.corp:3128")).isEqualTo("http://proxy.corp:3128");
         }
     }
 
