@@ -1,6 +1,7 @@
 package dev.arcade.kit.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arcade.kit.testing.ForkedJvm;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,71 @@ class MachineEnvironmentTest {
             assertThat(Proxies.masked("http://alice:s3cret@proxy.corp:3128"))
                     .isEqualTo("http://alice:***@proxy.corp:3128");
             assertThat(Proxies.masked("http://proxy.corp:3128")).isEqualTo("http://proxy.corp:3128");
+        }
+    }
+
+    @Nested
+    @DisplayName("with an endpoint variable left over from another tool, and nothing listening there")
+    class LeftoverEndpoint {
+
+        String failureFor(Settings settings) {
+            HostEnvironment host = new HostEnvironment() {
+                @Override
+                public Settings settings() {
+                    return settings;
+                }
+
+                @Override
+                public Optional<MotoCommand> moto() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public boolean dockerAvailable() {
+                    return false;
+                }
+            };
+            return assertThatThrownBy(() -> Backends.start(host))
+                    .isInstanceOf(BackendUnavailableException.class)
+                    .actual()
+                    .getMessage();
+        }
+
+        @Test
+        @DisplayName("AWS_ENDPOINT_URL is the variable the message tells the learner to unset, not WORKSHOP_ENDPOINT")
+        void awsEndpointUrl_isNamed() throws Exception {
+            String url = "http://localhost:" + closedPort();
+
+            String message = failureFor(Settings.of(Map.of(Settings.AWS_ENDPOINT_URL, url)));
+
+            assertThat(message)
+                    .as("the message when nothing answers at AWS_ENDPOINT_URL")
+                    .contains("Nothing answers at " + url + ", which AWS_ENDPOINT_URL names")
+                    .contains("unset AWS_ENDPOINT_URL")
+                    .doesNotContain(Settings.ENDPOINT);
+        }
+
+        @Test
+        @DisplayName("WORKSHOP_ENDPOINT is named when it is the one set")
+        void workshopEndpoint_isNamed() throws Exception {
+            String message = failureFor(Settings.of(
+                    Map.of(Settings.ENDPOINT, "http://127.0.0.1:" + closedPort(), "WORKSHOP_BACKEND", "endpoint")));
+
+            assertThat(message).contains("unset WORKSHOP_ENDPOINT").doesNotContain(Settings.AWS_ENDPOINT_URL);
+        }
+
+        @Test
+        @DisplayName("a system property is named as the -D option that set it")
+        void systemProperty_isNamedAsTheOption() throws Exception {
+            String property = Settings.propertyName(Settings.AWS_ENDPOINT_URL);
+            System.setProperty(property, "http://127.0.0.1:" + closedPort());
+            try {
+                assertThat(failureFor(Settings.fromSystem()))
+                        .contains("which -Daws.endpoint.url names")
+                        .contains("remove -Daws.endpoint.url");
+            } finally {
+                System.clearProperty(property);
+            }
         }
     }
 
