@@ -116,7 +116,7 @@ public final class Proxies {
     }
 
     /** A proxy address without its password: {@code http://user:secret@host:3128} shows as {@code http://user:***@host:3128}. */
-    static String masked(String value) {
+    public static String masked(String value) {
         return value.replaceAll("(//[^/:@]*:)[^/@]*@", "$1***@");
     }
 }
