@@ -118,9 +118,11 @@ final class EnvironmentCheck {
         if (!names.isEmpty()) {
             lines.add(new Line(
                     Kind.INFO,
-                    String.join(", ", names) + (names.size() == 1 ? " is" : " are")
-                            + " set: the course does not read them; its clients use dummy credentials and the"
-                            + " emulator"));
+                    String.join(", ", names)
+                            + (names.size() == 1
+                                    ? " is set: the course does not read it"
+                                    : " are set: the course does not read them")
+                            + "; its clients use dummy credentials and the emulator"));
         }
         Path aws = home.resolve(".aws");
         if (Files.isDirectory(aws)) {
