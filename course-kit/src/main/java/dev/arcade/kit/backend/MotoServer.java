@@ -63,11 +63,18 @@ final class MotoServer implements Backend {
 
     /**
      * Runs moto in this interpreter and exits the moment stdin reaches end of file, that is when the
-     * JVM that started it is gone. Exit code 3 means this interpreter has no moto.
+     * JVM that started it is gone, removing moto's private home (which a killed JVM cannot). Exit code
+     * 3 means this interpreter has no moto.
      */
     private static final String WATCHDOG = String.join(
             "\n",
-            "import os, sys, threading",
+            "import os, shutil, sys, threading",
+            // The private home only now, before moto and botocore load: Python found the user's packages
+            // (pip install --user) in the real home at its start.
+            "home = os.environ.get('" + PRIVATE_HOME + "')",
+            "if home:",
+            "    os.environ['HOME'] = home",
+            "    os.environ['USERPROFILE'] = home",
             "try:",
             "    from moto.server import main",
             "except ImportError as e:",
@@ -78,13 +85,10 @@ final class MotoServer implements Backend {
             "        while sys.stdin.buffer.read(4096):",
             "            pass",
             "    finally:",
+            "        if home:",
+            "            shutil.rmtree(home, ignore_errors=True)",
             "        os._exit(0)",
             "threading.Thread(target=watch, daemon=True).start()",
-            // The private home only now: Python found the user's site-packages (pip install --user) at its start.
-            "home = os.environ.get('" + PRIVATE_HOME + "')",
-            "if home:",
-            "    os.environ['HOME'] = home",
-            "    os.environ['USERPROFILE'] = home",
             "main(sys.argv[1:])");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
