@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The learner's machine as it really is: proxy settings meant for the internet, a broken
@@ -189,10 +191,11 @@ class MachineEnvironmentTest {
     @DisplayName("with a broken AWS configuration")
     class BrokenAwsFiles {
 
-        @Test
+        @ParameterizedTest(name = "moto started {0}")
+        @ValueSource(strings = {"under the kit's watchdog", "as moto_server itself"})
         @DisplayName(
                 "a ~/.aws/config with a duplicated key (and AWS_PROFILE, AWS_CONFIG_FILE naming it) changes nothing")
-        void brokenAwsConfig_isNeverRead(@TempDir Path home) throws Exception {
+        void brokenAwsConfig_isNeverRead(String how, @TempDir Path home) throws Exception {
             Path aws = Files.createDirectories(home.resolve(".aws"));
             Files.writeString(aws.resolve("config"), "[default]\nregion = a\nregion = b\n[profile broken\n");
             Files.writeString(aws.resolve("credentials"), "[default]\naws_access_key_id = A\naws_access_key_id = B\n");
@@ -205,10 +208,17 @@ class MachineEnvironmentTest {
             env.put("AWS_SHARED_CREDENTIALS_FILE", aws.resolve("credentials").toString());
             env.put("AWS_PROFILE", "broken");
             env.put("AWS_DEFAULT_PROFILE", "broken");
+            if (how.startsWith("as moto_server")) {
+                // a command of the learner's own is started as it is, without the watchdog
+                env.put("JAVA_TOOL_OPTIONS", "-D" + Settings.propertyName(Settings.MOTO_COMMAND) + "=moto_server");
+            }
 
             String out = ForkedJvm.run(MachineEnvironmentProbe.class, env);
 
             assertEverythingReachedTheEmulator(out);
+            if (how.startsWith("as moto_server")) {
+                assertThat(out).as("the backend line").contains(Settings.MOTO_COMMAND + "=moto_server");
+            }
         }
     }
 }
