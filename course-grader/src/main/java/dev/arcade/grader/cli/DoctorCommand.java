@@ -83,6 +83,8 @@ final class DoctorCommand implements Callable<Integer> {
                         : "in use: something already listens there, perhaps an emulator you run"
                                 + " (use it with WORKSHOP_ENDPOINT=http://127.0.0.1:" + LOCALSTACK_PORT + ")"));
 
+        environment(c);
+
         c.println();
         c.println(c.bold("Backends"));
         String setting = host.settings().get(Settings.BACKEND).orElse("auto");
@@ -110,6 +112,20 @@ final class DoctorCommand implements Callable<Integer> {
                 + Settings.ALLOW_REMOTE_ENDPOINT + ", " + Settings.LOCALSTACK_AUTH_TOKEN + ", " + Settings.MOTO_COMMAND
                 + ". See docs/backends.md."));
         return 0;
+    }
+
+    /** Proxies, AWS settings and files, an endpoint variable: what is set, and what the course does about it. */
+    private static void environment(Console c) {
+        c.println();
+        c.println(c.bold("Your environment"));
+        for (EnvironmentCheck.Line line : EnvironmentCheck.ofSystem().lines()) {
+            c.println("  "
+                    + switch (line.kind()) {
+                        case INFO -> c.dim("· ") + line.text();
+                        case OK -> c.green("✔ ") + line.text();
+                        case PROBLEM -> c.red("✘ ") + line.text();
+                    });
+        }
     }
 
     private static HostEnvironment withBackend(HostEnvironment host, BackendKind kind) {

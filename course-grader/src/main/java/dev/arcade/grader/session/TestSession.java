@@ -3,6 +3,7 @@ package dev.arcade.grader.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.InheritedBackend;
+import dev.arcade.kit.backend.Proxies;
 import dev.arcade.runner.GradingRunner;
 import dev.arcade.runner.RunEvent;
 import dev.arcade.runner.RunSpec;
@@ -355,6 +356,10 @@ public final class TestSession {
         cmd.add(GradingRunner.class.getName());
         cmd.add(spec.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        // The grading JVM talks only to the emulator on this machine: a proxy meant for the internet would only
+        // refuse those calls, and the learner's AWS settings are not the course's (docs/troubleshooting.md).
+        Proxies.removeFrom(pb.environment());
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().put("AWS_EMF_ENVIRONMENT", "Local"); // EMF must never probe the EC2 metadata address
         if (showOutput) {
             pb.inheritIO();

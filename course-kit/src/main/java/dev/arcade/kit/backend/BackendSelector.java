@@ -34,7 +34,12 @@ public final class BackendSelector {
             case AUTO -> auto(host);
             case ENDPOINT ->
                 endpoint(settings)
-                        .map(uri -> new Selection(BackendKind.ENDPOINT, Settings.BACKEND + "=endpoint", uri, null))
+                        .map(uri -> new Selection(
+                                BackendKind.ENDPOINT,
+                                Settings.BACKEND + "=endpoint",
+                                uri,
+                                null,
+                                endpointSetting(settings)))
                         .orElseThrow(() -> new BackendUnavailableException(
                                 Settings.BACKEND + "=endpoint needs " + Settings.ENDPOINT
                                         + " set to your emulator's address, such as http://127.0.0.1:4566."));
@@ -63,8 +68,8 @@ public final class BackendSelector {
         Settings settings = host.settings();
         Optional<URI> endpoint = endpoint(settings);
         if (endpoint.isPresent()) {
-            String which = settings.get(Settings.ENDPOINT).isPresent() ? Settings.ENDPOINT : Settings.AWS_ENDPOINT_URL;
-            return new Selection(BackendKind.ENDPOINT, "auto: " + which + " is set", endpoint.get(), null);
+            String which = endpointSetting(settings);
+            return new Selection(BackendKind.ENDPOINT, "auto: " + which + " is set", endpoint.get(), null, which);
         }
         boolean token = settings.get(Settings.LOCALSTACK_AUTH_TOKEN).isPresent();
         // Docker is asked only when its answer can change the choice: it costs about 170 ms.
@@ -113,9 +118,15 @@ public final class BackendSelector {
         boolean allowRemote = settings.isTrue(Settings.ALLOW_REMOTE_ENDPOINT);
         Optional<String> own = settings.get(Settings.ENDPOINT);
         if (own.isPresent()) {
-            return Optional.of(Endpoints.checked(Settings.ENDPOINT, own.get(), allowRemote));
+            return Optional.of(Endpoints.checked(settings.source(Settings.ENDPOINT), own.get(), allowRemote));
         }
         return settings.get(Settings.AWS_ENDPOINT_URL)
-                .map(v -> Endpoints.checked(Settings.AWS_ENDPOINT_URL, v, allowRemote));
+                .map(v -> Endpoints.checked(settings.source(Settings.AWS_ENDPOINT_URL), v, allowRemote));
+    }
+
+    /** The endpoint setting that is in force, as the learner set it ({@link Settings#source(String)}). */
+    private static String endpointSetting(Settings settings) {
+        return settings.source(
+                settings.get(Settings.ENDPOINT).isPresent() ? Settings.ENDPOINT : Settings.AWS_ENDPOINT_URL);
     }
 }

@@ -17,7 +17,11 @@ public final class Backends {
     public static Backend start(Selection selection, Settings settings) {
         return switch (selection.kind()) {
             case MOTO -> MotoServer.start(selection.moto(), selection.reason());
-            case ENDPOINT -> EndpointBackend.connect(selection.endpoint(), selection.reason());
+            case ENDPOINT ->
+                EndpointBackend.connect(
+                        selection.endpoint(),
+                        selection.reason(),
+                        selection.endpointSetting() != null ? selection.endpointSetting() : Settings.ENDPOINT);
             case LOCALSTACK ->
                 ContainerBackend.localstack(
                         settings.get(Settings.LOCALSTACK_AUTH_TOKEN).orElseThrow(), selection.reason());

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * An emulator the user runs, at {@code WORKSHOP_ENDPOINT}.
+ * An emulator the user runs, at {@code WORKSHOP_ENDPOINT} (or {@code AWS_ENDPOINT_URL}).
  *
  * <p>The kit does not own it, so {@link #close()} leaves it running. Its kind is recognised from
  * its control API so that its capabilities (and moto's Lambda switch) can be set right.
@@ -25,7 +25,13 @@ final class EndpointBackend implements Backend {
         this.moto = moto;
     }
 
-    static EndpointBackend connect(URI endpoint, String reason) {
+    /**
+     * Connects to the emulator at {@code endpoint}.
+     *
+     * @param setting the setting that named it, as the learner set it ({@code AWS_ENDPOINT_URL}), for the
+     *     message when nothing answers there
+     */
+    static EndpointBackend connect(URI endpoint, String reason, String setting) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         try {
@@ -42,8 +48,9 @@ final class EndpointBackend implements Backend {
             return new EndpointBackend(endpoint, reason, moto);
         } catch (java.io.IOException e) {
             throw new BackendUnavailableException(
-                    "Nothing answers at " + endpoint + " (" + e.getClass().getSimpleName()
-                            + "); start your emulator there, or unset " + Settings.ENDPOINT
+                    "Nothing answers at " + endpoint + ", which " + setting + " names ("
+                            + e.getClass().getSimpleName() + "); start your emulator there, or "
+                            + (setting.startsWith("-D") ? "remove " : "unset ") + setting
                             + " to let the course start moto.",
                     e);
         } catch (InterruptedException e) {

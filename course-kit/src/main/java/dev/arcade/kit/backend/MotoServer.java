@@ -2,6 +2,7 @@ package dev.arcade.kit.backend;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * moto_server started by the kit on a free loopback port, one per JVM.
@@ -53,13 +58,23 @@ final class MotoServer implements Backend {
         OWN_CAPABILITIES = Collections.unmodifiableSet(own);
     }
 
+    /** Tells the watchdog the home folder moto gets (see {@link #isolate}). */
+    private static final String PRIVATE_HOME = "WORKSHOP_MOTO_HOME";
+
     /**
      * Runs moto in this interpreter and exits the moment stdin reaches end of file, that is when the
-     * JVM that started it is gone. Exit code 3 means this interpreter has no moto.
+     * JVM that started it is gone, removing moto's private home (which a killed JVM cannot). Exit code
+     * 3 means this interpreter has no moto.
      */
     private static final String WATCHDOG = String.join(
             "\n",
-            "import os, sys, threading",
+            "import os, shutil, sys, threading",
+            // The private home only now, before moto and botocore load: Python found the user's packages
+            // (pip install --user) in the real home at its start.
+            "home = os.environ.get('" + PRIVATE_HOME + "')",
+            "if home:",
+            "    os.environ['HOME'] = home",
+            "    os.environ['USERPROFILE'] = home",
             "try:",
             "    from moto.server import main",
             "except ImportError as e:",
@@ -70,6 +85,8 @@ final class MotoServer implements Backend {
             "        while sys.stdin.buffer.read(4096):",
             "            pass",
             "    finally:",
+            "        if home:",
+            "            shutil.rmtree(home, ignore_errors=True)",
             "        os._exit(0)",
             "threading.Thread(target=watch, daemon=True).start()",
             "main(sys.argv[1:])");
@@ -82,9 +99,11 @@ final class MotoServer implements Backend {
     private final Path log;
     private final Duration startTime;
     private final Thread shutdownHook;
+    private final Path home;
 
-    private MotoServer(Process process, URI endpoint, String reason, Path log, Duration startTime) {
+    private MotoServer(Process process, URI endpoint, String reason, Path log, Duration startTime, Path home) {
         this.process = process;
+        this.home = home;
         this.endpoint = endpoint;
         this.reason = reason;
         this.log = log;
@@ -112,6 +131,7 @@ final class MotoServer implements Backend {
             }
             cmd.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
             Path log;
+            Path home = null;
             Process process;
             try {
                 log = Files.createTempFile("workshop-moto-", ".log");
@@ -119,15 +139,15 @@ final class MotoServer implements Backend {
                 ProcessBuilder pb = new ProcessBuilder(cmd)
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                home = isolate(pb.environment(), useWatchdog);
                 // Real AWS managed policies (AWSLambdaBasicExecutionRole...) only exist when loaded at start.
                 pb.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
                 // Not moto's default account (123456789012, also the AWS docs' example): an account id copied into
                 // a policy instead of the one the code is given must fail, as it would in any other account.
                 pb.environment().put("MOTO_ACCOUNT_ID", ACCOUNT_ID);
-                // moto must never reach out, and must never pick up the user's real credentials.
-                pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
                 process = pb.start();
             } catch (IOException e) {
+                deleteTree(home);
                 throw new BackendUnavailableException(
                         "Could not run " + cmd.get(0) + " (" + e.getMessage()
                                 + "); install moto with pip install 'moto[server]' or set " + Settings.MOTO_COMMAND
@@ -139,11 +159,13 @@ final class MotoServer implements Backend {
                 awaitReady(http, endpoint, process, log);
                 configureLambdaWithoutDocker(http, endpoint);
                 MotoServer server =
-                        new MotoServer(process, endpoint, reason, log, Duration.ofNanos(System.nanoTime() - t0));
+                        new MotoServer(process, endpoint, reason, log, Duration.ofNanos(System.nanoTime() - t0), home);
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 return server;
             } catch (BackendUnavailableException e) {
                 process.destroyForcibly();
+                awaitEnd(process);
+                deleteTree(home);
                 last = e;
                 if (useWatchdog && process.exitValue() == 3 && command.server() != null) {
                     useWatchdog = false; // this Python has no moto: run moto_server itself instead
@@ -151,6 +173,57 @@ final class MotoServer implements Backend {
             }
         }
         throw last;
+    }
+
+    /**
+     * Gives moto an environment of its own: none of the user's {@code AWS_*} variables, no proxy
+     * variables, and a private, empty home folder with empty AWS files, so that nothing of the user's
+     * {@code ~/.aws} is read (botocore inside moto reads {@code ~/.aws/config}, and one duplicated key
+     * there made every DynamoDB call answer HTTP 500). Returns the home folder, removed when moto stops.
+     *
+     * @param watchdog whether moto runs under {@link #WATCHDOG}, which moves to the private home itself
+     *     once Python has found the user's packages; otherwise the home is set here, keeping the user's
+     *     {@code pip install --user} folder where Python would look for it
+     */
+    private static Path isolate(Map<String, String> env, boolean watchdog) throws IOException {
+        String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BOTO") || k.equals(PRIVATE_HOME));
+        Proxies.removeFrom(env);
+        Path home = Files.createTempDirectory("workshop-moto-home-");
+        Path empty = Files.createFile(home.resolve("empty-aws-file"));
+        env.put("AWS_CONFIG_FILE", empty.toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", empty.toString());
+        env.put("BOTO_CONFIG", empty.toString());
+        if (watchdog) {
+            env.put(PRIVATE_HOME, home.toString());
+        } else {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            if (!os.contains("win") && !os.contains("mac") && userHome != null) {
+                env.putIfAbsent("PYTHONUSERBASE", Path.of(userHome, ".local").toString());
+            }
+            env.put("HOME", home.toString());
+            env.put("USERPROFILE", home.toString());
+        }
+        return home;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            dir.toFile().deleteOnExit(); // a temp folder: the operating system cleans it up at worst
+        }
+    }
+
+    private static void awaitEnd(Process process) {
+        try {
+            process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitReady(HttpClient http, URI endpoint, Process process, Path log) {
@@ -281,6 +354,7 @@ final class MotoServer implements Backend {
 
     private void stopProcess() {
         if (!process.isAlive()) {
+            deleteTree(home);
             return;
         }
         try {
@@ -299,6 +373,9 @@ final class MotoServer implements Backend {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (!process.isAlive()) {
+            deleteTree(home);
         }
     }
 }

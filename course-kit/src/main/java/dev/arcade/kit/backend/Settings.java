@@ -25,22 +25,34 @@ public final class Settings {
     public static final String MOTO_COMMAND = "WORKSHOP_MOTO_COMMAND";
 
     private final Function<String, String> lookup;
+    private final Function<String, String> source;
 
-    private Settings(Function<String, String> lookup) {
+    private Settings(Function<String, String> lookup, Function<String, String> source) {
         this.lookup = lookup;
+        this.source = source;
     }
 
     /** The settings of this process: system properties, then environment variables. */
     public static Settings fromSystem() {
-        return new Settings(name -> {
-            String property = System.getProperty(propertyName(name));
-            return property != null ? property : System.getenv(name);
-        });
+        return new Settings(
+                name -> {
+                    String property = System.getProperty(propertyName(name));
+                    return property != null ? property : System.getenv(name);
+                },
+                name -> System.getProperty(propertyName(name)) != null ? "-D" + propertyName(name) : name);
     }
 
     /** Fixed settings, for tests of the selection logic. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(values::get);
+        return new Settings(values::get, name -> name);
+    }
+
+    /**
+     * How the learner set {@code name}, for messages that tell them what to change: the variable's name
+     * ({@code AWS_ENDPOINT_URL}), or {@code -Daws.endpoint.url} when the system property gave the value.
+     */
+    public String source(String name) {
+        return source.apply(name);
     }
 
     /** The system property that stands for environment variable {@code name}: WORKSHOP_BACKEND → workshop.backend. */

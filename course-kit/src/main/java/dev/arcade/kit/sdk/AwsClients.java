@@ -1,6 +1,7 @@
 package dev.arcade.kit.sdk;
 
 import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.backend.Endpoints;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.xray.XRayClient;
  *   <li>region: one for everything ({@value Backend#REGION}), because emulators keep data per region;</li>
  *   <li>credentials: dummy static ones, so nothing reads {@code ~/.aws} or the user's environment,
  *       and a signature is still sent (moto routes unsigned requests to S3);</li>
+ *   <li>no proxy for a loopback backend: a proxy set for the internet ({@code HTTP_PROXY},
+ *       {@code http.proxyHost}) cannot reach this machine's emulator;</li>
  *   <li>retries off: a test's first answer is the one it grades, and moto's HTTP 500s would
  *       otherwise be retried three times, which only makes a failing test slow;</li>
  *   <li>marked as the kit's: the {@link ApiCalls} recorder and {@link FaultPlan} leave these calls alone,
@@ -49,13 +52,18 @@ public final class AwsClients {
     private AwsClients codeUnderTest;
 
     AwsClients(Backend backend) {
-        this(
-                backend,
-                false,
-                UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build());
+        this(backend, false, httpClient(backend));
+    }
+
+    private static SdkHttpClient httpClient(Backend backend) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30));
+        if (Endpoints.isLoopback(backend.endpoint().getHost())) {
+            // the SDK would otherwise take HTTP_PROXY or http.proxyHost, and send loopback calls there
+            http.proxyConfiguration(p -> p.useEnvironmentVariablesValues(false).useSystemPropertyValues(false));
+        }
+        return http.build();
     }
 
     private AwsClients(Backend backend, boolean forCodeUnderTest, SdkHttpClient http) {

@@ -1,6 +1,8 @@
 package dev.arcade.kit.sdk;
 
 import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.backend.Endpoints;
+import dev.arcade.kit.backend.Proxies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +20,10 @@ import java.util.Map;
  * ranks a service-specific environment variable ({@code AWS_ENDPOINT_URL_DYNAMODB}) above the
  * global property. The profile files are pointed at an empty file so that nothing is read from
  * {@code ~/.aws}, and instance metadata is switched off so nothing probes 169.254.169.254.
+ *
+ * <p>A proxy meant for the internet ({@code HTTP_PROXY}, {@code -Dhttp.proxyHost}) cannot reach an
+ * emulator on this machine, so for a loopback backend {@link Proxies#bypassLoopback()} makes every
+ * client connect to it directly, including the learner's.
  */
 final class SdkDefaults {
     /** The SDK's endpoint properties, one per service the course uses (names as in SDK 2.57.8). */
@@ -53,6 +59,9 @@ final class SdkDefaults {
         props.put(
                 "software.amazon.awssdk.http.service.impl",
                 "software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
+        if (Endpoints.isLoopback(backend.endpoint().getHost())) {
+            Proxies.bypassLoopback();
+        }
         props.forEach((k, v) -> {
             if (v.isEmpty()) {
                 System.clearProperty(k);
