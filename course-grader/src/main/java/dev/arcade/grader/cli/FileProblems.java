@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -63,7 +64,9 @@ final class FileProblems {
             return "cannot write " + name + ": the folder is read-only; make the course folder writable (or clone the"
                     + " course where you can write), then run this again.";
         }
-        if (e instanceof NotDirectoryException || why.contains("not a directory")) {
+        if (e instanceof NotDirectoryException
+                || e instanceof FileAlreadyExistsException
+                || why.contains("not a directory")) {
             return "cannot write " + name + ": a file stands where a folder belongs on that path; move that file"
                     + " away, then run this again.";
         }
