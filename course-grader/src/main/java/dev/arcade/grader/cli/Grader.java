@@ -7,6 +7,7 @@ import dev.arcade.grader.course.Manifest;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.report.Scoring;
+import dev.arcade.grader.session.BackendGone;
 import dev.arcade.grader.session.Classpaths;
 import dev.arcade.grader.session.ModuleCompiler;
 import dev.arcade.grader.session.TestOutcome;
@@ -136,7 +137,8 @@ final class Grader {
         if (!units.isEmpty()) {
             step.accept("running tests");
             TestSession session = new TestSession(classpath, ready, layout.workDir(), showOutput);
-            for (TestOutcome o : session.run(units, exercise, listener)) {
+            List<TestOutcome> ran = session.run(units, exercise, listener);
+            for (TestOutcome o : BackendGone.reclassify(ran, ready.get().endpoint(), BackendGone::answers)) {
                 outcomes.put(o.test().key(), o);
                 catalogs.computeIfAbsent(o.test().unit(), k -> new ArrayList<>())
                         .add(o.test());
