@@ -251,13 +251,16 @@ class FrontDoorEndToEndTest {
                     .as("skeleton files that the manifest check calls changed, in an untouched CRLF checkout")
                     .isEmpty();
 
-            // the script itself runs from the CRLF checkout, by ./workshop and by sh workshop
+            // the script itself runs from the CRLF checkout: as ./workshop, as sh workshop (dash), and as bash in
+            // POSIX mode (what sh is on macOS)
             Path built = clone.resolve("course-grader/target");
             Files.createDirectories(built);
             Files.createSymbolicLink(built.resolve("classes"), graderClasses());
             Files.writeString(built.resolve("workshop.classpath"), goodClasspath(), StandardCharsets.UTF_8);
-            for (String[] cmd :
-                    List.of(new String[] {"./workshop", "--version"}, new String[] {"sh", "workshop", "--version"})) {
+            for (String[] cmd : List.of(
+                    new String[] {"./workshop", "--version"},
+                    new String[] {"sh", "workshop", "--version"},
+                    new String[] {"bash", "--posix", "workshop", "--version"})) {
                 Ran r = run(clone, Map.of(), cmd);
                 assertThat(r.output())
                         .as("%s in a CRLF checkout", String.join(" ", cmd))
