@@ -60,6 +60,7 @@ final class DoctorCommand implements Callable<Integer> {
                 Files.isRegularFile(root.resolve(".mvn/wrapper/maven-wrapper.properties")),
                 "Maven Wrapper (./mvnw), Maven " + wrapperMaven(root),
                 "the wrapper files are missing: clone the course again");
+        graderBuild(c, root);
         Optional<HostEnvironment.MotoCommand> moto = host.moto();
         check(
                 c,
@@ -160,6 +161,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static void check(Console c, boolean ok, String what, String fix) {
         c.println("  " + (ok ? c.green("✔ ") + what : c.red("✘ ") + what + ": " + fix));
+    }
+
+    /** Whether ./workshop's last build of the grader is complete (an interrupted one is rebuilt on the next run). */
+    private static void graderBuild(Console c, Path root) {
+        Optional<String> problem = GraderBuild.problem(root);
+        check(
+                c,
+                problem.isEmpty(),
+                "the grader's build",
+                problem.map(p -> p + "; the next ./workshop command builds it again")
+                        .orElse(""));
     }
 
     private static String wrapperMaven(Path root) {

@@ -8,6 +8,7 @@ import dev.arcade.grader.course.PristineSkeletons;
 import dev.arcade.grader.report.ModuleResult;
 import dev.arcade.grader.report.ScoreReport;
 import dev.arcade.grader.report.Scoring;
+import dev.arcade.grader.session.BackendGone;
 import dev.arcade.grader.session.Classpaths;
 import dev.arcade.grader.session.LearnerBuild;
 import dev.arcade.grader.session.ModuleCompiler;
@@ -184,7 +185,8 @@ final class Grader {
                     }
                 }
             };
-            for (TestOutcome o : session.run(units, exercise, heard)) {
+            List<TestOutcome> ran = session.run(units, exercise, heard);
+            for (TestOutcome o : BackendGone.reclassify(ran, ready.get().endpoint(), BackendGone::answers)) {
                 if (!broken.test(o.test())) {
                     outcomes.put(o.test().key(), o);
                 }

@@ -1,13 +1,11 @@
 package dev.arcade.grader.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.CourseModule;
+import dev.arcade.grader.course.HintProgress;
 import dev.arcade.grader.course.Hints;
 import dev.arcade.grader.course.Lesson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,8 +27,6 @@ import picocli.CommandLine.Parameters;
         description = "Show the next hint for an exercise (a nudge, then the concept, then nearly the"
                 + " solution), or the level you ask for.")
 final class HintCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "EXERCISE", description = "the exercise id, for example 1.3")
     String exercise;
 
@@ -55,17 +51,13 @@ final class HintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Exercise " + exercise + " has no hints ("
                     + layout.root().relativize(module.hints(exercise)) + " is missing).");
         }
-        Path state = layout.workDir().resolve("hints-seen.json");
-        ObjectNode seen =
-                Files.isRegularFile(state) ? (ObjectNode) JSON.readTree(state.toFile()) : JSON.createObjectNode();
-        int shown = reset ? 0 : seen.path(exercise).asInt(0);
+        HintProgress progress = HintProgress.of(layout);
+        int shown = reset ? 0 : progress.seen(exercise);
         int n = level != null ? level : Math.min(shown + 1, hints.size());
         if (n < 1 || n > hints.size()) {
             throw new IllegalArgumentException("Exercise " + exercise + " has hints 1 to " + hints.size() + ".");
         }
-        seen.put(exercise, Math.max(n, reset ? n : shown));
-        Files.createDirectories(state.getParent());
-        JSON.writeValue(state.toFile(), seen);
+        progress.record(exercise, Math.max(n, reset ? n : shown));
 
         String title = Lesson.exerciseTitles(module.lesson()).getOrDefault(exercise, "");
         Hints.Hint h = hints.get(n - 1);

@@ -1,6 +1,12 @@
 package dev.arcade.grader.cli;
 
+import dev.arcade.grader.course.CourseLayout;
+import dev.arcade.grader.session.RunLock;
 import dev.arcade.kit.backend.BackendUnavailableException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,11 +54,50 @@ public final class Main implements Runnable {
                 c.out.println(c.red("✘ ") + e.getMessage());
                 return 2;
             }
+            Optional<String> fileProblem = FileProblems.of(e, courseRoot());
+            if (fileProblem.isPresent()) {
+                c.out.println(c.red("✘ ") + fileProblem.get());
+                return 2;
+            }
             throw e;
         });
+        cli.setExecutionStrategy(Main::oneRunAtATime);
         int code = cli.execute(args);
         // The SDK's and JUnit's non-daemon threads must not keep the command alive.
         System.exit(code);
+    }
+
+    /** Commands that write run state into target/workshop/, which two runs must not share. */
+    private static final Set<String> RUNS = Set.of("grade", "test", "verify", "mutate", "watch");
+
+    /** Runs the command, holding the course's {@link RunLock} if it is one of {@link #RUNS}. */
+    private static int oneRunAtATime(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        Path root = courseRoot();
+        if (sub == null || !RUNS.contains(sub.commandSpec().name()) || root == null || helpAsked(sub)) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        try (RunLock lock =
+                RunLock.take(new CourseLayout(root).workDir(), sub.commandSpec().name())) {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (IOException e) {
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+        } catch (RunLock.RunInProgressException e) {
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private static boolean helpAsked(CommandLine.ParseResult sub) {
+        return sub.isUsageHelpRequested() || sub.isVersionHelpRequested();
+    }
+
+    /** The course folder around the working directory, or null outside one (the command says so itself). */
+    private static Path courseRoot() {
+        try {
+            return CourseLayout.find(Path.of("")).root();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     @Override

@@ -60,9 +60,17 @@ public record CourseLayout(Path root) {
         }
     }
 
-    /** Where the grader writes: {@code target/workshop/}. */
+    /** Where the grader writes what a run makes (classes, run files, reports, logs): {@code target/workshop/}. */
     public Path workDir() {
         return root.resolve("target").resolve("workshop");
+    }
+
+    /**
+     * Where the learner's own state lives (hint progress): {@code .workshop/} at the root, git-ignored,
+     * and out of {@code target/} so that {@code ./mvnw clean} keeps it.
+     */
+    public Path learnerDir() {
+        return root.resolve(".workshop");
     }
 
     /** The course manifest of test and skeleton checksums. */
