@@ -64,7 +64,7 @@ if "%WHY%"=="first run" (
   echo Building the grader again ^(%WHY%^)... 1>&2
 )
 del /q "%STAMP%" "%STAMP%.new" 2>nul
-call mvnw.cmd -q -B -pl course-grader -am -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true package 1>&2
+call mvnw.cmd -q -B -pl course-grader -am -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true install 1>&2
 if errorlevel 1 goto buildfailed
 if not exist "%STAMP%.new" goto buildfailed
 move /y "%STAMP%.new" "%STAMP%" >nul

@@ -118,21 +118,12 @@ class MavenHabitsEndToEndTest {
     }
 
     @Test
-    @DisplayName("../mvnw test in a module's folder names the commands that work, and works once the kit is installed")
-    void builtAlone_namesTheCommandsThatWork() throws Exception {
-        Path module = course.resolve("module-01-dynamodb");
-
-        Run alone = maven(module, work.resolve("repository-without-kit"), "test");
-
-        assertThat(alone.exit()).as("exit status; output:%n%s", alone.output()).isNotZero();
-        assertThat(alone.output())
-                .contains("module-01-dynamodb cannot be built on its own here")
-                .contains("cd .., then ./mvnw test -pl module-01-dynamodb -am")
-                .contains("./workshop test 1.3")
-                .contains("./mvnw install -pl course-kit -am -DskipTests")
-                .doesNotContain("Could not find artifact");
-
-        Run installed = maven(module, withKit, "test");
+    @DisplayName("../mvnw test in a module's folder works once the kit is installed, as ./workshop's build installs it")
+    void builtAlone_worksOnceTheKitIsInstalled() throws Exception {
+        // Before any ./workshop run Maven can only say "Could not find artifact dev.arcade:course-kit": it resolves
+        // the module's dependencies before any plugin of the module could speak (docs/troubleshooting.md says what
+        // to do). The workshop script builds the grader with `install`, so after the first ./workshop this works.
+        Run installed = maven(course.resolve("module-01-dynamodb"), withKit, "test");
 
         assertThat(installed.exit())
                 .as("exit status; output:%n%s", installed.output())
