@@ -59,12 +59,12 @@ goto lock
 :locked
 if %WAITED% gtr 0 if exist "%STAMP%" if exist "course-grader\target\classes\dev\arcade\grader\cli\Main.class" goto unlock
 if "%WHY%"=="first run" (
-  echo Building the grader ^(the first run downloads Maven and the libraries; later runs skip this^)... 1>&2
+  echo Building the grader ^(on a first run, or after mvnw clean: the first one downloads Maven and the libraries^)... 1>&2
 ) else (
   echo Building the grader again ^(%WHY%^)... 1>&2
 )
 del /q "%STAMP%" "%STAMP%.new" 2>nul
-call mvnw.cmd -q -B -pl course-grader -am -Dmaven.test.skip=true -Dmaven.jar.forceCreation=true install 1>&2
+call mvnw.cmd -q -B -pl course-grader -am -Dmaven.test.skip=true -Dspotless.check.skip=true -Dmaven.jar.forceCreation=true install 1>&2
 if errorlevel 1 goto buildfailed
 if not exist "%STAMP%.new" goto buildfailed
 move /y "%STAMP%.new" "%STAMP%" >nul

@@ -84,7 +84,7 @@ class MavenHabitsEndToEndTest {
         assertThat(r.output())
                 .contains("Tests are skipped.")
                 .contains(NOT_TESTED + ", so BUILD SUCCESS says nothing about them")
-                .contains("grade yours with ./workshop grade 01 or ./workshop test 1.3")
+                .contains("from the course's root folder, grade them with ./workshop grade 01 or ./workshop test 1.3")
                 .contains("./mvnw test -Dtest=Exercise13BestScoreTest")
                 .contains("module-02-iam: Maven compiled your code but did not run your exercises' tests")
                 .contains("./workshop test 2.1");

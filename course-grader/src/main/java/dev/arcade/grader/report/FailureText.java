@@ -38,13 +38,28 @@ public record FailureText(String sentence, String details, String hint) {
             close = -1; // a label ("[4 * 3]") says little without the values after it: the message stays whole
         }
         String sentence = close < 0 ? s : s.substring(1, close).strip();
-        String details = close < 0 ? "" : s.substring(close + 1).strip();
+        String details =
+                close < 0 ? "" : withoutStackFrames(s.substring(close + 1)).strip();
         if (sentence.isEmpty()) {
             sentence = details;
             details = "";
         }
         return new FailureText(sentence, details, pointer);
     }
+
+    /**
+     * AssertJ's lines without the stack frames it quotes of an exception ("at java.base/...") and its
+     * advice on how many of them to show: what the assertion saw, not where.
+     */
+    static String withoutStackFrames(String details) {
+        return details.lines()
+                .filter(l -> !STACK_FRAME.matcher(l).matches())
+                .filter(l -> !l.contains("setMaxStackTraceElementsDisplayed"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static final Pattern STACK_FRAME =
+            Pattern.compile("\\s*(at [\\w$./<>-]+\\(.*\\)|\\.\\.\\.\\(\\d+ remaining lines not displayed.*)\\s*");
 
     /** The sentence with the hint pointer after it: what a learner reads first. */
     public String lead() {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run at a time in a course folder: {@code grade}, {@code test}, {@code verify} and
@@ -67,11 +69,11 @@ public final class RunLock implements AutoCloseable {
             throw e;
         }
         if (lock == null) {
-            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            String holder = holder(file);
             channel.close();
-            throw new RunInProgressException("Another ./workshop run is in progress in this course ("
-                    + (holder.isEmpty() ? "a process that just started" : holder)
-                    + "); wait for it to end, or stop it, then run this again.");
+            throw new RunInProgressException("Another ./workshop run is in progress in this course"
+                    + (holder.isEmpty() ? "" : " (" + holder + ")")
+                    + "; wait for it to end, or stop it, then run this again.");
         }
         String holder = "./workshop " + what + ", pid "
                 + ProcessHandle.current().pid() + ", since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
@@ -81,10 +83,38 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
-    /** Releases the lock; the file stays (deleting it would race with the next run's open). */
+    /**
+     * Who holds the lock, as its holder wrote it, once that names a live process: the holder writes
+     * after it took the lock, so a run that just lost may read an empty file for a moment (or, before
+     * the holder's {@link #close} emptied it, a run that ended). Empty if none shows within a second.
+     */
+    private static String holder(Path file) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            Matcher pid = PID.matcher(holder);
+            if (pid.find()
+                    && ProcessHandle.of(Long.parseLong(pid.group(1)))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)) {
+                return holder;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern PID = Pattern.compile("pid (\\d+)");
+
+    /** Empties the file (it names no holder now) and releases the lock; the file stays (deleting it would race). */
     @Override
     public void close() throws IOException {
         try {
+            channel.truncate(0);
             lock.release();
         } finally {
             channel.close();

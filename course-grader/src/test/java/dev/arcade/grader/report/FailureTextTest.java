@@ -42,4 +42,21 @@ class FailureTextTest {
         assertThat(t.lead()).isEqualTo("Table Scores is not ACTIVE; did createTable wait? (hint: ./workshop hint 1.1)");
         assertThat(t.details()).isEmpty();
     }
+
+    @Test
+    @DisplayName("folds what the assertion saw without the stack frames AssertJ quotes")
+    void stackFramesLeftOut() {
+        FailureText t = FailureText.of("[expected createTable to return the table's description] \n"
+                + "Expecting code not to raise a throwable but caught\n"
+                + "  \"java.lang.UnsupportedOperationException: TODO 1.1\n"
+                + "\tat dev.arcade.dynamodb.ScoreTableDefinition.createTable(ScoreTableDefinition.java:30)\n"
+                + "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+                + "\t...(63 remaining lines not displayed, this can be changed with"
+                + " Assertions.setMaxStackTraceElementsDisplayed)\" (hint: ./workshop hint 1.1)");
+        assertThat(t.details())
+                .isEqualTo("Expecting code not to raise a throwable but caught\n"
+                        + "  \"java.lang.UnsupportedOperationException: TODO 1.1");
+        assertThat(t.lead())
+                .isEqualTo("expected createTable to return the table's description (hint: ./workshop hint 1.1)");
+    }
 }
