@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,18 +42,7 @@ class CliAnswersEndToEndTest {
 
     @BeforeEach
     void copyCourse() throws IOException, URISyntaxException {
-        Path from =
-                Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = course.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        MiniCourse.copyInto(course);
         Files.createDirectories(course.resolve("module-03-lambda"));
         Files.writeString(
                 course.resolve("module-03-lambda/README.md"),

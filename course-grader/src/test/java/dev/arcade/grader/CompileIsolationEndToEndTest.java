@@ -61,7 +61,7 @@ class CompileIsolationEndToEndTest {
 
     @BeforeAll
     static void cloneTheCourse() throws Exception {
-        copyTree(
+        MiniCourse.copyTree(
                 Path.of(CompileIsolationEndToEndTest.class
                                 .getResource("/mini-course/pom.xml")
                                 .toURI())
@@ -115,7 +115,7 @@ class CompileIsolationEndToEndTest {
 
     @BeforeEach
     void freshClone() throws IOException {
-        copyTree(clone, course);
+        MiniCourse.copyTree(clone, course);
     }
 
     @Test
@@ -265,19 +265,6 @@ class CompileIsolationEndToEndTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("git %s: %s", String.join(" ", args), out).isZero();
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!from.relativize(p).startsWith("target")) {
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     static void deleteTree(Path dir) throws IOException {

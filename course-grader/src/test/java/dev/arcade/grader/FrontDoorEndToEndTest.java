@@ -69,7 +69,7 @@ class FrontDoorEndToEndTest {
     void copyMiniCourse() throws IOException, URISyntaxException {
         Path from =
                 Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
-        copyTree(from, course);
+        MiniCourse.copyTree(from, course);
     }
 
     /** Links out of the temporary folder go first, so that cleaning it up has nothing to warn about. */
@@ -185,20 +185,6 @@ class FrontDoorEndToEndTest {
 
     WorkshopCli.Result cli(String... args) throws IOException, InterruptedException {
         return WorkshopCli.run(course, Map.of("NO_COLOR", "1"), args);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.createDirectories(t.getParent());
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     @Nested

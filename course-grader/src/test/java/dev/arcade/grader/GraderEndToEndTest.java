@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,7 @@ class GraderEndToEndTest {
 
     @BeforeEach
     void copyCourse() throws IOException, URISyntaxException {
-        Path from =
-                Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = course.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        MiniCourse.copyInto(course);
     }
 
     WorkshopCli.Result workshop(String... args) throws IOException, InterruptedException {
@@ -101,8 +89,8 @@ class GraderEndToEndTest {
     @Test
     @DisplayName("a module without graded tests says there is nothing to grade, not that every exercise passes")
     void nothingToGrade() throws Exception {
-        copyTree(course.resolve("module-01-mini"), course.resolve("module-02-ungraded"));
-        copyTree(course.resolve("solutions/module-01-mini"), course.resolve("solutions/module-02-ungraded"));
+        MiniCourse.copyTree(course.resolve("module-01-mini"), course.resolve("module-02-ungraded"));
+        MiniCourse.copyTree(course.resolve("solutions/module-01-mini"), course.resolve("solutions/module-02-ungraded"));
         Path tests = course.resolve("module-02-ungraded/src/test/java/mini/CalcTest.java");
         Files.writeString(
                 tests, Files.readString(tests).replaceAll("@Graded\\([^)]*\\)", "@org.junit.jupiter.api.Test"));
@@ -132,8 +120,8 @@ class GraderEndToEndTest {
                 }
                 """);
         // a second module whose code does not compile
-        copyTree(course.resolve("module-01-mini"), course.resolve("module-02-broken"));
-        copyTree(course.resolve("solutions/module-01-mini"), course.resolve("solutions/module-02-broken"));
+        MiniCourse.copyTree(course.resolve("module-01-mini"), course.resolve("module-02-broken"));
+        MiniCourse.copyTree(course.resolve("solutions/module-01-mini"), course.resolve("solutions/module-02-broken"));
         Path tests = course.resolve("module-02-broken/src/test/java/mini/CalcTest.java");
         Files.writeString(tests, Files.readString(tests).replace("\"1.", "\"2."));
         Path readme = course.resolve("module-02-broken/README.md");
@@ -234,18 +222,5 @@ class GraderEndToEndTest {
                 .contains("1.2: 0 hints")
                 .contains(
                         "given class module-01-mini/src/main/java/mini/Pair.java differs from its twin in the solution");
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,18 +67,7 @@ class MachineEnvironmentEndToEndTest {
 
     @BeforeEach
     void copyCourse() throws IOException, URISyntaxException {
-        Path from =
-                Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = course.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        MiniCourse.copyInto(course);
         Files.copy(
                 course.resolve("solutions/module-01-mini/src/main/java/mini/Calc.java"),
                 course.resolve("module-01-mini/src/main/java/mini/Calc.java"),

@@ -29,7 +29,7 @@ class NewCommandEndToEndTest {
     void copyCourse() throws IOException, URISyntaxException {
         Path from =
                 Path.of(getClass().getResource("/mini-course/pom.xml").toURI()).getParent();
-        GraderEndToEndTest.copyTree(from, course);
+        MiniCourse.copyTree(from, course);
     }
 
     WorkshopCli.Result workshop(String... args) throws IOException, InterruptedException {
