@@ -3,8 +3,11 @@ package dev.arcade.iam;
 import static dev.arcade.iam.PolicyAssert.assertThatPolicies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcade.evaluators.iam.PolicyDocument;
 import dev.arcade.evaluators.iam.PolicySet;
+import dev.arcade.evaluators.iam.PolicyStatement;
 import dev.arcade.evaluators.iam.RequestContext;
 import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
@@ -135,6 +138,44 @@ class Exercise21ExecutionRoleTest {
                         assume(
                                 "the root user of another account",
                                 RequestContext.builder().principalAccount(Callers.OTHER_ACCOUNT))));
+        // No list of requests can name every user and role: every statement that allows must name Lambda alone.
+        PolicyDocument trust = readBack.trustPolicy(roleName);
+        for (PolicyStatement statement : trust.statements()) {
+            if (statement.effect() != PolicyStatement.Effect.ALLOW) {
+                continue;
+            }
+            JsonNode principal = principalOf(statement);
+            assertThat(onlyLambda(principal))
+                    .as(
+                            "expected every Allow statement of the trust policy of %s to name the Lambda service alone"
+                                    + " ({\"Service\": \"lambda.amazonaws.com\"}): whoever else it names may assume the"
+                                    + " role and act with its permissions, but statement %d names %s",
+                            roleName, statement.index() + 1, statement.isNotPrincipal() ? "a NotPrincipal" : principal)
+                    .isTrue();
+        }
+    }
+
+    private static JsonNode principalOf(PolicyStatement statement) {
+        try {
+            return new ObjectMapper().readTree(statement.json()).path("Principal");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {"Service": "lambda.amazonaws.com"} or {"Service": ["lambda.amazonaws.com"]}, and nothing else. */
+    private static boolean onlyLambda(JsonNode principal) {
+        if (!principal.isObject() || principal.size() != 1 || !principal.has("Service")) {
+            return false;
+        }
+        JsonNode service = principal.get("Service");
+        List<String> names = new java.util.ArrayList<>();
+        if (service.isArray()) {
+            service.forEach(n -> names.add(n.asText()));
+        } else {
+            names.add(service.asText());
+        }
+        return !names.isEmpty() && names.stream().allMatch("lambda.amazonaws.com"::equals);
     }
 
     @Graded(points = 2)

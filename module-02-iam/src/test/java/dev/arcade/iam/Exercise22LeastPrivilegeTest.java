@@ -123,7 +123,15 @@ class Exercise22LeastPrivilegeTest {
                         // reads the service never makes: Get* or an extra Describe* would allow them
                         call("reading the table's resource-based policy", "dynamodb:GetResourcePolicy", table.arn()),
                         call("describing the table", "dynamodb:DescribeTable", table.arn()),
-                        call("reading items with PartiQL", "dynamodb:PartiQLSelect", table.arn())));
+                        call("reading items with PartiQL", "dynamodb:PartiQLSelect", table.arn()),
+                        call(
+                                "deleting the table's resource-based policy",
+                                "dynamodb:DeleteResourcePolicy",
+                                table.arn()),
+                        call("backing the table up", "dynamodb:CreateBackup", table.arn()),
+                        call("restoring the table from a backup", "dynamodb:RestoreTableFromBackup", table.arn()),
+                        call("changing point-in-time recovery", "dynamodb:UpdateContinuousBackups", table.arn()),
+                        call("tagging the table", "dynamodb:TagResource", table.arn())));
     }
 
     @Graded(points = 2)

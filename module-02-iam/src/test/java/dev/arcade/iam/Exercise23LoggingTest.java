@@ -229,7 +229,8 @@ class Exercise23LoggingTest {
     }
 
     @Graded(points = 1)
-    @DisplayName("loggingActions reads the default version from IAM (GetPolicy, then GetPolicyVersion)")
+    @DisplayName(
+            "loggingActions reads the default version from IAM (its id from GetPolicy or ListPolicyVersions, its document from GetPolicyVersion)")
     void loggingActionsReadsTheDefaultVersion(ApiCalls calls) {
         loggingActions();
 

@@ -246,11 +246,12 @@ class Exercise25TemporaryCredentialsTest {
         assertThat(session.credentials().accessKeyId())
                 .as("expected a temporary access key id, which starts with ASIA (long-lived ones start with AKIA)")
                 .startsWith("ASIA");
-        String issuedToken = calls.of("AssumeRole").stream()
+        software.amazon.awssdk.services.sts.model.Credentials issued = calls.of("AssumeRole").stream()
                 .flatMap(c -> c.response().stream())
-                .map(r -> ((AssumeRoleResponse) r).credentials().sessionToken())
+                .map(r -> ((AssumeRoleResponse) r).credentials())
                 .reduce((first, second) -> second)
                 .orElse(null);
+        String issuedToken = issued == null ? null : issued.sessionToken();
         assertThat(session.credentials().sessionToken())
                 .as(
                         "expected the session token AssumeRole issued (without it, or with another value, every request"
@@ -259,8 +260,12 @@ class Exercise25TemporaryCredentialsTest {
                 .isNotBlank()
                 .isEqualTo(issuedToken);
         assertThat(session.credentials().expirationTime())
-                .as("expected the expiration AssumeRole returned, in the future")
-                .hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
+                .as(
+                        "expected the expiration AssumeRole returned (%s), which says when these credentials stop"
+                                + " working, not a time of your own",
+                        issued == null ? "no AssumeRole call succeeded" : issued.expiration())
+                .hasValueSatisfying(t ->
+                        assertThat(t).isAfter(Instant.now()).isEqualTo(issued == null ? null : issued.expiration()));
         try (StsClient asOperator = clients.configure(StsClient.builder(), false)
                 .credentialsProvider(StaticCredentialsProvider.create(session.credentials()))
                 .build()) {

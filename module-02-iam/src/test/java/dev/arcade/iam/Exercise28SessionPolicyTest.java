@@ -179,7 +179,13 @@ class Exercise28SessionPolicyTest {
                         call("replacing the table's resource policy", "dynamodb:PutResourcePolicy", table.arn()),
                         // and reads the ticket does not need
                         call("a BatchGetItem", "dynamodb:BatchGetItem", table.arn()),
-                        call("describing the table", "dynamodb:DescribeTable", table.arn())));
+                        call("describing the table", "dynamodb:DescribeTable", table.arn()),
+                        call("a TransactGetItems", "dynamodb:TransactGetItems", table.arn()),
+                        call("reading items with PartiQL", "dynamodb:PartiQLSelect", table.arn()),
+                        call("reading the table's resource policy", "dynamodb:GetResourcePolicy", table.arn()),
+                        call("deleting the table's resource policy", "dynamodb:DeleteResourcePolicy", table.arn()),
+                        call("changing the table's time to live", "dynamodb:UpdateTimeToLive", table.arn()),
+                        call("scanning the leaderboard index", "dynamodb:Scan", index())));
     }
 
     @Graded(points = 1)
