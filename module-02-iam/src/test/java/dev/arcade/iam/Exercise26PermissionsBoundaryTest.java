@@ -44,7 +44,7 @@ class Exercise26PermissionsBoundaryTest {
         this.account = backend.accountId();
         this.roleName = names.unique("DeveloperRole");
         this.boundaryName = names.unique("DeveloperBoundary");
-        this.table = new ScoresTable(Fixtures.REGION, account, names.unique("Scores"));
+        this.table = new ScoresTable(Fixtures.TABLE_REGION, account, names.unique("Scores"));
     }
 
     private String createDeveloperRole() {
@@ -190,10 +190,18 @@ class Exercise26PermissionsBoundaryTest {
     }
 
     @Graded(points = 2)
-    @DisplayName("caps AdministratorAccess in DynamoDB: no table administration, no other table")
+    @DisplayName("caps AdministratorAccess in DynamoDB: no table administration, no other table, the same name in"
+            + " another region or account included")
     void capsDynamoDb() {
-        PolicySet developer = developerWithAdministratorAccess();
-        String players = "arn:aws:dynamodb:" + Fixtures.REGION + ":" + account + ":table/Players";
+        createDeveloperRole();
+        assertBoundaryIsSet();
+        kit.attachRolePolicy(r -> r.roleName(roleName).policyArn(ADMINISTRATOR_ACCESS));
+        String players = "arn:aws:dynamodb:" + table.region() + ":" + account + ":table/Players";
+        String otherRegion = table.arn().replace(":" + table.region() + ":", ":eu-west-1:");
+        Fixtures.SharedTable shared = Fixtures.sharedByAnotherAccount(table, account, roleName);
+        PolicySet developer = readBack.permissions(roleName)
+                .resourcePolicy(shared.label(), shared.policy())
+                .build();
 
         assertThatPolicies(developer)
                 .as("AdministratorAccess allows everything, so the boundary decides: it must allow the item actions on"
@@ -203,10 +211,12 @@ class Exercise26PermissionsBoundaryTest {
                         call("changing the table", "dynamodb:UpdateTable", table.arn()),
                         call("creating a table", "dynamodb:CreateTable", players),
                         call("writing another table", "dynamodb:PutItem", players),
+                        call("reading a table whose name starts the same", "dynamodb:GetItem", table.arn() + "-backup"),
+                        call("writing the same table name in another region", "dynamodb:PutItem", otherRegion),
                         call(
-                                "reading a table whose name starts the same",
-                                "dynamodb:GetItem",
-                                table.arn() + "-backup")));
+                                "writing the same table name in another account that shares it with this role",
+                                "dynamodb:PutItem",
+                                shared.arn())));
     }
 
     @Graded(points = 3)
