@@ -101,7 +101,9 @@ class Exercise13BestScoreTest {
         boolean personalBest = submit(new Score("alice", "tetris", 4200, NOW));
 
         assertThatItem(scores.best("alice", "tetris"))
-                .as("the best-score item after the same 4200 again (use score < :new, not <=)")
+                .as(
+                        "the best-score item after the same 4200 again: an equal score must not replace the best (the write is"
+                                + " conditional on score < :new; with no condition, or with score <= :new, it replaces it)")
                 .hasTimestamp("achievedAt", EARLIER);
         assertThat(personalBest)
                 .as("expected submit to return false for an equal score")
