@@ -233,6 +233,7 @@ class Exercise18BulkImportTest {
                         "expected 4 BatchWriteItem calls (3 throttled, then 1 that works), but your code called: %s",
                         calls.summary())
                 .isEqualTo(4);
+        assertExponentialBackoff(calls.of("BatchWriteItem"), "after each kind of throttling");
     }
 
     @Graded(points = 2)

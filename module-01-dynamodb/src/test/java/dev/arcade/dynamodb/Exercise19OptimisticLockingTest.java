@@ -228,9 +228,10 @@ class Exercise19OptimisticLockingTest {
                 }));
         assertThat(changes.get())
                 .as(
-                        "expected exactly SettingsStore.MAX_ATTEMPTS = %d attempts, but the change was applied %d times",
+                        "expected exactly 3 attempts (the lesson's SettingsStore.MAX_ATTEMPTS, which is %d in your code),"
+                                + " but the change was applied %d times",
                         SettingsStore.MAX_ATTEMPTS, changes.get())
-                .isEqualTo(SettingsStore.MAX_ATTEMPTS);
+                .isEqualTo(3);
     }
 
     /** DynamoDB refuses the next write (an UpdateItem or a PutItem, whichever the code uses) as invalid. */
