@@ -9,10 +9,8 @@ import dev.arcade.grader.cli.Main;
 import dev.arcade.grader.course.CourseLayout;
 import dev.arcade.grader.course.Manifest;
 import dev.arcade.grader.session.RunLock;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,21 +158,8 @@ class FrontDoorEndToEndTest {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("NO_COLOR", "1");
         pb.environment().putAll(env);
-        Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try {
-                p.getInputStream().transferTo(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        drain.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-        }
-        drain.join();
-        return new Ran(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+        WorkshopCli.Result r = WorkshopCli.run(pb);
+        return new Ran(r.exit(), r.output());
     }
 
     Ran workshop(Map<String, String> env, String... args) throws IOException, InterruptedException {

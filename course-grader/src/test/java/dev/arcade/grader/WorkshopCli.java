@@ -32,6 +32,11 @@ final class WorkshopCli {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(course.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("WORKSHOP_"));
         pb.environment().putAll(env);
+        return run(pb);
+    }
+
+    /** Starts {@code pb} (with its error stream redirected), collects what it prints, and kills it after two minutes. */
+    static Result run(ProcessBuilder pb) throws IOException, InterruptedException {
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread drain = new Thread(() -> {
