@@ -84,6 +84,8 @@ final class EndpointBackend implements Backend {
                         Capability.IAM_API,
                         Capability.STS,
                         Capability.LAMBDA_API,
+                        // the kit runs functions itself (dev.arcade.lambda), on every backend
+                        Capability.LAMBDA_EXECUTION,
                         Capability.CLOUDWATCH_API,
                         Capability.LOGS_API);
     }

@@ -119,11 +119,22 @@ public final class AwsClients {
         return cached(StsClient.class, () -> configure(StsClient.builder()).build());
     }
 
-    /** Lambda. */
+    /** Lambda, through the kit's Lambda runtime, which runs invokes and forwards the rest to the backend. */
     public LambdaClient lambda() {
         return cached(
-                LambdaClient.class, () -> configure(LambdaClient.builder()).build());
+                LambdaClient.class,
+                () -> configure(LambdaClient.builder())
+                        .endpointOverride(JvmState.lambdaRuntime().endpoint())
+                        .build());
     }
+
+    /** The backend's own Lambda API, for the kit's Lambda runtime (never for tests or learners). */
+    LambdaClient backendLambda() {
+        return cached(BackendLambda.class, () -> new BackendLambda(configure(LambdaClient.builder(), false).build()))
+                .client();
+    }
+
+    private record BackendLambda(LambdaClient client) {}
 
     /** CloudWatch (metrics and alarms). */
     public CloudWatchClient cloudWatch() {

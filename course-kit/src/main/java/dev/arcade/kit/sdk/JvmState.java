@@ -1,5 +1,8 @@
 package dev.arcade.kit.sdk;
 
+import dev.arcade.lambda.BackendAccess;
+import dev.arcade.lambda.LambdaRuntime;
+import dev.arcade.lambda.runtime.CallAuthorizer;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.Backends;
@@ -32,6 +35,7 @@ public final class JvmState {
     private static BackendUnavailableException failure;
     private static AwsClients clients;
     private static volatile URI guardedEndpoint;
+    private static LambdaRuntime lambda;
 
     private JvmState() {}
 
@@ -54,6 +58,7 @@ public final class JvmState {
                 SdkDefaults.pointAt(started);
                 guardedEndpoint = started.endpoint();
                 backend = started;
+                startLambdaRuntime(started);
             } catch (BackendUnavailableException e) {
                 failure = e;
                 throw e;
@@ -63,6 +68,33 @@ public final class JvmState {
             }
         }
         return backend;
+    }
+
+    /**
+     * The kit's Lambda runtime on the backend ({@code dev.arcade.lambda}): every Lambda client the kit
+     * makes, and {@code LambdaClient.create()} in learners' code, goes to its front, which runs invokes
+     * and forwards the rest. Started with the backend (a loopback server; SDK clients and execution
+     * environments only when first needed).
+     */
+    public static synchronized LambdaRuntime lambdaRuntime() {
+        backend();
+        return lambda;
+    }
+
+    private static void startLambdaRuntime(Backend started) {
+        AwsClients kit = clients();
+        lambda = LambdaRuntime.start(
+                new BackendAccess(
+                        started.endpoint(),
+                        Backend.REGION,
+                        started.accountId(),
+                        kit::backendLambda,
+                        kit::iam,
+                        kit::cloudWatchLogs,
+                        kit::dynamoDbStreams),
+                CallAuthorizer.ALLOW_ALL);
+        System.setProperty("aws.endpointUrlLambda", lambda.endpoint().toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(lambda::close, "lambda-runtime-stop"));
     }
 
     /** Whether a backend has been started in this JVM (without starting one). */
