@@ -9,6 +9,8 @@ import java.util.Objects;
  * One authorization AWS makes for a request: an IAM action on one resource with the request's
  * service-specific condition keys. A request may need several (a {@code BatchWriteItem} on two tables,
  * a {@code TransactWriteItems} with a put and a condition check); it is allowed only when every one is.
+ * The action, resource and condition key names are those of the Service Authorization Reference
+ * ("Actions, resources, and condition keys for ..." of each service); {@link IamActions} makes them.
  *
  * @param action the action as {@code service:Action}, such as {@code dynamodb:PutItem}
  * @param resource the resource ARN, or {@code *} for actions without resource-level permissions

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link ExecutionRoleGate} decided for one request.
+ * What {@link ExecutionRoleGate} decided for one request: in, nothing (it is a result); out, the outcome,
+ * the authorization and evaluator {@link Decision} that decided, and for a denial the message (worded as the
+ * IAM User Guide's "Troubleshooting access denied error messages") and the {@link AwsErrorResponse} to send.
  *
  * @param allowed true when every authorization the request needs is allowed (or it needs none)
  * @param actions every authorization the request needs, as {@link IamActions} listed them
