@@ -76,7 +76,7 @@ import java.util.regex.Pattern;
  *       as SendMessage, DeleteMessage and ChangeMessageVisibility.
  *   <li><b>SNS</b>: Publish and PublishBatch as {@code sns:Publish} on the {@code TopicArn} (or
  *       {@code TargetArn}); other operations on the {@code TopicArn} when given.
- *   <li><b>S3</b> (path style): object operations on {@code arn:aws:s3:::bucket/key}, bucket operations
+ *   <li><b>S3</b> (path style, or virtual-hosted by the Host header): object operations on {@code arn:aws:s3:::bucket/key}, bucket operations
  *       on {@code arn:aws:s3:::bucket}, ListAllMyBuckets on {@code *}.
  *   <li><b>EventBridge</b>: PutEvents once per event bus (default {@code default}) on
  *       {@code arn:aws:events:R:A:event-bus/NAME}, with {@code events:source} and
@@ -1249,7 +1249,7 @@ public final class IamActions {
 
         static List<ActionRequest> of(AwsRequest request) {
             String method = request.method().toUpperCase(Locale.ROOT);
-            List<String> segments = splitBucketKey(request.path());
+            List<String> segments = splitBucketKey(pathStyle(request));
             Map<String, String> q = request.queryParameters();
             if (segments.isEmpty()) {
                 return List.of(ActionRequest.of("s3:ListAllMyBuckets", "*"));
@@ -1353,6 +1353,23 @@ public final class IamActions {
                 out.add(0, ActionRequest.of("s3:GetObject", "arn:aws:s3:::" + src));
             }
             return out;
+        }
+
+        private static final Pattern VIRTUAL_HOST =
+                Pattern.compile("^(.+?)\\.(?:s3[.-][^:]*|localhost)(?::\\d+)?$", Pattern.CASE_INSENSITIVE);
+
+        /**
+         * The request's path in path style: a virtual-hosted request ("Virtual hosting of buckets", Amazon
+         * S3 User Guide: {@code BUCKET.s3.REGION.amazonaws.com}, and {@code BUCKET.localhost} as SDKs send
+         * to a local endpoint) has its bucket moved from the Host header into the path.
+         */
+        static String pathStyle(AwsRequest request) {
+            String host = request.header("Host").orElse("");
+            Matcher m = VIRTUAL_HOST.matcher(host);
+            if (m.matches()) {
+                return "/" + m.group(1) + (request.path().startsWith("/") ? request.path() : "/" + request.path());
+            }
+            return request.path();
         }
 
         /** The bucket and the key (the rest of the path, decoded, slashes kept). */

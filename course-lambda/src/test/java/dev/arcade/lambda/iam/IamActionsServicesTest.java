@@ -285,6 +285,21 @@ class IamActionsServicesTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(action, resource));
         }
 
+        @ParameterizedTest(name = "Host: {0}")
+        @CsvSource({
+            "scores-bucket.s3.us-east-1.amazonaws.com,/top.json,arn:aws:s3:::scores-bucket/top.json",
+            "scores-bucket.s3.amazonaws.com,/,arn:aws:s3:::scores-bucket",
+            "Scores.Bucket.localhost:4566,/a/b.json,arn:aws:s3:::Scores.Bucket/a/b.json",
+            "127.0.0.1:4566,/scores-bucket/top.json,arn:aws:s3:::scores-bucket/top.json",
+            "s3.us-east-1.amazonaws.com,/scores-bucket/top.json,arn:aws:s3:::scores-bucket/top.json"
+        })
+        @DisplayName("a virtual-hosted request takes its bucket from the Host header, a path-style one from the path")
+        void virtualHosted(String host, String path, String resource) {
+            AwsRequest r = new AwsRequest(
+                    "GET", path, null, Map.of("Authorization", Requests.auth("us-east-1", "s3"), "host", host), null);
+            assertThat(of(r)).extracting(ActionRequest::resource).containsExactly(resource);
+        }
+
         @Test
         @DisplayName("ListBucket carries s3:prefix")
         void prefix() {
