@@ -109,6 +109,18 @@ class ExecutionRoleGateTest {
     }
 
     @Test
+    @DisplayName("allowed by the identity policy but by no session policy is denied by the session policy")
+    void outsideSessionPolicy() {
+        PolicySet p = PolicySet.builder()
+                .identityPolicy("ScoresWrite", allow("dynamodb:PutItem", SCORES))
+                .sessionPolicy("ReadOnlySession", allow("dynamodb:GetItem", "*"))
+                .build();
+        GateDecision d = GATE.authorize(dynamodb("PutItem", PUT_SCORE), SESSION, p);
+        assertThat(d.allowed()).isFalse();
+        assertThat(d.message()).endsWith(" because no session policy allows the dynamodb:PutItem action");
+    }
+
+    @Test
     @DisplayName("within identity policy and boundary alike, the request is allowed")
     void withinBoundary() {
         PolicySet p = PolicySet.builder()
