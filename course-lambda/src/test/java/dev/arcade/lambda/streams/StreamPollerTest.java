@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +88,7 @@ class StreamPollerTest {
         try {
             JsonNode p = JSON.readTree(pattern);
             return record -> {
-                Iterator<Map.Entry<String, JsonNode>> fields = p.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
+                for (Map.Entry<String, JsonNode> f : p.properties()) {
                     boolean any = false;
                     for (JsonNode v : f.getValue()) {
                         any |= v.asText().equals(record.path(f.getKey()).asText());
