@@ -103,6 +103,7 @@ public final class StreamMappings {
     private final StreamLookup streams;
     private final Clock clock;
     private final Supplier<String> uuids;
+    private final RoleAccess roleAccess;
     private final Map<String, MappingConfig> store = new LinkedHashMap<>();
 
     /**
@@ -124,6 +125,29 @@ public final class StreamMappings {
      * @param uuids the source of new mapping UUIDs
      */
     public StreamMappings(FunctionLookup functions, StreamLookup streams, Clock clock, Supplier<String> uuids) {
+        this(functions, streams, clock, uuids, null);
+    }
+
+    /**
+     * A store that also checks, as Lambda does on Create (and on an Update that changes
+     * FunctionName), that the function's role may read the stream: dynamodb:DescribeStream,
+     * GetShardIterator, GetRecords and ListStreams on the stream ARN ({@link
+     * StreamPoller#REQUIRED_ACTIONS}); when not, the answer is a 400 InvalidParameterValueException
+     * "Cannot access stream ...".
+     *
+     * @param functions resolves FunctionName
+     * @param streams tells whether an EventSourceArn exists
+     * @param clock the clock LastModified reads
+     * @param uuids the source of new mapping UUIDs
+     * @param roleAccess the role check, or null for none (the pollers still check before reading)
+     */
+    public StreamMappings(
+            FunctionLookup functions,
+            StreamLookup streams,
+            Clock clock,
+            Supplier<String> uuids,
+            RoleAccess roleAccess) {
+        this.roleAccess = roleAccess;
         this.functions = Objects.requireNonNull(functions, "functions");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -243,6 +267,10 @@ public final class StreamMappings {
         if (conflict != null) {
             return conflict;
         }
+        ApiResponse access = access(functionArn.get(), sourceArn);
+        if (access != null) {
+            return access;
+        }
         String uuid = uuids.get();
         MappingConfig created = s.toConfig(
                 uuid, functionArn.get(), sourceArn, position, USER_ACTION, NO_RECORDS_PROCESSED, clock.instant());
@@ -301,6 +329,10 @@ public final class StreamMappings {
             ApiResponse conflict = conflict(functionArn, old.eventSourceArn(), uuid, functionName);
             if (conflict != null) {
                 return conflict;
+            }
+            ApiResponse access = access(functionArn, old.eventSourceArn());
+            if (access != null) {
+                return access;
             }
         }
         String shown = s.enabled == old.enabled() ? "Updating" : s.enabled ? "Enabling" : "Disabling";
@@ -469,6 +501,18 @@ public final class StreamMappings {
                         "The event source arn (\" " + sourceArn
                                 + " \") and function (\" " + functionName + " \") provided mapping already exists. "
                                 + "Please update or delete the existing mapping with UUID " + c.uuid());
+            }
+        }
+        return null;
+    }
+
+    private ApiResponse access(String functionArn, String streamArn) {
+        if (roleAccess == null) {
+            return null;
+        }
+        for (String action : StreamPoller.REQUIRED_ACTIONS) {
+            if (roleAccess.denial(functionArn, action, streamArn).isPresent()) {
+                return invalid(StreamPoller.cannotAccess(streamArn));
             }
         }
         return null;

@@ -13,7 +13,8 @@
  * interface the integrator wires in: {@link dev.arcade.lambda.streams.FunctionLookup}, {@link
  * dev.arcade.lambda.streams.StreamLookup}, {@link dev.arcade.lambda.streams.StreamReader}, {@link
  * dev.arcade.lambda.streams.Invoker}, {@link dev.arcade.lambda.streams.OnFailureSink}, {@link
- * dev.arcade.lambda.streams.Authorizer}.
+ * dev.arcade.lambda.streams.Authorizer}, and, for the check Lambda makes on Create, {@link
+ * dev.arcade.lambda.streams.RoleAccess}.
  *
  * <p>Not modelled: tumbling windows (TumblingWindowInSeconds is stored and returned, never acted
  * on), the batching window (a synchronous drain never waits), ParallelizationFactor (batches of a

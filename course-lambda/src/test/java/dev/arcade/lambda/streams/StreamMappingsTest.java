@@ -577,4 +577,42 @@ class StreamMappingsTest {
         assertThat(m.path("StateTransitionReason").asText()).isEqualTo("User action");
         assertThat(m.path("LastModified").asDouble()).isEqualTo(1718047800.25);
     }
+
+    @Test
+    @DisplayName("with a role check, Create and a FunctionName change need the four stream actions on the stream")
+    void roleCheckOnCreate() {
+        java.util.Set<String> allowedFunctions = new java.util.HashSet<>(java.util.Set.of(FN));
+        StreamMappings checked = new StreamMappings(
+                StreamMappingsTest::lookup,
+                arn -> Optional.of("my-table"),
+                Clock.fixed(Instant.parse("2024-06-10T19:30:00Z"), ZoneOffset.UTC),
+                () -> "c-" + ids.incrementAndGet(),
+                (function, action, resource) -> allowedFunctions.contains(function)
+                                && !(action.equals("dynamodb:ListStreams") && resource.equals(OTHER_REGION_STREAM))
+                        ? Optional.empty()
+                        : Optional.of("denied " + action));
+        ObjectNode other = minimal();
+        other.put("FunctionName", "other-function");
+        ApiResponse r = checked.create(other);
+        assertError(r, 400, "InvalidParameterValueException");
+        assertThat(r.message())
+                .isEqualTo(
+                        "Cannot access stream " + STREAM + ". Please ensure the role can perform the"
+                                + " GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.");
+        assertThat(checked.mappings()).isEmpty();
+
+        ObjectNode otherRegion = minimal();
+        otherRegion.put("EventSourceArn", OTHER_REGION_STREAM);
+        assertError(checked.create(otherRegion), 400, "InvalidParameterValueException");
+
+        ApiResponse ok = checked.create(minimal());
+        assertThat(ok.status()).isEqualTo(202);
+        String uuid = ok.body().path("UUID").asText();
+        assertError(
+                checked.update(uuid, body("{\"FunctionName\":\"other-function\"}")),
+                400,
+                "InvalidParameterValueException");
+        assertThat(checked.mapping(uuid).orElseThrow().functionArn()).isEqualTo(FN);
+        assertThat(checked.update(uuid, body("{\"BatchSize\":7}")).status()).isEqualTo(202);
+    }
 }
