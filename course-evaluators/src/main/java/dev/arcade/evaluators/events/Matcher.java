@@ -145,7 +145,9 @@ sealed interface Matcher {
                 return false;
             }
             byte[] address = IpAddresses.parse(value.asText());
-            return address != null && address.length == network.length && IpAddresses.inBlock(address, network, prefixLength);
+            return address != null
+                    && address.length == network.length
+                    && IpAddresses.inBlock(address, network, prefixLength);
         }
 
         @Override

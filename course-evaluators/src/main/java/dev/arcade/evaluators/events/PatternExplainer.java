@@ -29,11 +29,15 @@ final class PatternExplainer {
         }
         for (PatternMatch.OrResult or : result.ors()) {
             if (matched) {
-                PatternMatch.NodeResult chosen = or.alternatives().stream().filter(PatternMatch.NodeResult::matched).findFirst().orElseThrow();
+                PatternMatch.NodeResult chosen = or.alternatives().stream()
+                        .filter(PatternMatch.NodeResult::matched)
+                        .findFirst()
+                        .orElseThrow();
                 parts.add("of the $or alternatives, the one where " + reasons(chosen, true) + " matches");
             } else if (!or.matched()) {
-                parts.add("none of the $or alternatives matches (" + or.alternatives().stream()
-                        .map(a -> reasons(a, false)).collect(Collectors.joining("; ")) + ")");
+                parts.add("none of the $or alternatives matches ("
+                        + or.alternatives().stream().map(a -> reasons(a, false)).collect(Collectors.joining("; "))
+                        + ")");
             }
         }
         return String.join(matched ? ", " : "; ", parts);

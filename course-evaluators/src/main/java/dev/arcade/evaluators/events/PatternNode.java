@@ -32,13 +32,17 @@ record PatternNode(List<Field> fields, List<List<PatternNode>> ors) {
                         .filter(m -> !(m instanceof Matcher.Exists e && !e.present()))
                         .anyMatch(m -> leaves.stream().anyMatch(m::accepts));
             }
-            results.add(new PatternMatch.FieldResult(field.dotted(), field.matchers().stream().map(Matcher::describe).toList(),
-                    List.copyOf(leaves), fieldMatched));
+            results.add(new PatternMatch.FieldResult(
+                    field.dotted(),
+                    field.matchers().stream().map(Matcher::describe).toList(),
+                    List.copyOf(leaves),
+                    fieldMatched));
             matched &= fieldMatched;
         }
         List<PatternMatch.OrResult> orResults = new ArrayList<>();
         for (List<PatternNode> group : ors) {
-            List<PatternMatch.NodeResult> alternatives = group.stream().map(n -> n.evaluate(event)).toList();
+            List<PatternMatch.NodeResult> alternatives =
+                    group.stream().map(n -> n.evaluate(event)).toList();
             boolean any = alternatives.stream().anyMatch(PatternMatch.NodeResult::matched);
             orResults.add(new PatternMatch.OrResult(any, alternatives));
             matched &= any;

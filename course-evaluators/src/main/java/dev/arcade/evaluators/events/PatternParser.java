@@ -49,7 +49,8 @@ final class PatternParser {
         return new PatternNode(List.copyOf(fields), List.copyOf(ors));
     }
 
-    private static void collect(JsonNode node, List<String> prefix, List<PatternNode.Field> fields, List<List<PatternNode>> ors) {
+    private static void collect(
+            JsonNode node, List<String> prefix, List<PatternNode.Field> fields, List<List<PatternNode>> ors) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
@@ -126,7 +127,8 @@ final class PatternParser {
         String kind = prefix ? "prefix" : "suffix";
         if (value.isObject()) {
             if (value.size() != 1 || !value.has("equals-ignore-case")) {
-                throw new InvalidEventPatternException("Unsupported " + kind + " pattern: only equals-ignore-case is allowed inside " + kind);
+                throw new InvalidEventPatternException(
+                        "Unsupported " + kind + " pattern: only equals-ignore-case is allowed inside " + kind);
             }
             String text = string(value.get("equals-ignore-case"), kind + " equals-ignore-case");
             return prefix ? new Matcher.Prefix(text, true) : new Matcher.Suffix(text, true);
@@ -165,7 +167,8 @@ final class PatternParser {
 
     private static Matcher numeric(JsonNode value) {
         if (!value.isArray() || value.isEmpty() || value.size() % 2 != 0 || value.size() > 4) {
-            throw new InvalidEventPatternException("Value of numeric must be an array of one or two comparisons, each an operator and a number");
+            throw new InvalidEventPatternException(
+                    "Value of numeric must be an array of one or two comparisons, each an operator and a number");
         }
         List<Matcher.Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < value.size(); i += 2) {
@@ -179,7 +182,8 @@ final class PatternParser {
             }
             BigDecimal number = operand.decimalValue();
             if (number.abs().compareTo(NUMERIC_LIMIT) > 0) {
-                throw new InvalidEventPatternException("Value of " + operator.asText() + " must be between -5.0e9 and +5.0e9 inclusive");
+                throw new InvalidEventPatternException(
+                        "Value of " + operator.asText() + " must be between -5.0e9 and +5.0e9 inclusive");
             }
             comparisons.add(new Matcher.Comparison(operator.asText(), number));
         }
@@ -188,7 +192,8 @@ final class PatternParser {
             String high = comparisons.get(1).operator();
             // a range is a lower bound followed by an upper bound ("Numeric matching" examples)
             if (!(low.startsWith(">") && high.startsWith("<"))) {
-                throw new InvalidEventPatternException("Bad numeric range: a range is a lower bound (> or >=) followed by an upper bound (< or <=)");
+                throw new InvalidEventPatternException(
+                        "Bad numeric range: a range is a lower bound (> or >=) followed by an upper bound (< or <=)");
             }
             if (comparisons.get(0).operand().compareTo(comparisons.get(1).operand()) >= 0) {
                 throw new InvalidEventPatternException("Bottom must be less than top");
@@ -234,10 +239,12 @@ final class PatternParser {
             boolean strings = value.get(0).isTextual();
             for (JsonNode element : value) {
                 if (!(element.isTextual() || element.isNumber())) {
-                    throw new InvalidEventPatternException("Inside anything but list, start|null|boolean is not supported.");
+                    throw new InvalidEventPatternException(
+                            "Inside anything but list, start|null|boolean is not supported.");
                 }
                 if (element.isTextual() != strings) {
-                    throw new InvalidEventPatternException("Inside anything but list, all values must be of the same type");
+                    throw new InvalidEventPatternException(
+                            "Inside anything but list, all values must be of the same type");
                 }
                 excluded.add(new Matcher.Exact(element));
             }
@@ -266,7 +273,8 @@ final class PatternParser {
     }
 
     /** One string, or a list of strings (the documentation shows both for anything-but's inner filters). */
-    private static List<Matcher> strings(JsonNode inner, String kind, java.util.function.Function<String, Matcher> make) {
+    private static List<Matcher> strings(
+            JsonNode inner, String kind, java.util.function.Function<String, Matcher> make) {
         List<Matcher> matchers = new ArrayList<>();
         if (inner.isArray()) {
             if (inner.isEmpty()) {

@@ -81,14 +81,17 @@ class EventPatternTest {
         @Test
         @DisplayName("values in a pattern array are alternatives: one of them is enough")
         void arrayIsOr() {
-            assertThat(matchesEc2("{\"detail\": {\"state\": [\"stopped\", \"terminated\"]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [\"stopped\", \"running\"]}}")).isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [\"stopped\", \"terminated\"]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [\"stopped\", \"running\"]}}"))
+                    .isFalse();
         }
 
         @Test
         @DisplayName("every field of the pattern must match, not just one")
         void fieldsAreAnd() {
-            assertThat(matchesEc2("{\"source\": [\"aws.ec2\"], \"region\": [\"us-east-1\"]}")).isFalse();
+            assertThat(matchesEc2("{\"source\": [\"aws.ec2\"], \"region\": [\"us-east-1\"]}"))
+                    .isFalse();
         }
 
         @Test
@@ -100,9 +103,12 @@ class EventPatternTest {
         @Test
         @DisplayName("an event array matches when it shares a value with the pattern array")
         void eventArray() {
-            assertThat(matchesEc2("{\"detail\": {\"tags\": [\"green\", \"red\"]}}")).isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"tags\": [\"green\", \"red\"]}}"))
+                    .isTrue();
             assertThat(matchesEc2("{\"detail\": {\"tags\": [\"red\"]}}")).isFalse();
-            assertThat(matchesEc2("{\"resources\": [\"arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0\"]}")).isTrue();
+            assertThat(matchesEc2(
+                            "{\"resources\": [\"arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0\"]}"))
+                    .isTrue();
         }
 
         @Test
@@ -133,14 +139,17 @@ class EventPatternTest {
         @DisplayName("a pattern value naming an object of the event does not match: only leaves match")
         void objectIsNotLeaf() {
             assertThat(matchesEc2("{\"detail\": {\"nested\": [\"v\"]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"nested\": {\"inner\": [\"v\"]}}}")).isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"nested\": {\"inner\": [\"v\"]}}}"))
+                    .isTrue();
         }
 
         @Test
         @DisplayName("nested fields are reached through arrays of objects in the event")
         void throughArrays() {
-            assertThat(matches("{\"Records\": {\"eventName\": [\"INSERT\"]}}",
-                    "{\"Records\": [{\"eventName\": \"MODIFY\"}, {\"eventName\": \"INSERT\"}]}")).isTrue();
+            assertThat(matches(
+                            "{\"Records\": {\"eventName\": [\"INSERT\"]}}",
+                            "{\"Records\": [{\"eventName\": \"MODIFY\"}, {\"eventName\": \"INSERT\"}]}"))
+                    .isTrue();
         }
     }
 
@@ -152,84 +161,139 @@ class EventPatternTest {
         @DisplayName("prefix matches the start of a string, case-sensitively unless equals-ignore-case is inside")
         void prefix() {
             assertThat(matchesEc2("{\"time\": [{\"prefix\": \"2017-12-22\"}]}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"location\": [{\"prefix\": \"EU-\"}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"location\": [{\"prefix\": {\"equals-ignore-case\": \"EU-\"}}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"prefix\": \"5\"}]}}")).as("a number is not a string").isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"location\": [{\"prefix\": \"EU-\"}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"location\": [{\"prefix\": {\"equals-ignore-case\": \"EU-\"}}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"prefix\": \"5\"}]}}"))
+                    .as("a number is not a string")
+                    .isFalse();
         }
 
         @Test
         @DisplayName("suffix matches the end of a string, also in any case")
         void suffix() {
-            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": \".png\"}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": \".PNG\"}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": {\"equals-ignore-case\": \".PNG\"}}]}}")).isTrue();
-            assertThat(matches("{\"a\": [{\"suffix\": \"long.png\"}]}", "{\"a\": \"png\"}")).isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": \".png\"}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": \".PNG\"}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"suffix\": {\"equals-ignore-case\": \".PNG\"}}]}}"))
+                    .isTrue();
+            assertThat(matches("{\"a\": [{\"suffix\": \"long.png\"}]}", "{\"a\": \"png\"}"))
+                    .isFalse();
         }
 
         @Test
         @DisplayName("equals-ignore-case matches whatever the case")
         void ignoreCase() {
-            assertThat(matches("{\"detail-type\": [{\"equals-ignore-case\": \"ec2 instance state-change notification\"}]}", EC2_EVENT)).isTrue();
-            assertThat(matches("{\"detail-type\": [{\"equals-ignore-case\": \"ec2 instance\"}]}", EC2_EVENT)).isFalse();
+            assertThat(matches(
+                            "{\"detail-type\": [{\"equals-ignore-case\": \"ec2 instance state-change notification\"}]}",
+                            EC2_EVENT))
+                    .isTrue();
+            assertThat(matches("{\"detail-type\": [{\"equals-ignore-case\": \"ec2 instance\"}]}", EC2_EVENT))
+                    .isFalse();
         }
 
         @Test
         @DisplayName("anything-but excludes a value, a list, a prefix, a suffix or a wildcard, and needs the field")
         void anythingBut() {
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": \"initializing\"}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": \"terminated\"}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": [\"stopped\", \"terminated\"]}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"anything-but\": [1, 2, 3]}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"anything-but\": 5}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": {\"prefix\": \"term\"}}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": {\"prefix\": \"init\"}}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"anything-but\": {\"suffix\": \".png\"}}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"anything-but\": {\"wildcard\": \"/usr/*/img\"}}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"anything-but\": {\"wildcard\": [\"/opt/*\", \"/var/*\"]}}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": {\"equals-ignore-case\": [\"TERMINATED\"]}}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"anything-but\": \"x\"}]}}")).as("an absent field").isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": \"initializing\"}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": \"terminated\"}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": [\"stopped\", \"terminated\"]}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"anything-but\": [1, 2, 3]}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"anything-but\": 5}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": {\"prefix\": \"term\"}}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"anything-but\": {\"prefix\": \"init\"}}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"filename\": [{\"anything-but\": {\"suffix\": \".png\"}}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2(
+                            "{\"detail\": {\"image-location\": [{\"anything-but\": {\"wildcard\": \"/usr/*/img\"}}]}}"))
+                    .isFalse();
+            assertThat(
+                            matchesEc2(
+                                    "{\"detail\": {\"image-location\": [{\"anything-but\": {\"wildcard\": [\"/opt/*\", \"/var/*\"]}}]}}"))
+                    .isTrue();
+            assertThat(
+                            matchesEc2(
+                                    "{\"detail\": {\"state\": [{\"anything-but\": {\"equals-ignore-case\": [\"TERMINATED\"]}}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"anything-but\": \"x\"}]}}"))
+                    .as("an absent field")
+                    .isFalse();
         }
 
         @Test
         @DisplayName("numeric compares ranges and equality, at the boundaries too")
         void numeric() {
-            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"numeric\": [\">\", 0, \"<=\", 5]}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"numeric\": [\">\", 0, \"<\", 5]}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"d-count\": [{\"numeric\": [\"<\", 10]}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"x-limit\": [{\"numeric\": [\"=\", 3.018e2]}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"x-limit\": [{\"numeric\": [\">=\", 301.8]}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"numeric\": [\">\", 0]}]}}")).as("a string").isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"numeric\": [\">\", 0, \"<=\", 5]}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"c-count\": [{\"numeric\": [\">\", 0, \"<\", 5]}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"d-count\": [{\"numeric\": [\"<\", 10]}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"x-limit\": [{\"numeric\": [\"=\", 3.018e2]}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"x-limit\": [{\"numeric\": [\">=\", 301.8]}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"numeric\": [\">\", 0]}]}}"))
+                    .as("a string")
+                    .isFalse();
         }
 
         @Test
         @DisplayName("exists true needs a leaf value, exists false needs its absence")
         void exists() {
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"exists\": true}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"exists\": false}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"exists\": false}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"exists\": true}]}}")).isFalse();
-            assertThat(matchesEc2("{\"detail\": {\"nested\": [{\"exists\": true}]}}")).as("not a leaf").isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"exists\": true}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"state\": [{\"exists\": false}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"exists\": false}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"missing\": [{\"exists\": true}]}}"))
+                    .isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"nested\": [{\"exists\": true}]}}"))
+                    .as("not a leaf")
+                    .isFalse();
         }
 
         @Test
         @DisplayName("cidr matches IPv4 and IPv6 addresses in the block")
         void cidr() {
-            assertThat(matchesEc2("{\"detail\": {\"source-ip\": [{\"cidr\": \"10.0.0.0/24\"}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"source-ip\": [{\"cidr\": \"10.0.1.0/24\"}]}}")).isFalse();
-            assertThat(matches("{\"ip\": [{\"cidr\": \"2001:db8::/32\"}]}", "{\"ip\": \"2001:DB8:0:0:0:0:0:1\"}")).isTrue();
-            assertThat(matches("{\"ip\": [{\"cidr\": \"2001:db8::/32\"}]}", "{\"ip\": \"10.0.0.1\"}")).isFalse();
-            assertThat(matches("{\"ip\": [{\"cidr\": \"10.0.0.0/8\"}]}", "{\"ip\": \"not-an-ip\"}")).isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"source-ip\": [{\"cidr\": \"10.0.0.0/24\"}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"source-ip\": [{\"cidr\": \"10.0.1.0/24\"}]}}"))
+                    .isFalse();
+            assertThat(matches("{\"ip\": [{\"cidr\": \"2001:db8::/32\"}]}", "{\"ip\": \"2001:DB8:0:0:0:0:0:1\"}"))
+                    .isTrue();
+            assertThat(matches("{\"ip\": [{\"cidr\": \"2001:db8::/32\"}]}", "{\"ip\": \"10.0.0.1\"}"))
+                    .isFalse();
+            assertThat(matches("{\"ip\": [{\"cidr\": \"10.0.0.0/8\"}]}", "{\"ip\": \"not-an-ip\"}"))
+                    .isFalse();
         }
 
         @Test
         @DisplayName("wildcard stands for any run of characters, and \\* for a star")
         void wildcard() {
-            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"wildcard\": \"/usr/*/img\"}]}}")).isTrue();
-            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"wildcard\": \"/usr/*/png\"}]}}")).isFalse();
-            assertThat(matches("{\"a\": [{\"wildcard\": \"*.png\"}]}", "{\"a\": \"dir/file.png\"}")).isTrue();
-            assertThat(matches("{\"a\": [{\"wildcard\": \"a\\\\*b\"}]}", "{\"a\": \"a*b\"}")).isTrue();
-            assertThat(matches("{\"a\": [{\"wildcard\": \"a\\\\*b\"}]}", "{\"a\": \"axb\"}")).isFalse();
-            assertThat(matches("{\"a\": [{\"wildcard\": \"ab*ba\"}]}", "{\"a\": \"aba\"}")).as("segments may not overlap").isFalse();
+            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"wildcard\": \"/usr/*/img\"}]}}"))
+                    .isTrue();
+            assertThat(matchesEc2("{\"detail\": {\"image-location\": [{\"wildcard\": \"/usr/*/png\"}]}}"))
+                    .isFalse();
+            assertThat(matches("{\"a\": [{\"wildcard\": \"*.png\"}]}", "{\"a\": \"dir/file.png\"}"))
+                    .isTrue();
+            assertThat(matches("{\"a\": [{\"wildcard\": \"a\\\\*b\"}]}", "{\"a\": \"a*b\"}"))
+                    .isTrue();
+            assertThat(matches("{\"a\": [{\"wildcard\": \"a\\\\*b\"}]}", "{\"a\": \"axb\"}"))
+                    .isFalse();
+            assertThat(matches("{\"a\": [{\"wildcard\": \"ab*ba\"}]}", "{\"a\": \"aba\"}"))
+                    .as("segments may not overlap")
+                    .isFalse();
         }
 
         @Test
@@ -239,7 +303,8 @@ class EventPatternTest {
                     {"source": ["aws.ec2"], "$or": [{"detail": {"state": ["running"]}}, {"detail": {"c-count": [{"numeric": [">", 4]}]}}]}""";
             assertThat(matchesEc2(pattern)).isTrue();
             assertThat(matches(pattern.replace("aws.ec2", "aws.s3"), EC2_EVENT)).isFalse();
-            assertThat(matchesEc2("{\"$or\": [{\"region\": [\"us-east-1\"]}, {\"account\": [\"999999999999\"]}]}")).isFalse();
+            assertThat(matchesEc2("{\"$or\": [{\"region\": [\"us-east-1\"]}, {\"account\": [\"999999999999\"]}]}"))
+                    .isFalse();
         }
     }
 
@@ -256,7 +321,8 @@ class EventPatternTest {
         @Test
         @DisplayName("a filter on eventName and the new image's attribute matches an INSERT of tetris")
         void insertTetris() {
-            String filter = "{\"dynamodb\": {\"NewImage\": {\"game\": {\"S\": [\"tetris\"]}}}, \"eventName\": [\"INSERT\"]}";
+            String filter =
+                    "{\"dynamodb\": {\"NewImage\": {\"game\": {\"S\": [\"tetris\"]}}}, \"eventName\": [\"INSERT\"]}";
             assertThat(matches(filter, RECORD)).isTrue();
             assertThat(matches(filter, RECORD.replace("INSERT", "MODIFY"))).isFalse();
             assertThat(matches(filter.replace("tetris", "Tetris"), RECORD)).isFalse();
@@ -265,8 +331,12 @@ class EventPatternTest {
         @Test
         @DisplayName("a number attribute is a string in the record: numeric does not apply to it, exact text does")
         void numberIsString() {
-            assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"score\": {\"N\": [{\"numeric\": [\">\", 100]}]}}}}", RECORD)).isFalse();
-            assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"score\": {\"N\": [\"4200\"]}}}}", RECORD)).isTrue();
+            assertThat(matches(
+                            "{\"dynamodb\": {\"NewImage\": {\"score\": {\"N\": [{\"numeric\": [\">\", 100]}]}}}}",
+                            RECORD))
+                    .isFalse();
+            assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"score\": {\"N\": [\"4200\"]}}}}", RECORD))
+                    .isTrue();
         }
     }
 
@@ -277,15 +347,18 @@ class EventPatternTest {
         @Test
         @DisplayName("a mismatch says the event's value and what the pattern asks")
         void mismatch() {
-            String explanation = EventPattern.parse("{\"detail\": {\"state\": [\"stopped\", \"running\"]}}").explain(json(EC2_EVENT));
-            assertThat(explanation).isEqualTo(
-                    "The event does not match the pattern: detail.state is \"terminated\", and the pattern asks for \"stopped\" or \"running\".");
+            String explanation = EventPattern.parse("{\"detail\": {\"state\": [\"stopped\", \"running\"]}}")
+                    .explain(json(EC2_EVENT));
+            assertThat(explanation)
+                    .isEqualTo(
+                            "The event does not match the pattern: detail.state is \"terminated\", and the pattern asks for \"stopped\" or \"running\".");
         }
 
         @Test
         @DisplayName("a missing field is named as missing")
         void missing() {
-            assertThat(EventPattern.parse("{\"detail\": {\"colour\": [{\"prefix\": \"bl\"}]}}").explain(json(EC2_EVENT)))
+            assertThat(EventPattern.parse("{\"detail\": {\"colour\": [{\"prefix\": \"bl\"}]}}")
+                            .explain(json(EC2_EVENT)))
                     .contains("the event has no value at detail.colour")
                     .contains("a string starting with \"bl\"");
         }
@@ -293,15 +366,20 @@ class EventPatternTest {
         @Test
         @DisplayName("a match says which values matched")
         void match() {
-            PatternMatch match = EventPattern.parse("{\"source\": [\"aws.ec2\"]}").match(json(EC2_EVENT));
+            PatternMatch match =
+                    EventPattern.parse("{\"source\": [\"aws.ec2\"]}").match(json(EC2_EVENT));
             assertThat(match.matched()).isTrue();
-            assertThat(match.explanation()).isEqualTo("The event matches the pattern: source is \"aws.ec2\" (the pattern asks for \"aws.ec2\").");
+            assertThat(match.explanation())
+                    .isEqualTo(
+                            "The event matches the pattern: source is \"aws.ec2\" (the pattern asks for \"aws.ec2\").");
         }
 
         @Test
         @DisplayName("a failed $or lists why each alternative fails")
         void or() {
-            assertThat(EventPattern.parse("{\"$or\": [{\"region\": [\"us-east-1\"]}, {\"account\": [\"999999999999\"]}]}").explain(json(EC2_EVENT)))
+            assertThat(EventPattern.parse(
+                                    "{\"$or\": [{\"region\": [\"us-east-1\"]}, {\"account\": [\"999999999999\"]}]}")
+                            .explain(json(EC2_EVENT)))
                     .contains("none of the $or alternatives matches")
                     .contains("region is \"us-west-1\"")
                     .contains("account is \"111122223333\"");
@@ -313,30 +391,31 @@ class EventPatternTest {
     class Invalid {
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-            "{\"source\": \"aws.ec2\"}",
-            "{\"source\": []}",
-            "{\"source\": [{\"prefix\": 5}]}",
-            "{\"source\": [{\"unknown\": \"x\"}]}",
-            "{\"source\": [{\"prefix\": \"a\", \"suffix\": \"b\"}]}",
-            "{\"n\": [{\"numeric\": [\">\", 5, \"<\", 1]}]}",
-            "{\"n\": [{\"numeric\": [\"<\", 5, \">\", 1]}]}",
-            "{\"n\": [{\"numeric\": [\"!=\", 5]}]}",
-            "{\"n\": [{\"numeric\": [\">\", \"5\"]}]}",
-            "{\"n\": [{\"numeric\": [\"<\", 5.1e9]}]}",
-            "{\"n\": [{\"exists\": \"true\"}]}",
-            "{\"ip\": [{\"cidr\": \"10.0.0.0/33\"}]}",
-            "{\"ip\": [{\"cidr\": \"10.0.0.0\"}]}",
-            "{\"w\": [{\"wildcard\": \"a**b\"}]}",
-            "{\"a\": [{\"anything-but\": [\"a\", 1]}]}",
-            "{\"a\": [{\"anything-but\": [null]}]}",
-            "{\"a\": [{\"anything-but\": {\"numeric\": [\">\", 1]}}]}",
-            "{\"$or\": [\"a\"]}",
-            "{\"$or\": {}}",
-            "[\"source\"]",
-            "not json",
-            ""
-        })
+        @ValueSource(
+                strings = {
+                    "{\"source\": \"aws.ec2\"}",
+                    "{\"source\": []}",
+                    "{\"source\": [{\"prefix\": 5}]}",
+                    "{\"source\": [{\"unknown\": \"x\"}]}",
+                    "{\"source\": [{\"prefix\": \"a\", \"suffix\": \"b\"}]}",
+                    "{\"n\": [{\"numeric\": [\">\", 5, \"<\", 1]}]}",
+                    "{\"n\": [{\"numeric\": [\"<\", 5, \">\", 1]}]}",
+                    "{\"n\": [{\"numeric\": [\"!=\", 5]}]}",
+                    "{\"n\": [{\"numeric\": [\">\", \"5\"]}]}",
+                    "{\"n\": [{\"numeric\": [\"<\", 5.1e9]}]}",
+                    "{\"n\": [{\"exists\": \"true\"}]}",
+                    "{\"ip\": [{\"cidr\": \"10.0.0.0/33\"}]}",
+                    "{\"ip\": [{\"cidr\": \"10.0.0.0\"}]}",
+                    "{\"w\": [{\"wildcard\": \"a**b\"}]}",
+                    "{\"a\": [{\"anything-but\": [\"a\", 1]}]}",
+                    "{\"a\": [{\"anything-but\": [null]}]}",
+                    "{\"a\": [{\"anything-but\": {\"numeric\": [\">\", 1]}}]}",
+                    "{\"$or\": [\"a\"]}",
+                    "{\"$or\": {}}",
+                    "[\"source\"]",
+                    "not json",
+                    ""
+                })
         @DisplayName("refused with InvalidEventPatternException")
         void refused(String pattern) {
             assertThatThrownBy(() -> EventPattern.parse(pattern))
@@ -349,14 +428,16 @@ class EventPatternTest {
         void scalar() {
             InvalidEventPatternException e = org.junit.jupiter.api.Assertions.assertThrows(
                     InvalidEventPatternException.class, () -> EventPattern.parse("{\"source\": \"aws.ec2\"}"));
-            assertThat(e.awsError()).isEqualTo(
-                    "InvalidEventPatternException: Event pattern is not valid. Reason: \"source\" must be an object or an array");
+            assertThat(e.awsError())
+                    .isEqualTo(
+                            "InvalidEventPatternException: Event pattern is not valid. Reason: \"source\" must be an object or an array");
         }
 
         @Test
         @DisplayName("the numeric boundary 5.0e9 itself is accepted")
         void numericBoundary() {
-            assertThat(matches("{\"n\": [{\"numeric\": [\"<=\", 5.0e9]}]}", "{\"n\": 5000000000}")).isTrue();
+            assertThat(matches("{\"n\": [{\"numeric\": [\"<=\", 5.0e9]}]}", "{\"n\": 5000000000}"))
+                    .isTrue();
         }
     }
 }
