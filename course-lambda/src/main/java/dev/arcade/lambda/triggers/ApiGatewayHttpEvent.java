@@ -40,6 +40,9 @@ public final class ApiGatewayHttpEvent implements TriggerEvent {
     public static final String PRINCIPAL = "apigateway.amazonaws.com";
 
     private final Builder b;
+    private final ObjectNode json;
+    private final String sourceArn;
+    private final String sourceAccount;
     private final String requestId;
 
     private ApiGatewayHttpEvent(Builder b) {
@@ -47,6 +50,9 @@ public final class ApiGatewayHttpEvent implements TriggerEvent {
         this.requestId = b.requestId != null
                 ? b.requestId
                 : Events.base64(b.random, 12).replaceAll("[^A-Za-z0-9]", "A").substring(0, 14) + "=";
+        this.sourceArn = renderSourceArn();
+        this.sourceAccount = renderSourceAccount();
+        this.json = render(); // rendered now: the builder may change afterwards
     }
 
     /**
@@ -60,12 +66,26 @@ public final class ApiGatewayHttpEvent implements TriggerEvent {
     }
 
     @Override
+    public String sourceArn() {
+        return sourceArn;
+    }
+
+    @Override
+    public String sourceAccount() {
+        return sourceAccount;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
     public String servicePrincipal() {
         return PRINCIPAL;
     }
 
-    @Override
-    public String sourceArn() {
+    private String renderSourceArn() {
         String base = "arn:aws:execute-api:" + b.region + ":" + b.account + ":" + b.apiId + "/" + b.stage + "/";
         if (b.routeKey.equals("$default")) {
             return base + "$default";
@@ -74,8 +94,7 @@ public final class ApiGatewayHttpEvent implements TriggerEvent {
         return base + parts[0] + "/" + parts[1].substring(1);
     }
 
-    @Override
-    public String sourceAccount() {
+    private String renderSourceAccount() {
         return b.account;
     }
 
@@ -92,8 +111,7 @@ public final class ApiGatewayHttpEvent implements TriggerEvent {
         return b.stage.equals("$default") ? b.path : "/" + b.stage + b.path;
     }
 
-    @Override
-    public ObjectNode toJson() {
+    private ObjectNode render() {
         ObjectNode e = Events.MAPPER.createObjectNode();
         e.put("version", "2.0");
         e.put("routeKey", b.routeKey);

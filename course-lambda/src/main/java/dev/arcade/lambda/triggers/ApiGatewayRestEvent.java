@@ -36,6 +36,9 @@ public final class ApiGatewayRestEvent implements TriggerEvent {
     public static final String PRINCIPAL = "apigateway.amazonaws.com";
 
     private final Builder b;
+    private final ObjectNode json;
+    private final String sourceArn;
+    private final String sourceAccount;
     private final String requestId;
     private final String extendedRequestId;
     private final String resourceId;
@@ -46,6 +49,9 @@ public final class ApiGatewayRestEvent implements TriggerEvent {
         this.extendedRequestId =
                 Events.base64(b.random, 12).replace('/', 'A').replace('+', 'B').substring(0, 16);
         this.resourceId = Events.hex(b.random, 6, false);
+        this.sourceArn = renderSourceArn();
+        this.sourceAccount = renderSourceAccount();
+        this.json = render(); // rendered now: the builder may change afterwards
     }
 
     /**
@@ -59,18 +65,31 @@ public final class ApiGatewayRestEvent implements TriggerEvent {
     }
 
     @Override
-    public String servicePrincipal() {
-        return PRINCIPAL;
-    }
-
-    @Override
     public String sourceArn() {
-        return "arn:aws:execute-api:" + b.region + ":" + b.account + ":" + b.apiId + "/" + b.stage + "/" + b.method
-                + "/" + b.resource.substring(1);
+        return sourceArn;
     }
 
     @Override
     public String sourceAccount() {
+        return sourceAccount;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
+    public String servicePrincipal() {
+        return PRINCIPAL;
+    }
+
+    private String renderSourceArn() {
+        return "arn:aws:execute-api:" + b.region + ":" + b.account + ":" + b.apiId + "/" + b.stage + "/" + b.method
+                + "/" + b.resource.substring(1);
+    }
+
+    private String renderSourceAccount() {
         return b.account;
     }
 
@@ -83,8 +102,7 @@ public final class ApiGatewayRestEvent implements TriggerEvent {
         return requestId;
     }
 
-    @Override
-    public ObjectNode toJson() {
+    private ObjectNode render() {
         ObjectNode e = Events.MAPPER.createObjectNode();
         e.put("resource", b.resource);
         e.put("path", b.path);

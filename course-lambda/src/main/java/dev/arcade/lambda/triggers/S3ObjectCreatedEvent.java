@@ -28,6 +28,9 @@ public final class S3ObjectCreatedEvent implements TriggerEvent {
     public static final String PRINCIPAL = "s3.amazonaws.com";
 
     private final Builder b;
+    private final ObjectNode json;
+    private final String sourceArn;
+    private final String sourceAccount;
     private final String requestId;
     private final String id2;
     private final String sequencer;
@@ -39,6 +42,9 @@ public final class S3ObjectCreatedEvent implements TriggerEvent {
         this.id2 = Events.base64(b.random, 48);
         this.sequencer = "00" + Events.hex(b.random, 16, true);
         this.eTag = b.eTag != null ? b.eTag : Events.hex(b.random, 32, false);
+        this.sourceArn = renderSourceArn();
+        this.sourceAccount = renderSourceAccount();
+        this.json = render(); // rendered now: the builder may change afterwards
     }
 
     /**
@@ -62,22 +68,34 @@ public final class S3ObjectCreatedEvent implements TriggerEvent {
     }
 
     @Override
-    public String servicePrincipal() {
-        return PRINCIPAL;
-    }
-
-    @Override
     public String sourceArn() {
-        return "arn:aws:s3:::" + b.bucket;
+        return sourceArn;
     }
 
     @Override
     public String sourceAccount() {
-        return b.account;
+        return sourceAccount;
     }
 
     @Override
     public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
+    public String servicePrincipal() {
+        return PRINCIPAL;
+    }
+
+    private String renderSourceArn() {
+        return "arn:aws:s3:::" + b.bucket;
+    }
+
+    private String renderSourceAccount() {
+        return b.account;
+    }
+
+    private ObjectNode render() {
         ObjectNode e = Events.MAPPER.createObjectNode();
         ObjectNode r = e.putArray("Records").addObject();
         r.put("eventVersion", "2.1");

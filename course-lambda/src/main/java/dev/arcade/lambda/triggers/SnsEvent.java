@@ -26,6 +26,9 @@ public final class SnsEvent implements TriggerEvent {
     public static final String PRINCIPAL = "sns.amazonaws.com";
 
     private final Builder b;
+    private final ObjectNode json;
+    private final String sourceArn;
+    private final String sourceAccount;
     private final String messageId;
     private final String subscriptionId;
     private final String signature;
@@ -35,6 +38,9 @@ public final class SnsEvent implements TriggerEvent {
         this.messageId = Events.uuid(b.random);
         this.subscriptionId = Events.uuid(b.random);
         this.signature = Events.base64(b.random, 256);
+        this.sourceArn = renderSourceArn();
+        this.sourceAccount = renderSourceAccount();
+        this.json = render(); // rendered now: the builder may change afterwards
     }
 
     /**
@@ -53,17 +59,30 @@ public final class SnsEvent implements TriggerEvent {
     }
 
     @Override
-    public String servicePrincipal() {
-        return PRINCIPAL;
-    }
-
-    @Override
     public String sourceArn() {
-        return b.topicArn;
+        return sourceArn;
     }
 
     @Override
     public String sourceAccount() {
+        return sourceAccount;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        return json.deepCopy();
+    }
+
+    @Override
+    public String servicePrincipal() {
+        return PRINCIPAL;
+    }
+
+    private String renderSourceArn() {
+        return b.topicArn;
+    }
+
+    private String renderSourceAccount() {
         return b.topicArn.split(":")[4];
     }
 
@@ -76,8 +95,7 @@ public final class SnsEvent implements TriggerEvent {
         return messageId;
     }
 
-    @Override
-    public ObjectNode toJson() {
+    private ObjectNode render() {
         ObjectNode e = Events.MAPPER.createObjectNode();
         ObjectNode r = e.putArray("Records").addObject();
         String subscription = b.topicArn + ":" + subscriptionId;

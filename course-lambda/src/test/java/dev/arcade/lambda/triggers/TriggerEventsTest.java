@@ -118,6 +118,19 @@ class TriggerEventsTest {
         }
 
         @Test
+        @DisplayName("a built event does not change when its builder goes on, and toJson gives a fresh copy each time")
+        void immutable() {
+            ApiGatewayRestEvent.Builder builder =
+                    ApiGatewayRestEvent.builder().request("GET", "/a", "/a").time(TIME);
+            ApiGatewayRestEvent built = builder.build();
+            builder.request("POST", "/b", "/b").header("X", "1");
+            assertThat(built.sourceArn()).endsWith("/GET/a");
+            assertThat(built.toJson().get("headers").isNull()).isTrue();
+            built.toJson().put("path", "/changed");
+            assertThat(built.toJson().get("path").asText()).isEqualTo("/a");
+        }
+
+        @Test
         @DisplayName("no query, headers or path parameters are null, and a binary body is base64")
         void nullsAndBinary() throws IOException {
             ApiGatewayRestEvent bare = ApiGatewayRestEvent.builder()
