@@ -17,7 +17,7 @@ import java.util.Objects;
  * equals-ignore-case}, {@code anything-but}, {@code numeric}, {@code exists}, {@code cidr}, {@code
  * wildcard}, {@code $or}); and the AWS Lambda Developer Guide, "Control which events Lambda sends
  * to your function", for event filtering. Where those pages are silent the choices are noted in
- * {@link PatternParser} and {@link PatternNode}; a pattern {@code {}} with no field matches every
+ * PatternParser and PatternNode (package-private); a pattern {@code {}} with no field matches every
  * event (this evaluator's reading: it tests nothing).
  */
 public final class EventPattern {

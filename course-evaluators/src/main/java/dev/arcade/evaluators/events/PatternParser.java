@@ -272,7 +272,11 @@ final class PatternParser {
         throw new InvalidEventPatternException("Value of anything-but must be an array or single string/number value.");
     }
 
-    /** One string, or a list of strings (the documentation shows both for anything-but's inner filters). */
+    /**
+     * One string, or a list of strings. The documentation shows lists for wildcard and
+     * equals-ignore-case inside anything-but; accepting them for prefix and suffix too is this
+     * parser's reading (never refuse what EventBridge may accept).
+     */
     private static List<Matcher> strings(
             JsonNode inner, String kind, java.util.function.Function<String, Matcher> make) {
         List<Matcher> matchers = new ArrayList<>();
