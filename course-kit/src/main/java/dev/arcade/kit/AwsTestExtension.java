@@ -1,5 +1,6 @@
 package dev.arcade.kit;
 
+import dev.arcade.lambda.LambdaRuntime;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.Capability;
 import dev.arcade.kit.sdk.ApiCalls;
@@ -114,7 +115,8 @@ public final class AwsTestExtension
                 || type == ResourceNames.class
                 || type == Backend.class
                 || type == AwsClients.class
-                || type == Learner.class;
+                || type == Learner.class
+                || type == LambdaRuntime.class;
     }
 
     @Override
@@ -128,6 +130,9 @@ public final class AwsTestExtension
         }
         if (type == ResourceNames.class) {
             return new ResourceNames();
+        }
+        if (type == LambdaRuntime.class) {
+            return JvmState.lambdaRuntime();
         }
         if (type == Backend.class) {
             return JvmState.backend();

@@ -1,0 +1,58 @@
+package dev.arcade.kit.lambda;
+
+import dev.arcade.kit.ResourceNames;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/** Deploys the demo functions of the kit's Lambda tests. */
+final class Deployer {
+    static final String LAMBDA_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    private final IamClient iam;
+    private final LambdaClient lambda;
+    private final ResourceNames names;
+
+    Deployer(IamClient iam, LambdaClient lambda, ResourceNames names) {
+        this.iam = iam;
+        this.lambda = lambda;
+        this.names = names;
+    }
+
+    String role(String trust) {
+        return iam.createRole(b -> b.roleName(names.unique("FnRole")).assumeRolePolicyDocument(trust))
+                .role()
+                .arn();
+    }
+
+    String role() {
+        return role(LAMBDA_TRUST);
+    }
+
+    /** Creates a function and waits until it is Active; returns its name. */
+    String deploy(byte[] zip, String handler, Map<String, String> env, int timeoutSeconds) {
+        String name = names.uniqueLowerCase("fn");
+        String role = role();
+        lambda.createFunction(request(name, zip, handler, env, timeoutSeconds, role));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        return name;
+    }
+
+    static CreateFunctionRequest request(
+            String name, byte[] zip, String handler, Map<String, String> env, int timeoutSeconds, String role) {
+        return CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime(Runtime.JAVA21)
+                .role(role)
+                .handler(handler)
+                .memorySize(512)
+                .timeout(timeoutSeconds)
+                .environment(e -> e.variables(env))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip)))
+                .build();
+    }
+}
