@@ -3,6 +3,7 @@ package dev.arcade.lambda;
 import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * @param iam the backend's IAM API (execution roles and their policies)
  * @param logs the backend's CloudWatch Logs (where functions' logs go)
  * @param streams the backend's DynamoDB Streams (event source mappings)
+ * @param dynamoDb the backend's DynamoDB (tables' key schemas, for {@code dynamodb:LeadingKeys})
  */
 public record BackendAccess(
         URI endpoint,
@@ -28,11 +30,12 @@ public record BackendAccess(
         Supplier<LambdaClient> lambda,
         Supplier<IamClient> iam,
         Supplier<CloudWatchLogsClient> logs,
-        Supplier<DynamoDbStreamsClient> streams) {
+        Supplier<DynamoDbStreamsClient> streams,
+        Supplier<DynamoDbClient> dynamoDb) {
 
     /** The same backend with each client made once, on first use. */
     public BackendAccess memoized() {
-        return new BackendAccess(endpoint, region, account, once(lambda), once(iam), once(logs), once(streams));
+        return new BackendAccess(endpoint, region, account, once(lambda), once(iam), once(logs), once(streams), once(dynamoDb));
     }
 
     private static <T> Supplier<T> once(Supplier<T> supplier) {

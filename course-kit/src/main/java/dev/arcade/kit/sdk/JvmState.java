@@ -2,7 +2,7 @@ package dev.arcade.kit.sdk;
 
 import dev.arcade.lambda.BackendAccess;
 import dev.arcade.lambda.LambdaRuntime;
-import dev.arcade.lambda.runtime.CallAuthorizer;
+import dev.arcade.lambda.iam.RoleEnforcement;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.Backends;
@@ -91,8 +91,9 @@ public final class JvmState {
                         kit::backendLambda,
                         kit::iam,
                         kit::cloudWatchLogs,
-                        kit::dynamoDbStreams),
-                CallAuthorizer.ALLOW_ALL);
+                        kit::dynamoDbStreams,
+                        kit::dynamoDb),
+                new RoleEnforcement(kit::iam, kit::dynamoDb, started.accountId(), Backend.REGION));
         System.setProperty("aws.endpointUrlLambda", lambda.endpoint().toString());
         Runtime.getRuntime().addShutdownHook(new Thread(lambda::close, "lambda-runtime-stop"));
     }

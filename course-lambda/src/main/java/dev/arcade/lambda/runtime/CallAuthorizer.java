@@ -40,6 +40,12 @@ public interface CallAuthorizer {
     Optional<String> trustProblem(String roleArn, String functionArn);
 
     /**
+     * Called when an invocation starts: decisions from then on read the role's policies afresh (a
+     * test may have changed them since the last invocation); within one invocation they are read once.
+     */
+    default void invocationStarting() {}
+
+    /**
      * A decision.
      *
      * @param call what was asked and decided (null for platform actions)

@@ -367,6 +367,7 @@ final class LambdaApi {
                             + " code deployed: deploy it with CreateFunction or UpdateFunctionCode and Code.ZipFile through the"
                             + " course's Lambda endpoint"), "Unhandled", "Runtime.CodeUnknown", List.of(), List.of(), null, started));
         }
+        authorizer.invocationStarting();
         ExecutionEnvironment environment = pool.acquire(function, taskRoot.get());
         boolean cold = environment.invocations() == 0;
         Job job = new Job(requestId, payload, resolved.invokedArn(), traceId(function), null);
