@@ -40,10 +40,12 @@ public final class LambdaRuntime implements AutoCloseable {
 
     private final RuntimeParts parts;
     private final Path workDir;
+    private final Triggers triggers;
 
-    private LambdaRuntime(RuntimeParts parts, Path workDir) {
+    private LambdaRuntime(RuntimeParts parts, Path workDir, BackendAccess backend) {
         this.parts = parts;
         this.workDir = workDir;
+        this.triggers = new Triggers(this, backend.lambda(), backend.region(), backend.account());
     }
 
     /**
@@ -57,7 +59,8 @@ public final class LambdaRuntime implements AutoCloseable {
     public static LambdaRuntime start(BackendAccess backend, CallAuthorizer authorizer) {
         try {
             Path work = Files.createTempDirectory("arcade-lambda-");
-            return new LambdaRuntime(RuntimeParts.start(backend, authorizer, work, hostClassPath(), javaLauncher()), work);
+            BackendAccess lazy = backend.memoized();
+            return new LambdaRuntime(RuntimeParts.start(lazy, authorizer, work, hostClassPath(), javaLauncher()), work, lazy);
         } catch (IOException e) {
             throw new UncheckedIOException("the course's Lambda runtime could not start: " + e.getMessage(), e);
         }
@@ -117,6 +120,11 @@ public final class LambdaRuntime implements AutoCloseable {
      */
     public Invocation invoke(String function, String payload, String source) {
         return parts.invoke(function, payload, source);
+    }
+
+    /** Services that push events to functions (API Gateway, S3, EventBridge, SNS), as the function policy allows. */
+    public Triggers triggers() {
+        return triggers;
     }
 
     /** How many execution environments are running now, busy or idle. */

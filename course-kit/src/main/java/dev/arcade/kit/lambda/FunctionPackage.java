@@ -26,7 +26,7 @@ import java.util.zip.ZipOutputStream;
  * byte[] zip = FunctionPackage.builder()
  *         .packageOf(SubmitScoreHandler.class)      // the handler and its package's classes
  *         .awsSdkFor(DynamoDbClient.class)          // the service's SDK jar and the SDK's core jars
- *         .library(APIGatewayProxyRequestEvent.class) // the jar of aws-lambda-java-events
+ *         .lambdaEvents()                           // aws-lambda-java-events and joda-time
  *         .zip();
  * }</pre>
  */
@@ -122,6 +122,18 @@ public final class FunctionPackage {
                 throw new IllegalArgumentException(type.getName() + " was not loaded from a jar but from " + jar);
             }
             files.put("lib/" + jar.getFileName(), jar);
+            return this;
+        }
+
+        /**
+         * Adds aws-lambda-java-events and its one dependency, joda-time, as a build tool that bundles
+         * dependencies (Maven Shade, the Gradle zip task of the Lambda guide) would: the Java runtime's
+         * serializer loads {@code org.joda.time.DateTime} from the package for the S3, SNS, DynamoDB,
+         * API Gateway and other events that carry times, and fails with ClassNotFoundException without it.
+         */
+        public Builder lambdaEvents() {
+            library(com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class);
+            library(org.joda.time.DateTime.class);
             return this;
         }
 
