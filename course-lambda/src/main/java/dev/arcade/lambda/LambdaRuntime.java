@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import dev.arcade.lambda.streams.DeliveryRecord;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
@@ -125,6 +127,19 @@ public final class LambdaRuntime implements AutoCloseable {
     /** Services that push events to functions (API Gateway, S3, EventBridge, SNS), as the function policy allows. */
     public Triggers triggers() {
         return triggers;
+    }
+
+    /**
+     * Runs the DynamoDB stream event source mappings: each enabled mapping's poller reads its stream as
+     * the function's role and invokes the function with batches, as its settings say (BatchSize,
+     * StartingPosition, FilterCriteria, ReportBatchItemFailures, BisectBatchOnFunctionError,
+     * MaximumRetryAttempts, the on-failure destination), until the stream is caught up. The kit does
+     * not poll in the background: a test writes, then drains.
+     *
+     * @return what was delivered, by mapping UUID
+     */
+    public Map<String, List<DeliveryRecord>> drainStreams() {
+        return parts.drainStreams();
     }
 
     /** How many execution environments are running now, busy or idle. */

@@ -71,7 +71,19 @@ final class LambdaApi {
         return invocations;
     }
 
+    private StreamSources streams;
+
+    void streams(StreamSources streams) {
+        this.streams = streams;
+    }
+
     HttpReply handle(HttpCall call) throws IOException, InterruptedException {
+        if (streams != null && streams.handles(call)) {
+            return streams.handle(call);
+        }
+        if (streams != null && streams.isMergedList(call)) {
+            return streams.merge(call, forwarder.forward(call));
+        }
         if (FUNCTIONS.matcher(call.path()).matches() && call.method().equals("POST")) {
             return create(call);
         }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ public final class RuntimeParts implements AutoCloseable {
     private final EnvironmentPool pool;
     private final CodeStore code;
     private final ExecutorService executor;
+    private StreamSources streams;
 
     private RuntimeParts(LambdaFront front, LambdaApi api, EnvironmentPool pool, CodeStore code, ExecutorService executor) {
         this.front = front;
@@ -59,8 +61,12 @@ public final class RuntimeParts implements AutoCloseable {
         FunctionLogs logs = new FunctionLogs(lazy.logs(), authorizer);
         LambdaApi api = new LambdaApi(lazy.lambda(), forwarder, code, pool, logs, authorizer, executor, backend.region());
         api.account(backend.account());
+        StreamSources streams = new StreamSources(api, authorizer, new BackendJson(backend.endpoint(), backend.region()));
+        api.streams(streams);
         front.start(api, pool);
-        return new RuntimeParts(front, api, pool, code, executor);
+        RuntimeParts parts = new RuntimeParts(front, api, pool, code, executor);
+        parts.streams = streams;
+        return parts;
     }
 
     private static ThreadFactory daemons() {
@@ -124,6 +130,15 @@ public final class RuntimeParts implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Polls every DynamoDB stream event source mapping until its stream is caught up.
+     *
+     * @return the deliveries, by mapping UUID
+     */
+    public Map<String, List<dev.arcade.lambda.streams.DeliveryRecord>> drainStreams() {
+        return streams.drain();
     }
 
     /** Forgets the invocations and retires every environment. */
