@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <pre>
  * course-evaluators  dev.arcade.evaluators..   plain Java and Jackson
+ * course-lambda      dev.arcade.lambda..       the Lambda runtime (its .host package: the runtime's libraries alone)
  * course-kit         dev.arcade.kit.backend  &lt;-  dev.arcade.kit.sdk  &lt;-  dev.arcade.kit (the test API)
  * course-runner      dev.arcade.runner         the grading JVM
  * course-grader      dev.arcade.grader.course &lt;- .session &lt;- .report &lt;- .cli
@@ -35,6 +36,8 @@ class LayeringTest {
             .consideringOnlyDependenciesInAnyPackage("dev.arcade..")
             .layer("evaluators")
             .definedBy("dev.arcade.evaluators..")
+            .layer("lambda")
+            .definedBy("dev.arcade.lambda..")
             .layer("kit")
             .definedBy("dev.arcade.kit..")
             .layer("runner")
@@ -47,9 +50,31 @@ class LayeringTest {
             .mayOnlyBeAccessedByLayers("grader")
             .whereLayer("kit")
             .mayOnlyBeAccessedByLayers("runner", "grader")
-            .whereLayer("evaluators")
+            .whereLayer("lambda")
             .mayOnlyBeAccessedByLayers("kit", "runner", "grader")
-            .because("the Maven modules depend one way: evaluators <- kit <- runner <- grader");
+            .whereLayer("evaluators")
+            .mayOnlyBeAccessedByLayers("lambda", "kit", "runner", "grader")
+            .because("the Maven modules depend one way: evaluators <- lambda <- kit <- runner <- grader");
+
+    @ArchTest
+    static final ArchRule lambdaHostIsTheRuntimeAlone = noClasses()
+            .that()
+            .resideInAPackage("dev.arcade.lambda.host..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages(
+                    "dev.arcade.lambda.host..", "java..", "javax..", "jdk..", "com.amazonaws.services.lambda.runtime..")
+            .because("an execution environment's JVM has only the host package and the Java runtime's libraries: "
+                    + "nothing the function does not bring may be there");
+
+    @ArchTest
+    static final ArchRule lambdaRuntimeHasNoTestFramework = noClasses()
+            .that()
+            .resideInAPackage("dev.arcade.lambda..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.junit..", "org.assertj..", "dev.arcade.kit..")
+            .because("the runtime is a library under the kit, usable without JUnit");
 
     @ArchTest
     static final ArchRule evaluatorsArePlainJava = noClasses()

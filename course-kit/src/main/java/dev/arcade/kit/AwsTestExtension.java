@@ -1,12 +1,12 @@
 package dev.arcade.kit;
 
-import dev.arcade.lambda.LambdaRuntime;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.Capability;
 import dev.arcade.kit.sdk.ApiCalls;
 import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.kit.sdk.FaultPlan;
 import dev.arcade.kit.sdk.JvmState;
+import dev.arcade.lambda.LambdaRuntime;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

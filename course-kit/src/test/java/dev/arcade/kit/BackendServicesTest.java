@@ -3,6 +3,8 @@ package dev.arcade.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcade.kit.backend.Backend;
+import dev.arcade.kit.lambda.FunctionPackage;
+import dev.arcade.kit.lambda.demo.Greeter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -90,24 +92,25 @@ class BackendServicesTest {
     }
 
     @Test
-    @DisplayName("Lambda: a function is created and Invoke answers without Docker")
-    void lambda(IamClient iam, LambdaClient lambda, ResourceNames names) throws IOException {
+    @DisplayName("Lambda: a function is created and Invoke runs its code (the kit's runtime, no Docker)")
+    void lambda(IamClient iam, LambdaClient lambda, ResourceNames names) {
         String roleArn = iam.createRole(
                         b -> b.roleName(names.unique("KitFnRole")).assumeRolePolicyDocument(LAMBDA_TRUST))
                 .role()
                 .arn();
         String fn = names.unique("kit-fn");
-        SdkBytes zip = SdkBytes.fromByteArray(dummyZip());
+        SdkBytes zip = SdkBytes.fromByteArray(
+                FunctionPackage.builder().classes(Greeter.class).zip());
         lambda.createFunction(b -> b.functionName(fn)
                 .runtime(Runtime.JAVA21)
                 .role(roleArn)
-                .handler("x.Handler::handleRequest")
+                .handler(Greeter.class.getName() + "::handleRequest")
                 .code(c -> c.zipFile(zip)));
-        var answer = lambda.invoke(b -> b.functionName(fn).payload(SdkBytes.fromUtf8String("{\"ping\":1}")));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(fn));
+        var answer = lambda.invoke(b -> b.functionName(fn).payload(SdkBytes.fromUtf8String("{\"name\":\"kit\"}")));
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.functionError())
-                .as("moto must run Lambda without Docker")
-                .isNull();
+        assertThat(answer.functionError()).as(answer.payload().asUtf8String()).isNull();
+        assertThat(answer.payload().asUtf8String()).contains("Hello, kit");
     }
 
     @Test

@@ -41,10 +41,10 @@ class JUnitDefaultsTest {
 
     /** A test that needs something moto does not do. */
     @AwsTest
-    static class NeedsLambdaExecution {
+    static class NeedsAlarmEvaluation {
         @Test
-        @RequiresCapability(Capability.LAMBDA_EXECUTION)
-        void invokesForReal() {
+        @RequiresCapability(Capability.CLOUDWATCH_ALARM_EVALUATION)
+        void alarmFires() {
             Assertions.fail("must not run on moto");
         }
     }
@@ -78,15 +78,15 @@ class JUnitDefaultsTest {
     @DisplayName("a test needing a capability the backend lacks is skipped as 'not gradable on moto', with the reason")
     void missingCapabilitySkips() {
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(NeedsLambdaExecution.class))
+                .selectors(selectClass(NeedsAlarmEvaluation.class))
                 .execute()
                 .testEvents()
                 .assertThatEvents()
                 .haveExactly(
                         1,
                         event(
-                                test("invokesForReal"),
+                                test("alarmFires"),
                                 skippedWithReason(reason -> reason.startsWith(
-                                        "not gradable on moto: this test needs running function code on Invoke"))));
+                                        "not gradable on moto: this test needs evaluating alarms against their metrics"))));
     }
 }

@@ -35,7 +35,8 @@ public record BackendAccess(
 
     /** The same backend with each client made once, on first use. */
     public BackendAccess memoized() {
-        return new BackendAccess(endpoint, region, account, once(lambda), once(iam), once(logs), once(streams), once(dynamoDb));
+        return new BackendAccess(
+                endpoint, region, account, once(lambda), once(iam), once(logs), once(streams), once(dynamoDb));
     }
 
     private static <T> Supplier<T> once(Supplier<T> supplier) {

@@ -12,4 +12,10 @@ package dev.arcade.lambda;
  * @param status the HTTP status the function got
  */
 public record FunctionCall(
-        String service, String operation, String action, String resource, boolean allowed, String explanation, int status) {}
+        String service,
+        String operation,
+        String action,
+        String resource,
+        boolean allowed,
+        String explanation,
+        int status) {}

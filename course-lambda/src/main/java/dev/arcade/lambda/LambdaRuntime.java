@@ -8,6 +8,7 @@ import dev.arcade.lambda.runtime.CallAuthorizer;
 import dev.arcade.lambda.runtime.CodeStore;
 import dev.arcade.lambda.runtime.EnvironmentPool;
 import dev.arcade.lambda.runtime.RuntimeParts;
+import dev.arcade.lambda.streams.DeliveryRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import dev.arcade.lambda.streams.DeliveryRecord;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
@@ -62,7 +62,8 @@ public final class LambdaRuntime implements AutoCloseable {
         try {
             Path work = Files.createTempDirectory("arcade-lambda-");
             BackendAccess lazy = backend.memoized();
-            return new LambdaRuntime(RuntimeParts.start(lazy, authorizer, work, hostClassPath(), javaLauncher()), work, lazy);
+            return new LambdaRuntime(
+                    RuntimeParts.start(lazy, authorizer, work, hostClassPath(), javaLauncher()), work, lazy);
         } catch (IOException e) {
             throw new UncheckedIOException("the course's Lambda runtime could not start: " + e.getMessage(), e);
         }
@@ -80,7 +81,9 @@ public final class LambdaRuntime implements AutoCloseable {
 
     /** The invocations of one function, oldest first. */
     public List<Invocation> invocationsOf(String functionName) {
-        return invocations().stream().filter(i -> i.functionName().equals(functionName)).toList();
+        return invocations().stream()
+                .filter(i -> i.functionName().equals(functionName))
+                .toList();
     }
 
     /**
@@ -172,7 +175,8 @@ public final class LambdaRuntime implements AutoCloseable {
     public void close() {
         parts.close();
         try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // best effort: the folder is in the temporary folder
         }
@@ -186,7 +190,11 @@ public final class LambdaRuntime implements AutoCloseable {
      */
     static List<String> hostClassPath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> type : List.of(RuntimeHost.class, RequestHandler.class, AWSLambda.class, PojoSerializer.class,
+        for (Class<?> type : List.of(
+                RuntimeHost.class,
+                RequestHandler.class,
+                AWSLambda.class,
+                PojoSerializer.class,
                 SdkInternalThreadLocal.class)) {
             entries.add(locationOf(type));
         }
@@ -195,7 +203,11 @@ public final class LambdaRuntime implements AutoCloseable {
 
     private static String locationOf(Class<?> type) {
         try {
-            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Paths.get(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("cannot find the class path entry of " + type.getName(), e);
         }

@@ -94,7 +94,8 @@ public final class Triggers {
         EventPattern pattern = EventPattern.parse(eventPattern);
         var match = pattern.match(event.toJson());
         if (!match.matched()) {
-            return new Delivery(false, "the rule's event pattern does not match the event: " + match.explanation(), null);
+            return new Delivery(
+                    false, "the rule's event pattern does not match the event: " + match.explanation(), null);
         }
         return deliver(event, function);
     }

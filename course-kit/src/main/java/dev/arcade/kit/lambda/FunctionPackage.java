@@ -94,7 +94,8 @@ public final class FunctionPackage {
                                 String name = file.getFileName().toString();
                                 return name.equals(simple + ".class") || name.startsWith(simple + "$");
                             })
-                            .forEach(file -> files.put(root.relativize(file).toString().replace('\\', '/'), file));
+                            .forEach(file ->
+                                    files.put(root.relativize(file).toString().replace('\\', '/'), file));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -108,7 +109,8 @@ public final class FunctionPackage {
             Path folder = root.resolve(type.getName().replace('.', '/')).getParent();
             try (Stream<Path> entries = Files.list(folder)) {
                 entries.filter(file -> file.toString().endsWith(".class"))
-                        .forEach(file -> files.put(root.relativize(file).toString().replace('\\', '/'), file));
+                        .forEach(file ->
+                                files.put(root.relativize(file).toString().replace('\\', '/'), file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -148,7 +150,8 @@ public final class FunctionPackage {
                 Path jar = Paths.get(entry);
                 String text = jar.toString().replace('\\', '/');
                 boolean core = text.contains("/software/amazon/awssdk/")
-                        && SDK_CORE.contains(jar.getParent().getParent().getFileName().toString());
+                        && SDK_CORE.contains(
+                                jar.getParent().getParent().getFileName().toString());
                 boolean dependency = text.contains("/org/reactivestreams/") || text.contains("/org/slf4j/slf4j-api/");
                 if ((core || dependency) && Files.isRegularFile(jar)) {
                     files.put("lib/" + jar.getFileName(), jar);
@@ -195,15 +198,16 @@ public final class FunctionPackage {
     private static Path classesFolderOf(Class<?> type) {
         Path location = locationOf(type);
         if (!Files.isDirectory(location)) {
-            throw new IllegalArgumentException(type.getName() + " was loaded from " + location
-                    + ", not from a folder of compiled classes");
+            throw new IllegalArgumentException(
+                    type.getName() + " was loaded from " + location + ", not from a folder of compiled classes");
         }
         return location;
     }
 
     private static Path locationOf(Class<?> type) {
         try {
-            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Paths.get(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalArgumentException("cannot tell where " + type.getName() + " was loaded from", e);
         }

@@ -130,7 +130,10 @@ public final class AwsClients {
 
     /** The backend's own Lambda API, for the kit's Lambda runtime (never for tests or learners). */
     LambdaClient backendLambda() {
-        return cached(BackendLambda.class, () -> new BackendLambda(configure(LambdaClient.builder(), false).build()))
+        return cached(
+                        BackendLambda.class,
+                        () -> new BackendLambda(
+                                configure(LambdaClient.builder(), false).build()))
                 .client();
     }
 

@@ -1,13 +1,13 @@
 package dev.arcade.kit.sdk;
 
-import dev.arcade.lambda.BackendAccess;
-import dev.arcade.lambda.LambdaRuntime;
-import dev.arcade.lambda.iam.RoleEnforcement;
 import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.Backends;
 import dev.arcade.kit.backend.HostEnvironment;
 import dev.arcade.kit.backend.InheritedBackend;
+import dev.arcade.lambda.BackendAccess;
+import dev.arcade.lambda.LambdaRuntime;
+import dev.arcade.lambda.iam.RoleEnforcement;
 import java.net.URI;
 
 /**

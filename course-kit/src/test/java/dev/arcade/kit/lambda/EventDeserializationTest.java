@@ -52,7 +52,10 @@ class EventDeserializationTest {
         deployer = new Deployer(iam, lambda, names);
         this.runtime = runtime;
         if (zip == null) {
-            zip = FunctionPackage.builder().classes(EventDescribers.class).lambdaEvents().zip();
+            zip = FunctionPackage.builder()
+                    .classes(EventDescribers.class)
+                    .lambdaEvents()
+                    .zip();
         }
     }
 
@@ -76,37 +79,61 @@ class EventDeserializationTest {
     @DisplayName("an API Gateway REST proxy event")
     void apiGatewayRest() throws Exception {
         String json = ApiGatewayRestEvent.builder()
-                .region(Backend.REGION).account("111122223333").apiId("a1b2c3d4e5").stage("prod")
-                .request("POST", "/scores/{player}", "/scores/ada").pathParameter("player", "ada")
-                .query("game", "tetris").header("Content-Type", "application/json").body("{\"score\":4200}")
-                .random(new Random(5)).build().toJsonString();
-        sameAsEventLoader(EventDescribers.ApiRest.class, json, f -> EventLoader.loadEvent(f, APIGatewayProxyRequestEvent.class));
+                .region(Backend.REGION)
+                .account("111122223333")
+                .apiId("a1b2c3d4e5")
+                .stage("prod")
+                .request("POST", "/scores/{player}", "/scores/ada")
+                .pathParameter("player", "ada")
+                .query("game", "tetris")
+                .header("Content-Type", "application/json")
+                .body("{\"score\":4200}")
+                .random(new Random(5))
+                .build()
+                .toJsonString();
+        sameAsEventLoader(
+                EventDescribers.ApiRest.class, json, f -> EventLoader.loadEvent(f, APIGatewayProxyRequestEvent.class));
     }
 
     @Test
     @DisplayName("an API Gateway HTTP API event (payload 2.0)")
     void httpApi() throws Exception {
         String json = ApiGatewayHttpEvent.builder()
-                .region(Backend.REGION).account("111122223333").apiId("h1t2t3p4a5").stage("$default")
-                .request("GET /scores/{player}", "GET", "/scores/ada").pathParameter("player", "ada")
-                .cookie("session=abc").random(new Random(6)).build().toJsonString();
-        sameAsEventLoader(EventDescribers.HttpApi.class, json, f -> EventLoader.loadEvent(f, APIGatewayV2HTTPEvent.class));
+                .region(Backend.REGION)
+                .account("111122223333")
+                .apiId("h1t2t3p4a5")
+                .stage("$default")
+                .request("GET /scores/{player}", "GET", "/scores/ada")
+                .pathParameter("player", "ada")
+                .cookie("session=abc")
+                .random(new Random(6))
+                .build()
+                .toJsonString();
+        sameAsEventLoader(
+                EventDescribers.HttpApi.class, json, f -> EventLoader.loadEvent(f, APIGatewayV2HTTPEvent.class));
     }
 
     @Test
     @DisplayName("an S3 object-created event, with a key that needs URL encoding and a time")
     void s3() throws Exception {
         String json = S3ObjectCreatedEvent.builder()
-                .region(Backend.REGION).account("111122223333").bucket("arcade-replays").key("ada/run 1.bin")
-                .size(1234).time(Instant.parse("2026-12-01T10:15:30Z")).random(new Random(7)).build().toJsonString();
+                .region(Backend.REGION)
+                .account("111122223333")
+                .bucket("arcade-replays")
+                .key("ada/run 1.bin")
+                .size(1234)
+                .time(Instant.parse("2026-12-01T10:15:30Z"))
+                .random(new Random(7))
+                .build()
+                .toJsonString();
         sameAsEventLoader(EventDescribers.S3.class, json, f -> EventDescribers.S3.describe(EventLoader.loadS3Event(f)));
     }
 
     @Test
     @DisplayName("an EventBridge scheduled event")
     void scheduled() throws Exception {
-        String json = EventBridgeEvent.scheduled(Backend.REGION, "111122223333", "nightly", Instant.parse("2026-12-01T00:00:00Z"),
-                        new Random(8))
+        String json = EventBridgeEvent.scheduled(
+                        Backend.REGION, "111122223333", "nightly", Instant.parse("2026-12-01T00:00:00Z"), new Random(8))
                 .toJsonString();
         sameAsEventLoader(EventDescribers.Scheduled.class, json, EventLoader::loadScheduledEvent);
     }
@@ -114,8 +141,12 @@ class EventDeserializationTest {
     @Test
     @DisplayName("an SNS notification")
     void sns() throws Exception {
-        String json = SnsEvent.builder("arn:aws:sns:us-east-1:111122223333:new-best").message("{\"player\":\"ada\"}")
-                .subject("New best").attribute("game", "String", "tetris").build().toJsonString();
+        String json = SnsEvent.builder("arn:aws:sns:us-east-1:111122223333:new-best")
+                .message("{\"player\":\"ada\"}")
+                .subject("New best")
+                .attribute("game", "String", "tetris")
+                .build()
+                .toJsonString();
         sameAsEventLoader(EventDescribers.Sns.class, json, EventLoader::loadSNSEvent);
     }
 

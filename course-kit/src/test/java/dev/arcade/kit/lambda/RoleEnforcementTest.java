@@ -40,7 +40,10 @@ class RoleEnforcementTest {
         this.lambda = lambda;
         this.names = names;
         if (zip == null) {
-            zip = FunctionPackage.builder().classes(ScoreWriter.class).awsSdkFor(DynamoDbClient.class).zip();
+            zip = FunctionPackage.builder()
+                    .classes(ScoreWriter.class)
+                    .awsSdkFor(DynamoDbClient.class)
+                    .zip();
         }
         table = names.unique("Scores");
         tableArn = dynamo.createTable(b -> b.tableName(table)
@@ -54,27 +57,28 @@ class RoleEnforcementTest {
     private String roleAllowing(String action, String resource, boolean withLogs) {
         String role = names.unique("ScoreRole");
         iam.createRole(b -> b.roleName(role).assumeRolePolicyDocument(Deployer.LAMBDA_TRUST));
-        iam.putRolePolicy(b -> b.roleName(role).policyName("scores").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
-                        + "\",\"Resource\":\"" + resource + "\"}]}"));
+        iam.putRolePolicy(b -> b.roleName(role)
+                .policyName("scores")
+                .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\""
+                        + action + "\",\"Resource\":\"" + resource + "\"}]}"));
         if (withLogs) {
-            iam.attachRolePolicy(b -> b.roleName(role)
-                    .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+            iam.attachRolePolicy(b ->
+                    b.roleName(role).policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
         }
         return iam.getRole(b -> b.roleName(role)).role().arn();
     }
 
     private String deploy(String roleArn) {
         String name = names.uniqueLowerCase("score-writer");
-        lambda.createFunction(Deployer.request(name, zip, ScoreWriter.class.getName() + "::handleRequest",
-                Map.of("TABLE_NAME", table), 15, roleArn));
+        lambda.createFunction(Deployer.request(
+                name, zip, ScoreWriter.class.getName() + "::handleRequest", Map.of("TABLE_NAME", table), 15, roleArn));
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         return name;
     }
 
     private InvokeResponse submit(String name) {
-        return lambda.invoke(b -> b.functionName(name)
-                .payload(SdkBytes.fromUtf8String("{\"player\":\"ada\",\"score\":\"4200\"}")));
+        return lambda.invoke(
+                b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"player\":\"ada\",\"score\":\"4200\"}")));
     }
 
     @Test
@@ -84,7 +88,9 @@ class RoleEnforcementTest {
 
         InvokeResponse response = submit(name);
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         assertThat(response.payload().asUtf8String()).isEqualTo("\"stored ada\"");
         assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("player", AttributeValue.fromS("ada"))))
                         .item())
@@ -96,7 +102,8 @@ class RoleEnforcementTest {
     }
 
     @Test
-    @DisplayName("a role without PutItem makes the call fail inside the function with AccessDeniedException in AWS's words")
+    @DisplayName(
+            "a role without PutItem makes the call fail inside the function with AccessDeniedException in AWS's words")
     void deniedCallFailsInsideTheFunction(DynamoDbClient dynamo, LambdaRuntime runtime, CloudWatchLogsClient logs) {
         String roleArn = roleAllowing("dynamodb:GetItem", tableArn, true);
         String name = deploy(roleArn);
@@ -109,7 +116,8 @@ class RoleEnforcementTest {
                 .contains("User: arn:aws:sts::" + tableArn.split(":")[4] + ":assumed-role/" + roleName + "/" + name
                         + " is not authorized to perform: dynamodb:PutItem on resource: " + tableArn
                         + " because no identity-based policy allows the dynamodb:PutItem action")
-                .as("the SDK for Java v2 has no AccessDeniedException class for DynamoDB: the error code is in the service exception")
+                .as(
+                        "the SDK for Java v2 has no AccessDeniedException class for DynamoDB: the error code is in the service exception")
                 .contains("\"errorType\":\"software.amazon.awssdk.services.dynamodb.model.DynamoDbException\"");
         assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("player", AttributeValue.fromS("ada"))))
                         .hasItem())
@@ -119,8 +127,10 @@ class RoleEnforcementTest {
             assertThat(call.action()).isEqualTo("dynamodb:PutItem");
             assertThat(call.allowed()).isFalse();
         });
-        var events = logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + name)).events();
-        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("is not authorized to perform: dynamodb:PutItem"));
+        var events =
+                logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/" + name)).events();
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e.message()).contains("is not authorized to perform: dynamodb:PutItem"));
     }
 
     @Test
@@ -138,23 +148,30 @@ class RoleEnforcementTest {
 
         assertThat(submit(name).functionError()).isNull();
 
-        assertThat(logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + name)).logGroups())
+        assertThat(logs.describeLogGroups(b -> b.logGroupNamePrefix("/aws/lambda/" + name))
+                        .logGroups())
                 .isEmpty();
-        assertThat(runtime.invocationsOf(name).get(0).log()).anySatisfy(line -> assertThat(line).startsWith("REPORT"));
+        assertThat(runtime.invocationsOf(name).get(0).log())
+                .anySatisfy(line -> assertThat(line).startsWith("REPORT"));
     }
 
     @Test
     @DisplayName("a role whose trust policy does not name Lambda is refused at CreateFunction, as AWS refuses it")
     void roleLambdaCannotAssume() {
         String role = names.unique("NotLambda");
-        String arn = iam.createRole(b -> b.roleName(role).assumeRolePolicyDocument(
-                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        String arn = iam.createRole(b -> b.roleName(role)
+                        .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                                 + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
                 .role()
                 .arn();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lambda.createFunction(Deployer.request(
-                        names.uniqueLowerCase("fn"), zip, ScoreWriter.class.getName() + "::handleRequest", Map.of(), 3, arn)))
+                        names.uniqueLowerCase("fn"),
+                        zip,
+                        ScoreWriter.class.getName() + "::handleRequest",
+                        Map.of(),
+                        3,
+                        arn)))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("The role defined for the function cannot be assumed by Lambda.");
     }

@@ -27,12 +27,14 @@ import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 @DisplayName("A DynamoDB stream event source mapping delivers batches as its settings and the role allow")
 class StreamEventSourceTest {
 
-    private static final String STREAM_READ = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
-            + "\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\",\"dynamodb:DescribeStream\",\"dynamodb:ListStreams\"],"
-            + "\"Resource\":\"*\"}]}";
+    private static final String STREAM_READ =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                    + "\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\",\"dynamodb:DescribeStream\",\"dynamodb:ListStreams\"],"
+                    + "\"Resource\":\"*\"}]}";
 
     @Test
-    @DisplayName("a partial batch failure is retried from the failed record, MaximumRetryAttempts times, and the table keeps its records")
+    @DisplayName(
+            "a partial batch failure is retried from the failed record, MaximumRetryAttempts times, and the table keeps its records")
     void partialBatchFailureIsRetried(
             DynamoDbClient dynamo, IamClient iam, LambdaClient lambda, ResourceNames names, LambdaRuntime runtime) {
         String table = names.unique("Scores");
@@ -40,7 +42,8 @@ class StreamEventSourceTest {
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(a -> a.attributeName("player").attributeType(ScalarAttributeType.S))
                         .keySchema(k -> k.attributeName("player").keyType(KeyType.HASH))
-                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription()
                 .latestStreamArn();
         String role = names.unique("StreamRole");
@@ -48,8 +51,12 @@ class StreamEventSourceTest {
         iam.putRolePolicy(b -> b.roleName(role).policyName("stream").policyDocument(STREAM_READ));
         String roleArn = iam.getRole(b -> b.roleName(role)).role().arn();
         String name = names.uniqueLowerCase("batch");
-        byte[] zip = FunctionPackage.builder().classes(BatchProcessor.class).lambdaEvents().zip();
-        lambda.createFunction(Deployer.request(name, zip, BatchProcessor.class.getName() + "::handleRequest", Map.of(), 10, roleArn));
+        byte[] zip = FunctionPackage.builder()
+                .classes(BatchProcessor.class)
+                .lambdaEvents()
+                .zip();
+        lambda.createFunction(
+                Deployer.request(name, zip, BatchProcessor.class.getName() + "::handleRequest", Map.of(), 10, roleArn));
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         String uuid = lambda.createEventSourceMapping(b -> b.functionName(name)
                         .eventSourceArn(streamArn)
@@ -64,9 +71,12 @@ class StreamEventSourceTest {
 
         Map<String, List<DeliveryRecord>> delivered = runtime.drainStreams();
 
-        assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).eventSourceArn()).isEqualTo(streamArn);
+        assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).eventSourceArn())
+                .isEqualTo(streamArn);
         List<Invocation> invocations = runtime.invocationsOf(name);
-        assertThat(invocations).as("the first batch, then two retries from mallory's record").hasSize(3);
+        assertThat(invocations)
+                .as("the first batch, then two retries from mallory's record")
+                .hasSize(3);
         assertThat(invocations.get(0).log()).anySatisfy(l -> assertThat(l).startsWith("record INSERT ada"));
         assertThat(invocations.get(1).log())
                 .noneSatisfy(l -> assertThat(l).startsWith("record INSERT ada"))

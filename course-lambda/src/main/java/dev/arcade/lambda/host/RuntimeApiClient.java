@@ -63,10 +63,12 @@ final class RuntimeApiClient implements LambdaRuntimeApiClient {
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         long used = memory.getHeapMemoryUsage().getUsed()
                 + memory.getNonHeapMemoryUsage().getUsed();
-        byte[] mark = (FramedLogSink.NEXT_MARK + (used >> 20) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] mark =
+                (FramedLogSink.NEXT_MARK + (used >> 20) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.out.flush();
         System.err.flush();
-        for (java.io.FileDescriptor fd : new java.io.FileDescriptor[] {java.io.FileDescriptor.out, java.io.FileDescriptor.err}) {
+        for (java.io.FileDescriptor fd :
+                new java.io.FileDescriptor[] {java.io.FileDescriptor.out, java.io.FileDescriptor.err}) {
             try {
                 new java.io.FileOutputStream(fd).write(mark);
             } catch (IOException e) {
@@ -76,8 +78,7 @@ final class RuntimeApiClient implements LambdaRuntimeApiClient {
     }
 
     @Override
-    public InvocationRequest nextInvocationWithExponentialBackoff(LambdaContextLogger lambdaLogger)
-            throws IOException {
+    public InvocationRequest nextInvocationWithExponentialBackoff(LambdaContextLogger lambdaLogger) throws IOException {
         return nextInvocation();
     }
 

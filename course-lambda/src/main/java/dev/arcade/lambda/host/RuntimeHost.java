@@ -78,7 +78,10 @@ public final class RuntimeHost extends AWSLambda {
         if (parent == null) {
             return;
         }
-        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(handle -> handle.onExit()
-                .thenRun(() -> Runtime.getRuntime().halt(0)), () -> Runtime.getRuntime().halt(0));
+        ProcessHandle.of(Long.parseLong(parent))
+                .ifPresentOrElse(
+                        handle -> handle.onExit()
+                                .thenRun(() -> Runtime.getRuntime().halt(0)),
+                        () -> Runtime.getRuntime().halt(0));
     }
 }

@@ -65,7 +65,9 @@ public final class RoleEnforcement implements CallAuthorizer {
         return partitionKeys
                 .computeIfAbsent(table, key -> {
                     try {
-                        TableDescription description = dynamoDb.get().describeTable(b -> b.tableName(name)).table();
+                        TableDescription description = dynamoDb.get()
+                                .describeTable(b -> b.tableName(name))
+                                .table();
                         List<KeySchemaElement> schema = description.keySchema();
                         if (index != null) {
                             schema = description.globalSecondaryIndexes().stream()
@@ -102,19 +104,31 @@ public final class RoleEnforcement implements CallAuthorizer {
         String operation = request.operation().orElse("unknown");
         GateDecision decision;
         try {
-            decision = gate.authorize(request, session, role(function.roleName()).policies());
+            decision =
+                    gate.authorize(request, session, role(function.roleName()).policies());
         } catch (NoSuchEntityException e) {
-            String message = "User: " + session.sessionArn() + " is not authorized: the execution role " + function.roleName()
-                    + " no longer exists";
-            AwsErrorResponse denied = AwsErrorResponse.accessDenied(request, message, java.util.UUID.randomUUID().toString());
-            return new Verdict(new FunctionCall(service, operation, "", "", false, message, denied.status()), reply(denied), message);
+            String message = "User: " + session.sessionArn() + " is not authorized: the execution role "
+                    + function.roleName() + " no longer exists";
+            AwsErrorResponse denied = AwsErrorResponse.accessDenied(
+                    request, message, java.util.UUID.randomUUID().toString());
+            return new Verdict(
+                    new FunctionCall(service, operation, "", "", false, message, denied.status()),
+                    reply(denied),
+                    message);
         }
         ActionRequest deciding = decision.deciding();
-        FunctionCall record = new FunctionCall(service, operation, deciding == null ? "" : deciding.action(),
-                deciding == null ? "" : deciding.resource(), decision.allowed(), decision.explanation(), 0);
-        return new Verdict(record, decision.allowed() ? null : reply(decision.error()), decision.allowed()
-                ? decision.explanation()
-                : decision.message() + " (" + decision.explanation() + ")");
+        FunctionCall record = new FunctionCall(
+                service,
+                operation,
+                deciding == null ? "" : deciding.action(),
+                deciding == null ? "" : deciding.resource(),
+                decision.allowed(),
+                decision.explanation(),
+                0);
+        return new Verdict(
+                record,
+                decision.allowed() ? null : reply(decision.error()),
+                decision.allowed() ? decision.explanation() : decision.message() + " (" + decision.explanation() + ")");
     }
 
     @Override
@@ -122,10 +136,15 @@ public final class RoleEnforcement implements CallAuthorizer {
         RoleSession session = session(function);
         GateDecision decision;
         try {
-            decision = gate.authorize(List.of(ActionRequest.of(action, resource)), AwsErrorResponse.Protocol.JSON_11, region,
-                    session, role(function.roleName()).policies());
+            decision = gate.authorize(
+                    List.of(ActionRequest.of(action, resource)),
+                    AwsErrorResponse.Protocol.JSON_11,
+                    region,
+                    session,
+                    role(function.roleName()).policies());
         } catch (NoSuchEntityException e) {
-            return new Verdict(null, HttpReply.json(403, "{}"), "the execution role " + function.roleName() + " does not exist");
+            return new Verdict(
+                    null, HttpReply.json(403, "{}"), "the execution role " + function.roleName() + " does not exist");
         }
         if (decision.allowed()) {
             return new Verdict(null, null, decision.explanation());

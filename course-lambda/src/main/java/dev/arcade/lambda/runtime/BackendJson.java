@@ -24,7 +24,8 @@ final class BackendJson {
 
     private final URI backend;
     private final String region;
-    private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
     BackendJson(URI backend, String region) {
         this.backend = backend;
@@ -47,16 +48,20 @@ final class BackendJson {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-amz-json-" + jsonVersion)
                 .header("X-Amz-Target", target)
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=lambda-runtime/" + date + "/" + region + "/" + service
-                        + "/aws4_request, SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=lambda-runtime/" + date + "/" + region + "/" + service
+                                + "/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
-                throw new BackendError(response.statusCode(), answer.path("__type").asText(), answer.path("message").asText(
-                        answer.path("Message").asText()));
+                throw new BackendError(
+                        response.statusCode(),
+                        answer.path("__type").asText(),
+                        answer.path("message").asText(answer.path("Message").asText()));
             }
             return answer;
         } catch (IOException e) {

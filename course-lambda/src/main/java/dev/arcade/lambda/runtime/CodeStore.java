@@ -55,7 +55,8 @@ public final class CodeStore implements AutoCloseable {
     /** The CodeSha256 of a package, as Lambda computes it: SHA-256 of the bytes, base64. */
     public static String sha256(byte[] bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -72,7 +73,8 @@ public final class CodeStore implements AutoCloseable {
                     entries++;
                     Path file = target.resolve(entry.getName()).normalize();
                     if (!file.startsWith(target)) {
-                        throw new IllegalArgumentException("Could not unzip uploaded file. Please check your file, then try to upload again.");
+                        throw new IllegalArgumentException(
+                                "Could not unzip uploaded file. Please check your file, then try to upload again.");
                     }
                     if (entry.isDirectory()) {
                         Files.createDirectories(file);
@@ -83,11 +85,13 @@ public final class CodeStore implements AutoCloseable {
                 }
             }
             if (entries == 0) {
-                throw new IllegalArgumentException("Could not unzip uploaded file. Please check your file, then try to upload again.");
+                throw new IllegalArgumentException(
+                        "Could not unzip uploaded file. Please check your file, then try to upload again.");
             }
             return target;
         } catch (IOException e) {
-            throw new IllegalArgumentException("Could not unzip uploaded file. Please check your file, then try to upload again.", e);
+            throw new IllegalArgumentException(
+                    "Could not unzip uploaded file. Please check your file, then try to upload again.", e);
         }
     }
 
@@ -102,7 +106,8 @@ public final class CodeStore implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

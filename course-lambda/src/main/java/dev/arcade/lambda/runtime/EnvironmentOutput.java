@@ -70,7 +70,10 @@ final class EnvironmentOutput implements Runnable {
             synchronized (this) {
                 nextMarks++;
                 try {
-                    memoryUsedMb = Math.max(memoryUsedMb, Long.parseLong(text.substring(FramedLogSink.NEXT_MARK.length()).trim()));
+                    memoryUsedMb = Math.max(
+                            memoryUsedMb,
+                            Long.parseLong(text.substring(FramedLogSink.NEXT_MARK.length())
+                                    .trim()));
                 } catch (NumberFormatException e) {
                     // keep the last figure
                 }

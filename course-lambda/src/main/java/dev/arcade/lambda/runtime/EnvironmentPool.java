@@ -87,7 +87,8 @@ public final class EnvironmentPool implements AutoCloseable {
             for (Iterator<ExecutionEnvironment> it = idle.iterator(); it.hasNext(); ) {
                 ExecutionEnvironment environment = it.next();
                 FunctionSnapshot function = environment.function();
-                if (function.functionArn().equals(functionArn) && (version == null || version.equals(function.version()))) {
+                if (function.functionArn().equals(functionArn)
+                        && (version == null || version.equals(function.version()))) {
                     it.remove();
                     retired.add(environment);
                 }

@@ -56,7 +56,11 @@ public final class ExecutionEnvironment {
         this.credentials = credentials;
         String date = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT));
         this.logStream = date + "/[" + function.version() + "]"
-                + HexFormat.of().formatHex(UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII), 0, 16);
+                + HexFormat.of()
+                        .formatHex(
+                                UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII),
+                                0,
+                                16);
     }
 
     /**
@@ -73,7 +77,12 @@ public final class ExecutionEnvironment {
      * @throws IOException when the JVM cannot be started
      */
     static ExecutionEnvironment start(
-            String id, FunctionSnapshot function, RoleCredentials credentials, Path taskRoot, Path tmp, HostSettings settings)
+            String id,
+            FunctionSnapshot function,
+            RoleCredentials credentials,
+            Path taskRoot,
+            Path tmp,
+            HostSettings settings)
             throws IOException {
         ExecutionEnvironment environment = new ExecutionEnvironment(id, function, credentials);
         environment.launch(taskRoot, tmp, settings);
@@ -188,7 +197,9 @@ public final class ExecutionEnvironment {
             invocations++;
             long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
             while (!next.completed && !dead) {
-                long left = (next.result == null ? deadline : Math.min(deadline, System.currentTimeMillis() + OUTPUT_WAIT_MS))
+                long left = (next.result == null
+                                ? deadline
+                                : Math.min(deadline, System.currentTimeMillis() + OUTPUT_WAIT_MS))
                         - System.currentTimeMillis();
                 if (left <= 0) {
                     break;
@@ -204,11 +215,23 @@ public final class ExecutionEnvironment {
                 if (!dead) {
                     process.destroyForcibly();
                     retired = true;
-                    return finish(next, RunOutcome.Kind.TIMEOUT, Errors.timeout(next.requestId, function.timeoutSeconds()),
-                            "Sandbox.Timedout", function.timeoutSeconds() * 1000.0, initMs, true);
+                    return finish(
+                            next,
+                            RunOutcome.Kind.TIMEOUT,
+                            Errors.timeout(next.requestId, function.timeoutSeconds()),
+                            "Sandbox.Timedout",
+                            function.timeoutSeconds() * 1000.0,
+                            initMs,
+                            true);
                 }
-                return finish(next, RunOutcome.Kind.EXIT, Errors.exit(next.requestId, exitCode), "Runtime.ExitError",
-                        durationMs, initMs, true);
+                return finish(
+                        next,
+                        RunOutcome.Kind.EXIT,
+                        Errors.exit(next.requestId, exitCode),
+                        "Runtime.ExitError",
+                        durationMs,
+                        initMs,
+                        true);
             }
         }
         if (!next.completed) {
@@ -216,8 +239,15 @@ public final class ExecutionEnvironment {
         }
         RunOutcome.Kind kind = next.errorType == null ? RunOutcome.Kind.SUCCESS : RunOutcome.Kind.FUNCTION_ERROR;
         double measured = next.durationMs > 0 ? next.durationMs : durationMs;
-        return new RunOutcome(kind, next.result, next.errorType, List.copyOf(next.preLines), List.copyOf(next.lines),
-                measured, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                kind,
+                next.result,
+                next.errorType,
+                List.copyOf(next.preLines),
+                List.copyOf(next.lines),
+                measured,
+                initMs,
+                Math.max(memoryUsed(), 1));
     }
 
     private RunOutcome initFailure(Job next) throws InterruptedException {
@@ -234,16 +264,25 @@ public final class ExecutionEnvironment {
         double initMs = (System.nanoTime() - createdNanos) / 1e6;
         byte[] payload = initError != null ? initError : Errors.initExit(exitCode, dead);
         String type = initError != null ? initErrorType : "Runtime.ExitError";
-        return new RunOutcome(RunOutcome.Kind.INIT_ERROR, payload, type, lines, List.of(), 0, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                RunOutcome.Kind.INIT_ERROR, payload, type, lines, List.of(), 0, initMs, Math.max(memoryUsed(), 1));
     }
 
-    private RunOutcome finish(Job next, RunOutcome.Kind kind, byte[] payload, String type, double durationMs, Double initMs,
-            boolean afterExit) throws InterruptedException {
+    private RunOutcome finish(
+            Job next,
+            RunOutcome.Kind kind,
+            byte[] payload,
+            String type,
+            double durationMs,
+            Double initMs,
+            boolean afterExit)
+            throws InterruptedException {
         List<LogLine> lines = new ArrayList<>(next.lines);
         if (afterExit) {
             collectAfterExit(lines);
         }
-        return new RunOutcome(kind, payload, type, List.copyOf(next.preLines), lines, durationMs, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                kind, payload, type, List.copyOf(next.preLines), lines, durationMs, initMs, Math.max(memoryUsed(), 1));
     }
 
     private void collectAfterExit(List<LogLine> into) throws InterruptedException {

@@ -30,14 +30,20 @@ final class Forwarder {
     }
 
     HttpReply forward(HttpCall call) throws IOException, InterruptedException {
-        String target = backend.toString().replaceAll("/$", "") + call.path() + (call.query() == null ? "" : "?" + call.query());
+        String target = backend.toString().replaceAll("/$", "")
+                + call.path()
+                + (call.query() == null ? "" : "?" + call.query());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(60));
         call.headers().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name)) {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        request.method(call.method(), call.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        request.method(
+                call.method(),
+                call.body().length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {

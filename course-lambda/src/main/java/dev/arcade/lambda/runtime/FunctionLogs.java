@@ -73,10 +73,16 @@ final class FunctionLogs {
         long last = 0;
         for (LogLine line : lines) {
             last = Math.max(last, line.timestamp());
-            events.add(InputLogEvent.builder().timestamp(last).message(line.message()).build());
+            events.add(InputLogEvent.builder()
+                    .timestamp(last)
+                    .message(line.message())
+                    .build());
         }
         if (!events.isEmpty()) {
-            logs.get().putLogEvents(b -> b.logGroupName(group).logStreamName(environment.logStream()).logEvents(events));
+            logs.get()
+                    .putLogEvents(b -> b.logGroupName(group)
+                            .logStreamName(environment.logStream())
+                            .logEvents(events));
         }
         return null;
     }

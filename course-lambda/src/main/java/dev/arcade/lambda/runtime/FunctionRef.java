@@ -30,6 +30,8 @@ record FunctionRef(String name, String qualifier) {
     }
 
     boolean alias() {
-        return qualifier != null && !qualifier.equals("$LATEST") && !qualifier.chars().allMatch(Character::isDigit);
+        return qualifier != null
+                && !qualifier.equals("$LATEST")
+                && !qualifier.chars().allMatch(Character::isDigit);
     }
 }

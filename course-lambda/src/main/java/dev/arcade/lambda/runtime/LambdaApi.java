@@ -55,8 +55,15 @@ final class LambdaApi {
     private final Map<String, String> pendingUpdate = new ConcurrentHashMap<>();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
-    LambdaApi(java.util.function.Supplier<LambdaClient> backend, Forwarder forwarder, CodeStore code, EnvironmentPool pool, FunctionLogs logs,
-            CallAuthorizer authorizer, ExecutorService async, String region) {
+    LambdaApi(
+            java.util.function.Supplier<LambdaClient> backend,
+            Forwarder forwarder,
+            CodeStore code,
+            EnvironmentPool pool,
+            FunctionLogs logs,
+            CallAuthorizer authorizer,
+            ExecutorService async,
+            String region) {
         this.backend = backend;
         this.forwarder = forwarder;
         this.code = code;
@@ -129,7 +136,8 @@ final class LambdaApi {
 
     private HttpReply create(HttpCall call) throws IOException, InterruptedException {
         ObjectNode body = (ObjectNode) JSON.readTree(call.body());
-        Optional<HttpReply> refused = checkConfiguration(body, body.path("FunctionName").asText());
+        Optional<HttpReply> refused =
+                checkConfiguration(body, body.path("FunctionName").asText());
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -160,13 +168,16 @@ final class LambdaApi {
             }
         });
         if (!reserved.isEmpty()) {
-            return Optional.of(HttpReply.lambdaError(400, "InvalidParameterValueException",
+            return Optional.of(HttpReply.lambdaError(
+                    400,
+                    "InvalidParameterValueException",
                     "Lambda was unable to configure your environment variables because the environment variables you have"
                             + " provided contains reserved keys that are currently not supported for modification. Reserved"
                             + " keys used in this request: " + String.join(", ", reserved)));
         }
         if (body.hasNonNull("Role")) {
-            Optional<String> problem = authorizer.trustProblem(body.get("Role").asText(), arn(FunctionRef.parse(name, null).name()));
+            Optional<String> problem = authorizer.trustProblem(
+                    body.get("Role").asText(), arn(FunctionRef.parse(name, null).name()));
             if (problem.isPresent()) {
                 return Optional.of(HttpReply.lambdaError(400, "InvalidParameterValueException", problem.get()));
             }
@@ -221,7 +232,8 @@ final class LambdaApi {
             return reply;
         }
         rewriteConfiguration(configuration, creating, updating);
-        return new HttpReply(reply.status(), withoutLength(reply.headers()), body.toString().getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(
+                reply.status(), withoutLength(reply.headers()), body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String unqualified(String arn) {
@@ -231,7 +243,10 @@ final class LambdaApi {
 
     private HttpReply rewrite(HttpReply reply, ObjectNode configuration, boolean creating, boolean updating) {
         rewriteConfiguration(configuration, creating, updating);
-        return new HttpReply(reply.status(), withoutLength(reply.headers()), configuration.toString().getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(
+                reply.status(),
+                withoutLength(reply.headers()),
+                configuration.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, List<String>> withoutLength(Map<String, List<String>> headers) {
@@ -261,11 +276,15 @@ final class LambdaApi {
         try {
             resolved = resolve(ref);
         } catch (ResourceNotFoundException e) {
-            return HttpReply.lambdaError(404, "ResourceNotFoundException", "Function not found: " + arn(ref.name())
-                    + (ref.qualifier() == null ? "" : ":" + ref.qualifier()));
+            return HttpReply.lambdaError(
+                    404,
+                    "ResourceNotFoundException",
+                    "Function not found: " + arn(ref.name()) + (ref.qualifier() == null ? "" : ":" + ref.qualifier()));
         }
         if (pendingCreate.containsKey(resolved.function().functionArn())) {
-            return HttpReply.lambdaError(409, "ResourceConflictException",
+            return HttpReply.lambdaError(
+                    409,
+                    "ResourceConflictException",
                     "The operation cannot be performed at this time. The function is currently in the following state: Pending");
         }
         if (type.equals("DryRun")) {
@@ -306,12 +325,13 @@ final class LambdaApi {
     Resolved resolve(FunctionRef ref) {
         String version = ref.qualifier() == null ? "$LATEST" : ref.qualifier();
         if (ref.alias()) {
-            GetAliasResponse alias = backend.get().getAlias(b -> b.functionName(ref.name()).name(ref.qualifier()));
+            GetAliasResponse alias =
+                    backend.get().getAlias(b -> b.functionName(ref.name()).name(ref.qualifier()));
             version = pickVersion(alias);
         }
         String qualifier = version;
-        GetFunctionConfigurationResponse configuration =
-                backend.get().getFunctionConfiguration(b -> b.functionName(ref.name()).qualifier(qualifier));
+        GetFunctionConfigurationResponse configuration = backend.get()
+                .getFunctionConfiguration(b -> b.functionName(ref.name()).qualifier(qualifier));
         String unqualified = arn(configuration.functionName());
         String invoked = ref.qualifier() == null ? unqualified : unqualified + ":" + ref.qualifier();
         return new Resolved(snapshot(configuration, unqualified, version), invoked);
@@ -321,7 +341,8 @@ final class LambdaApi {
         if (alias.routingConfig() != null && alias.routingConfig().hasAdditionalVersionWeights()) {
             double draw = ThreadLocalRandom.current().nextDouble();
             double sum = 0;
-            for (Map.Entry<String, Double> weight : alias.routingConfig().additionalVersionWeights().entrySet()) {
+            for (Map.Entry<String, Double> weight :
+                    alias.routingConfig().additionalVersionWeights().entrySet()) {
                 sum += weight.getValue();
                 if (draw < sum) {
                     return weight.getKey();
@@ -331,8 +352,10 @@ final class LambdaApi {
         return alias.functionVersion();
     }
 
-    private static FunctionSnapshot snapshot(GetFunctionConfigurationResponse c, String unqualifiedArn, String version) {
-        String logFormat = c.loggingConfig() == null ? "Text" : c.loggingConfig().logFormatAsString();
+    private static FunctionSnapshot snapshot(
+            GetFunctionConfigurationResponse c, String unqualifiedArn, String version) {
+        String logFormat =
+                c.loggingConfig() == null ? "Text" : c.loggingConfig().logFormatAsString();
         String logGroup = c.loggingConfig() == null || c.loggingConfig().logGroup() == null
                 ? "/aws/lambda/" + c.functionName()
                 : c.loggingConfig().logGroup();
@@ -364,20 +387,54 @@ final class LambdaApi {
      * @param source {@code api} or the invoking service's principal
      * @return the invocation
      */
-    Invocation run(Resolved resolved, byte[] payload, String requestId, String type, String source) throws IOException, InterruptedException {
+    Invocation run(Resolved resolved, byte[] payload, String requestId, String type, String source)
+            throws IOException, InterruptedException {
         FunctionSnapshot function = resolved.function();
         Instant started = Instant.now();
         if (!function.runtime().startsWith("java")) {
-            return record(new Invocation(requestId, function.functionName(), resolved.invokedArn(), function.version(), type, source,
-                    false, null, 0, Errors.document("Runtime.InvalidRuntime", "The course runs Java functions only; this one's runtime is "
-                            + function.runtime()), "Unhandled", "Runtime.InvalidRuntime", List.of(), List.of(), null, started));
+            return record(new Invocation(
+                    requestId,
+                    function.functionName(),
+                    resolved.invokedArn(),
+                    function.version(),
+                    type,
+                    source,
+                    false,
+                    null,
+                    0,
+                    Errors.document(
+                            "Runtime.InvalidRuntime",
+                            "The course runs Java functions only; this one's runtime is " + function.runtime()),
+                    "Unhandled",
+                    "Runtime.InvalidRuntime",
+                    List.of(),
+                    List.of(),
+                    null,
+                    started));
         }
         Optional<Path> taskRoot = code.taskRoot(function.codeSha256());
         if (taskRoot.isEmpty()) {
-            return record(new Invocation(requestId, function.functionName(), resolved.invokedArn(), function.version(), type, source,
-                    false, null, 0, Errors.document("Runtime.CodeUnknown", "The course's Lambda runtime did not see this function's"
-                            + " code deployed: deploy it with CreateFunction or UpdateFunctionCode and Code.ZipFile through the"
-                            + " course's Lambda endpoint"), "Unhandled", "Runtime.CodeUnknown", List.of(), List.of(), null, started));
+            return record(new Invocation(
+                    requestId,
+                    function.functionName(),
+                    resolved.invokedArn(),
+                    function.version(),
+                    type,
+                    source,
+                    false,
+                    null,
+                    0,
+                    Errors.document(
+                            "Runtime.CodeUnknown",
+                            "The course's Lambda runtime did not see this function's"
+                                    + " code deployed: deploy it with CreateFunction or UpdateFunctionCode and Code.ZipFile through the"
+                                    + " course's Lambda endpoint"),
+                    "Unhandled",
+                    "Runtime.CodeUnknown",
+                    List.of(),
+                    List.of(),
+                    null,
+                    started));
         }
         authorizer.invocationStarting();
         ExecutionEnvironment environment = pool.acquire(function, taskRoot.get());
@@ -391,9 +448,23 @@ final class LambdaApi {
         }
         List<LogLine> lines = PlatformLog.lines(function, requestId, outcome);
         logs.write(environment, lines);
-        return record(new Invocation(requestId, function.functionName(), resolved.invokedArn(), function.version(), type, source,
-                cold && outcome.initDurationMs() != null, outcome.initDurationMs(), outcome.durationMs(), outcome.payload(),
-                outcome.failed() ? "Unhandled" : null, outcome.errorType(), lines, List.copyOf(job.calls), environment.id(), started));
+        return record(new Invocation(
+                requestId,
+                function.functionName(),
+                resolved.invokedArn(),
+                function.version(),
+                type,
+                source,
+                cold && outcome.initDurationMs() != null,
+                outcome.initDurationMs(),
+                outcome.durationMs(),
+                outcome.payload(),
+                outcome.failed() ? "Unhandled" : null,
+                outcome.errorType(),
+                lines,
+                List.copyOf(job.calls),
+                environment.id(),
+                started));
     }
 
     private Invocation record(Invocation invocation) {

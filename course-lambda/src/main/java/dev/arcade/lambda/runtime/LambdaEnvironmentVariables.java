@@ -74,7 +74,9 @@ public final class LambdaEnvironmentVariables {
         env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         env.put("AWS_SESSION_TOKEN", credentials.sessionToken());
-        env.put("AWS_LAMBDA_RUNTIME_API", settings.front().getHost() + ":" + settings.front().getPort() + "/runtime/" + environmentId);
+        env.put(
+                "AWS_LAMBDA_RUNTIME_API",
+                settings.front().getHost() + ":" + settings.front().getPort() + "/runtime/" + environmentId);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", taskRoot.toString());
         env.put("TZ", ":UTC");

@@ -76,7 +76,12 @@ final class LambdaFront implements AutoCloseable {
             if (exchange.getRequestMethod().equals("CONNECT") || (uri.getHost() != null && !loopback(uri.getHost()))) {
                 String target = uri.getHost() != null ? uri.getHost() : uri.toString();
                 refused.add(target);
-                send(exchange, HttpReply.json(403, "{\"message\":\"the course keeps functions on this machine: " + target + " refused\"}"));
+                send(
+                        exchange,
+                        HttpReply.json(
+                                403,
+                                "{\"message\":\"the course keeps functions on this machine: " + target
+                                        + " refused\"}"));
                 return;
             }
             HttpCall call = HttpCall.read(exchange);
@@ -105,8 +110,15 @@ final class LambdaFront implements AutoCloseable {
             HttpReply reply = verdict.allowed() ? route(call) : verdict.denied();
             FunctionCall record = verdict.call();
             if (record != null) {
-                caller.get().recordCall(new FunctionCall(record.service(), record.operation(), record.action(), record.resource(),
-                        record.allowed(), record.explanation(), reply.status()));
+                caller.get()
+                        .recordCall(new FunctionCall(
+                                record.service(),
+                                record.operation(),
+                                record.action(),
+                                record.resource(),
+                                record.allowed(),
+                                record.explanation(),
+                                reply.status()));
             }
             return reply;
         }
@@ -143,11 +155,17 @@ final class LambdaFront implements AutoCloseable {
             environment.initFailed(call.body(), call.header("lambda-runtime-function-error-type"));
             return HttpReply.json(202, "{\"status\":\"OK\"}");
         }
-        Matcher result = Pattern.compile("^invocation/([^/]+)/(response|error)$").matcher(operation);
+        Matcher result =
+                Pattern.compile("^invocation/([^/]+)/(response|error)$").matcher(operation);
         if (result.matches()) {
             boolean error = result.group(2).equals("error");
-            boolean known = environment.respond(result.group(1), call.body(),
-                    error ? Optional.ofNullable(call.header("lambda-runtime-function-error-type")).orElse("Unhandled") : null);
+            boolean known = environment.respond(
+                    result.group(1),
+                    call.body(),
+                    error
+                            ? Optional.ofNullable(call.header("lambda-runtime-function-error-type"))
+                                    .orElse("Unhandled")
+                            : null);
             return known
                     ? HttpReply.json(202, "{\"status\":\"OK\"}")
                     : HttpReply.json(400, "{\"errorMessage\":\"no such invocation running here\"}");
@@ -158,7 +176,10 @@ final class LambdaFront implements AutoCloseable {
     private static void send(HttpExchange exchange, HttpReply reply) throws IOException {
         reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
         boolean empty = reply.body() == null || reply.body().length == 0;
-        boolean noBody = empty && (reply.status() == 204 || reply.status() == 304 || exchange.getRequestMethod().equals("HEAD"));
+        boolean noBody = empty
+                && (reply.status() == 204
+                        || reply.status() == 304
+                        || exchange.getRequestMethod().equals("HEAD"));
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : (empty ? -1 : reply.body().length));
         if (!empty) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -31,22 +31,35 @@ final class PlatformLog {
     static List<LogLine> lines(FunctionSnapshot function, String requestId, RunOutcome outcome) {
         List<LogLine> lines = new ArrayList<>(outcome.initLines());
         long start = lines.isEmpty()
-                ? (outcome.lines().isEmpty() ? System.currentTimeMillis() : outcome.lines().get(0).timestamp())
+                ? (outcome.lines().isEmpty()
+                        ? System.currentTimeMillis()
+                        : outcome.lines().get(0).timestamp())
                 : lines.get(lines.size() - 1).timestamp();
         boolean json = function.jsonLogs();
         if (outcome.kind() == RunOutcome.Kind.INIT_ERROR) {
-            lines.add(new LogLine(start, json
-                    ? record(start, "platform.initReport", requestId, function, outcome, "error").toString()
-                    : String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
-                            outcome.initDurationMs(), outcome.errorType())));
+            lines.add(new LogLine(
+                    start,
+                    json
+                            ? record(start, "platform.initReport", requestId, function, outcome, "error")
+                                    .toString()
+                            : String.format(
+                                    Locale.ROOT,
+                                    "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
+                                    outcome.initDurationMs(),
+                                    outcome.errorType())));
         }
-        lines.add(new LogLine(start, json
-                ? record(start, "platform.start", requestId, function, outcome, null).toString()
-                : "START RequestId: " + requestId + " Version: " + function.version()));
+        lines.add(new LogLine(
+                start,
+                json
+                        ? record(start, "platform.start", requestId, function, outcome, null)
+                                .toString()
+                        : "START RequestId: " + requestId + " Version: " + function.version()));
         lines.addAll(outcome.lines());
         long end = Math.max(start, lines.get(lines.size() - 1).timestamp());
         if (!json && outcome.kind() == RunOutcome.Kind.TIMEOUT) {
-            lines.add(new LogLine(end, Instant.ofEpochMilli(end) + " " + requestId + " " + Errors.timeoutText(function.timeoutSeconds())));
+            lines.add(new LogLine(
+                    end,
+                    Instant.ofEpochMilli(end) + " " + requestId + " " + Errors.timeoutText(function.timeoutSeconds())));
         }
         if (!json && outcome.kind() == RunOutcome.Kind.EXIT) {
             lines.add(new LogLine(end, "RequestId: " + requestId + " Error: " + exitText(outcome)));
@@ -60,7 +73,12 @@ final class PlatformLog {
             case TIMEOUT -> "timeout";
             default -> "error";
         };
-        lines.add(new LogLine(end, json ? record(end, "platform.report", requestId, function, outcome, status).toString() : report(requestId, function, outcome, status)));
+        lines.add(new LogLine(
+                end,
+                json
+                        ? record(end, "platform.report", requestId, function, outcome, status)
+                                .toString()
+                        : report(requestId, function, outcome, status)));
         return lines;
     }
 
@@ -76,7 +94,9 @@ final class PlatformLog {
         line.append(String.format(Locale.ROOT, "Duration: %.2f ms\t", outcome.durationMs()));
         line.append("Billed Duration: ").append(billed(outcome)).append(" ms\t");
         line.append("Memory Size: ").append(function.memoryMb()).append(" MB\t");
-        line.append("Max Memory Used: ").append(Math.min(outcome.memoryUsedMb(), function.memoryMb())).append(" MB\t");
+        line.append("Max Memory Used: ")
+                .append(Math.min(outcome.memoryUsedMb(), function.memoryMb()))
+                .append(" MB\t");
         if (outcome.initDurationMs() != null) {
             line.append(String.format(Locale.ROOT, "Init Duration: %.2f ms\t", outcome.initDurationMs()));
         }

@@ -20,7 +20,8 @@ public record RoleCredentials(String accessKeyId, String secretAccessKey, String
 
     /** New random credentials. */
     public static RoleCredentials random() {
-        return new RoleCredentials("ASIA" + random(UPPER, 16), random(MIXED, 40), "IQoJb3JpZ2luX2Vj" + random(MIXED, 120));
+        return new RoleCredentials(
+                "ASIA" + random(UPPER, 16), random(MIXED, 40), "IQoJb3JpZ2luX2Vj" + random(MIXED, 120));
     }
 
     private static String random(String alphabet, int length) {

@@ -29,7 +29,8 @@ public final class RuntimeParts implements AutoCloseable {
     private final ExecutorService executor;
     private StreamSources streams;
 
-    private RuntimeParts(LambdaFront front, LambdaApi api, EnvironmentPool pool, CodeStore code, ExecutorService executor) {
+    private RuntimeParts(
+            LambdaFront front, LambdaApi api, EnvironmentPool pool, CodeStore code, ExecutorService executor) {
         this.front = front;
         this.api = api;
         this.pool = pool;
@@ -48,7 +49,8 @@ public final class RuntimeParts implements AutoCloseable {
      * @return the running parts
      * @throws IOException when the front cannot listen
      */
-    public static RuntimeParts start(BackendAccess backend, CallAuthorizer authorizer, Path work, List<String> hostClassPath, Path java)
+    public static RuntimeParts start(
+            BackendAccess backend, CallAuthorizer authorizer, Path work, List<String> hostClassPath, Path java)
             throws IOException {
         BackendAccess lazy = backend.memoized();
         ExecutorService executor = Executors.newCachedThreadPool(daemons());
@@ -56,12 +58,14 @@ public final class RuntimeParts implements AutoCloseable {
         CodeStore code = new CodeStore(work.resolve("task"));
         // the front is bound (its port known) before it starts, so the environments can be told its address
         LambdaFront front = new LambdaFront(forwarder, authorizer, executor);
-        EnvironmentPool pool =
-                new EnvironmentPool(new HostSettings(java, front.uri(), hostClassPath, backend.region()), work.resolve("tmp"));
+        EnvironmentPool pool = new EnvironmentPool(
+                new HostSettings(java, front.uri(), hostClassPath, backend.region()), work.resolve("tmp"));
         FunctionLogs logs = new FunctionLogs(lazy.logs(), authorizer);
-        LambdaApi api = new LambdaApi(lazy.lambda(), forwarder, code, pool, logs, authorizer, executor, backend.region());
+        LambdaApi api =
+                new LambdaApi(lazy.lambda(), forwarder, code, pool, logs, authorizer, executor, backend.region());
         api.account(backend.account());
-        StreamSources streams = new StreamSources(api, authorizer, new BackendJson(backend.endpoint(), backend.region()));
+        StreamSources streams =
+                new StreamSources(api, authorizer, new BackendJson(backend.endpoint(), backend.region()));
         api.streams(streams);
         front.start(api, pool);
         RuntimeParts parts = new RuntimeParts(front, api, pool, code, executor);
@@ -121,7 +125,12 @@ public final class RuntimeParts implements AutoCloseable {
         FunctionRef ref = FunctionRef.parse(function, null);
         try {
             LambdaApi.Resolved resolved = api.resolve(ref);
-            return api.run(resolved, payload.getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString(), "RequestResponse", source);
+            return api.run(
+                    resolved,
+                    payload.getBytes(StandardCharsets.UTF_8),
+                    UUID.randomUUID().toString(),
+                    "RequestResponse",
+                    source);
         } catch (ResourceNotFoundException e) {
             throw new IllegalArgumentException("no function " + function + " in the backend", e);
         } catch (IOException e) {

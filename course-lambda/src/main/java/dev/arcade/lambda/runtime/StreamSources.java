@@ -45,8 +45,12 @@ final class StreamSources {
         this.api = api;
         this.authorizer = authorizer;
         this.backend = backend;
-        this.mappings = new StreamMappings(this::functionArn, this::tableOf, Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(), this::roleDenial);
+        this.mappings = new StreamMappings(
+                this::functionArn,
+                this::tableOf,
+                Clock.systemUTC(),
+                () -> UUID.randomUUID().toString(),
+                this::roleDenial);
     }
 
     /** Whether this request is for a mapping the kit keeps; otherwise the backend answers it. */
@@ -57,7 +61,8 @@ final class StreamSources {
         String rest = call.path().substring(PATH.length()).replaceAll("^/|/$", "");
         if (rest.isEmpty()) {
             if (call.method().equals("POST")) {
-                return StreamMappings.isDynamoDbStreamArn(body(call).path("EventSourceArn").asText(null));
+                return StreamMappings.isDynamoDbStreamArn(
+                        body(call).path("EventSourceArn").asText(null));
             }
             String source = call.queryParameter("EventSourceArn");
             return call.method().equals("GET") && source != null && StreamMappings.isDynamoDbStreamArn(source);
@@ -67,7 +72,9 @@ final class StreamSources {
 
     /** Whether this is a ListEventSourceMappings whose answer needs the kit's mappings added. */
     boolean isMergedList(HttpCall call) {
-        String rest = call.path().startsWith(PATH) ? call.path().substring(PATH.length()).replaceAll("^/|/$", "") : "x";
+        String rest = call.path().startsWith(PATH)
+                ? call.path().substring(PATH.length()).replaceAll("^/|/$", "")
+                : "x";
         return rest.isEmpty() && call.method().equals("GET");
     }
 
@@ -80,8 +87,7 @@ final class StreamSources {
             }
         }
         String path = call.path().length() > PATH.length() + 1 ? call.path().replaceAll("/$", "") : call.path();
-        ApiResponse response =
-                mappings.handle(call.method(), path, query, call.body().length == 0 ? null : body(call));
+        ApiResponse response = mappings.handle(call.method(), path, query, call.body().length == 0 ? null : body(call));
         if (call.method().equals("POST") && response.status() / 100 == 2) {
             String uuid = response.body().path("UUID").asText();
             pollers.computeIfAbsent(uuid, this::poller).start();
@@ -118,7 +124,9 @@ final class StreamSources {
     }
 
     private static HttpReply reply(ApiResponse response) {
-        HttpReply reply = HttpReply.json(response.status(), response.body() == null ? "{}" : response.body().toString());
+        HttpReply reply = HttpReply.json(
+                response.status(),
+                response.body() == null ? "{}" : response.body().toString());
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             reply = reply.with(header.getKey(), header.getValue());
         }
@@ -143,9 +151,16 @@ final class StreamSources {
 
     private StreamPoller poller(String uuid) {
         String functionArn = mappings.mapping(uuid).map(m -> m.functionArn()).orElse("");
-        return new StreamPoller(mappings, uuid, new Reader(), this::invoke, this::sendToDestination,
-                (action, resource) -> roleDenial(mappings.mapping(uuid).map(m -> m.functionArn()).orElse(functionArn), action, resource),
-                StreamSources::filter, Clock.systemUTC());
+        return new StreamPoller(
+                mappings,
+                uuid,
+                new Reader(),
+                this::invoke,
+                this::sendToDestination,
+                (action, resource) -> roleDenial(
+                        mappings.mapping(uuid).map(m -> m.functionArn()).orElse(functionArn), action, resource),
+                StreamSources::filter,
+                Clock.systemUTC());
     }
 
     private static Predicate<JsonNode> filter(String pattern) {
@@ -164,9 +179,13 @@ final class StreamSources {
 
     private Optional<String> tableOf(String streamArn) {
         try {
-            JsonNode description = backend.call("dynamodb", "DynamoDBStreams_20120810.DescribeStream", "1.0",
+            JsonNode description = backend.call(
+                    "dynamodb",
+                    "DynamoDBStreams_20120810.DescribeStream",
+                    "1.0",
                     JSON.createObjectNode().put("StreamArn", streamArn));
-            return Optional.ofNullable(description.path("StreamDescription").path("TableName").asText(null));
+            return Optional.ofNullable(
+                    description.path("StreamDescription").path("TableName").asText(null));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -174,7 +193,8 @@ final class StreamSources {
 
     private Optional<String> roleDenial(String functionArn, String action, String resource) {
         try {
-            FunctionSnapshot function = api.resolve(FunctionRef.parse(functionArn, null)).function();
+            FunctionSnapshot function =
+                    api.resolve(FunctionRef.parse(functionArn, null)).function();
             CallAuthorizer.Verdict verdict = authorizer.allows(function, action, resource);
             return verdict.allowed() ? Optional.empty() : Optional.of(verdict.explanation());
         } catch (RuntimeException e) {
@@ -185,12 +205,14 @@ final class StreamSources {
     private Invoker.Outcome invoke(String functionArn, byte[] event) {
         try {
             LambdaApi.Resolved resolved = api.resolve(FunctionRef.parse(functionArn, null));
-            Invocation invocation = api.run(resolved, event, UUID.randomUUID().toString(), "RequestResponse", "dynamodb.amazonaws.com");
+            Invocation invocation =
+                    api.run(resolved, event, UUID.randomUUID().toString(), "RequestResponse", "dynamodb.amazonaws.com");
             if (!invocation.failed()) {
                 return new Invoker.Success(invocation.payload());
             }
             JsonNode error = JSON.readTree(invocation.payload());
-            return new Invoker.FunctionError(Optional.ofNullable(invocation.errorType()).orElse("Unhandled"),
+            return new Invoker.FunctionError(
+                    Optional.ofNullable(invocation.errorType()).orElse("Unhandled"),
                     error.path("errorMessage").asText(""));
         } catch (java.io.IOException e) {
             return new Invoker.FunctionError("Runtime.Unknown", e.getMessage());
@@ -206,10 +228,18 @@ final class StreamSources {
             return;
         }
         if (parts[2].equals("sqs")) {
-            JsonNode url = backend.call("sqs", "AmazonSQS.GetQueueUrl", "1.0",
+            JsonNode url = backend.call(
+                    "sqs",
+                    "AmazonSQS.GetQueueUrl",
+                    "1.0",
                     JSON.createObjectNode().put("QueueName", parts[5]).put("QueueOwnerAWSAccountId", parts[4]));
-            backend.call("sqs", "AmazonSQS.SendMessage", "1.0",
-                    JSON.createObjectNode().put("QueueUrl", url.path("QueueUrl").asText()).put("MessageBody", record.toString()));
+            backend.call(
+                    "sqs",
+                    "AmazonSQS.SendMessage",
+                    "1.0",
+                    JSON.createObjectNode()
+                            .put("QueueUrl", url.path("QueueUrl").asText())
+                            .put("MessageBody", record.toString()));
         }
     }
 
@@ -217,13 +247,19 @@ final class StreamSources {
     private final class Reader implements StreamReader {
         @Override
         public List<Shard> describeStream(String streamArn) {
-            JsonNode description = backend.call("dynamodb", "DynamoDBStreams_20120810.DescribeStream", "1.0",
+            JsonNode description = backend.call(
+                    "dynamodb",
+                    "DynamoDBStreams_20120810.DescribeStream",
+                    "1.0",
                     JSON.createObjectNode().put("StreamArn", streamArn));
             List<Shard> shards = new ArrayList<>();
             for (JsonNode shard : description.path("StreamDescription").path("Shards")) {
                 JsonNode range = shard.path("SequenceNumberRange");
-                shards.add(new Shard(shard.path("ShardId").asText(), shard.path("ParentShardId").asText(null),
-                        range.path("StartingSequenceNumber").asText(null), range.path("EndingSequenceNumber").asText(null)));
+                shards.add(new Shard(
+                        shard.path("ShardId").asText(),
+                        shard.path("ParentShardId").asText(null),
+                        range.path("StartingSequenceNumber").asText(null),
+                        range.path("EndingSequenceNumber").asText(null)));
             }
             return shards;
         }
@@ -244,7 +280,10 @@ final class StreamSources {
 
         @Override
         public Page getRecords(String shardIterator, int limit) {
-            JsonNode page = backend.call("dynamodb", "DynamoDBStreams_20120810.GetRecords", "1.0",
+            JsonNode page = backend.call(
+                    "dynamodb",
+                    "DynamoDBStreams_20120810.GetRecords",
+                    "1.0",
                     JSON.createObjectNode().put("ShardIterator", shardIterator).put("Limit", limit));
             List<JsonNode> records = new ArrayList<>();
             page.path("Records").forEach(records::add);

@@ -17,9 +17,11 @@ public class BatchProcessor implements RequestHandler<DynamodbEvent, StreamsEven
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String player = record.getDynamodb().getKeys().get("player").getS();
-            System.out.println("record " + record.getEventName() + " " + player + " " + record.getDynamodb().getSequenceNumber());
+            System.out.println("record " + record.getEventName() + " " + player + " "
+                    + record.getDynamodb().getSequenceNumber());
             if (player.equals("mallory")) {
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                failures.add(new StreamsEventResponse.BatchItemFailure(
+                        record.getDynamodb().getSequenceNumber()));
             }
         }
         return new StreamsEventResponse(failures);

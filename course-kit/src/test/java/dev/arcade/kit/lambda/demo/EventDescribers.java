@@ -38,12 +38,21 @@ public final class EventDescribers {
         public static String describe(S3Event event) {
             StringBuilder text = new StringBuilder();
             for (var r : event.getRecords()) {
-                text.append(String.join("|", r.getEventName(), r.getEventSource(), r.getAwsRegion(),
-                                String.valueOf(r.getEventTime()), r.getS3().getBucket().getName(),
-                                r.getS3().getBucket().getArn(), r.getS3().getObject().getKey(),
-                                r.getS3().getObject().getUrlDecodedKey(), String.valueOf(r.getS3().getObject().getSizeAsLong()),
-                                String.valueOf(r.getS3().getObject().geteTag()), r.getS3().getObject().getSequencer(),
-                                r.getUserIdentity().getPrincipalId(), r.getRequestParameters().getSourceIPAddress()))
+                text.append(String.join(
+                                "|",
+                                r.getEventName(),
+                                r.getEventSource(),
+                                r.getAwsRegion(),
+                                String.valueOf(r.getEventTime()),
+                                r.getS3().getBucket().getName(),
+                                r.getS3().getBucket().getArn(),
+                                r.getS3().getObject().getKey(),
+                                r.getS3().getObject().getUrlDecodedKey(),
+                                String.valueOf(r.getS3().getObject().getSizeAsLong()),
+                                String.valueOf(r.getS3().getObject().geteTag()),
+                                r.getS3().getObject().getSequencer(),
+                                r.getUserIdentity().getPrincipalId(),
+                                r.getRequestParameters().getSourceIPAddress()))
                         .append('\n');
             }
             return text.toString();
