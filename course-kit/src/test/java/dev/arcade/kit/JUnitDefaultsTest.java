@@ -86,7 +86,8 @@ class JUnitDefaultsTest {
                         1,
                         event(
                                 test("alarmFires"),
-                                skippedWithReason(reason -> reason.startsWith(
-                                        "not gradable on moto: this test needs evaluating alarms against their metrics"))));
+                                skippedWithReason(
+                                        reason -> reason.startsWith(
+                                                "not gradable on moto: this test needs evaluating alarms against their metrics"))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.arcade.lambda;
 
 import dev.arcade.evaluators.events.EventPattern;
+import dev.arcade.lambda.runtime.Invocation;
 import dev.arcade.lambda.triggers.ApiGatewayHttpEvent;
 import dev.arcade.lambda.triggers.ApiGatewayResponses;
 import dev.arcade.lambda.triggers.ApiGatewayRestEvent;

@@ -5,9 +5,9 @@ import dev.arcade.kit.backend.BackendUnavailableException;
 import dev.arcade.kit.backend.Backends;
 import dev.arcade.kit.backend.HostEnvironment;
 import dev.arcade.kit.backend.InheritedBackend;
-import dev.arcade.lambda.BackendAccess;
 import dev.arcade.lambda.LambdaRuntime;
 import dev.arcade.lambda.iam.RoleEnforcement;
+import dev.arcade.lambda.runtime.BackendAccess;
 import java.net.URI;
 
 /**

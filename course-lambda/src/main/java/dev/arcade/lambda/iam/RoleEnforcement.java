@@ -1,8 +1,8 @@
 package dev.arcade.lambda.iam;
 
-import dev.arcade.lambda.FunctionCall;
 import dev.arcade.lambda.runtime.CallAuthorizer;
 import dev.arcade.lambda.runtime.ExecutionEnvironment;
+import dev.arcade.lambda.runtime.FunctionCall;
 import dev.arcade.lambda.runtime.FunctionSnapshot;
 import dev.arcade.lambda.runtime.HttpCall;
 import dev.arcade.lambda.runtime.HttpReply;

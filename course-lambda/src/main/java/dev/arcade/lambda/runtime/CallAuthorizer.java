@@ -1,6 +1,5 @@
 package dev.arcade.lambda.runtime;
 
-import dev.arcade.lambda.FunctionCall;
 import java.util.Optional;
 
 /**

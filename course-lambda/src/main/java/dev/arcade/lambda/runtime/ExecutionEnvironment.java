@@ -163,7 +163,7 @@ public final class ExecutionEnvironment {
     void outputArrived() {}
 
     /** Adds a request the function made to the invocation running now. */
-    synchronized void recordCall(dev.arcade.lambda.FunctionCall call) {
+    synchronized void recordCall(dev.arcade.lambda.runtime.FunctionCall call) {
         if (job != null && job.handed) {
             job.calls.add(call);
         }

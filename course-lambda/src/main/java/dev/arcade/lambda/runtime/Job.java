@@ -19,7 +19,7 @@ final class Job {
     boolean completed;
     final List<LogLine> preLines = new ArrayList<>();
     final List<LogLine> lines = new ArrayList<>();
-    final List<dev.arcade.lambda.FunctionCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<dev.arcade.lambda.runtime.FunctionCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Job(String requestId, byte[] payload, String invokedFunctionArn, String traceId, String clientContext) {
         this.requestId = requestId;

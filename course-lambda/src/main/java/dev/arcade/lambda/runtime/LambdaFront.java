@@ -2,7 +2,6 @@ package dev.arcade.lambda.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.arcade.lambda.FunctionCall;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

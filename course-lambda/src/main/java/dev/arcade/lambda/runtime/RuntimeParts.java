@@ -1,7 +1,5 @@
 package dev.arcade.lambda.runtime;
 
-import dev.arcade.lambda.BackendAccess;
-import dev.arcade.lambda.Invocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

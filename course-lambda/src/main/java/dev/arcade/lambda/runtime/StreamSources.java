@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcade.evaluators.events.EventPattern;
-import dev.arcade.lambda.Invocation;
 import dev.arcade.lambda.streams.ApiResponse;
 import dev.arcade.lambda.streams.DeliveryRecord;
 import dev.arcade.lambda.streams.Invoker;

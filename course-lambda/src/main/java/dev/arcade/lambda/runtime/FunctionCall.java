@@ -1,4 +1,4 @@
-package dev.arcade.lambda;
+package dev.arcade.lambda.runtime;
 
 /**
  * An AWS request a running function made, and what its execution role decided.

@@ -1,4 +1,4 @@
-package dev.arcade.lambda;
+package dev.arcade.lambda.runtime;
 
 import java.net.URI;
 import java.util.function.Supplier;

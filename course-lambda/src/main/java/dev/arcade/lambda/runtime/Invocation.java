@@ -1,6 +1,5 @@
-package dev.arcade.lambda;
+package dev.arcade.lambda.runtime;
 
-import dev.arcade.lambda.runtime.LogLine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
