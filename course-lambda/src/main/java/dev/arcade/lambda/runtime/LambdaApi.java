@@ -51,6 +51,8 @@ final class LambdaApi {
     private final ExecutorService async;
     private final String region;
     private final Map<String, String> pendingCreate = new ConcurrentHashMap<>();
+    /** LoggingConfig by unqualified ARN and version: the backend (moto) does not store it. */
+    private final Map<String, ObjectNode> loggingConfigs = new ConcurrentHashMap<>();
     private final Map<String, String> pendingUpdate = new ConcurrentHashMap<>();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
@@ -107,6 +109,8 @@ final class LambdaApi {
                 case "GET /configuration":
                 case "GET ":
                     return get(call, name, sub.isEmpty());
+                case "POST /versions":
+                    return publish(call, name);
                 case "DELETE ":
                     HttpReply deleted = forwarder.forward(call);
                     FunctionRef ref = FunctionRef.parse(name, call.queryParameter("Qualifier"));
@@ -153,6 +157,8 @@ final class LambdaApi {
             JsonNode created = JSON.readTree(reply.body());
             String arn = created.path("FunctionArn").asText();
             pendingCreate.put(arn, "create");
+            loggingConfigs.put(arn + "|$LATEST", loggingConfig(body.path("LoggingConfig"), null, created.path("FunctionName").asText()));
+            ((ObjectNode) created).set("LoggingConfig", loggingConfigs.get(arn + "|$LATEST"));
             return rewrite(reply, (ObjectNode) created, true, false);
         }
         return reply;
@@ -198,11 +204,50 @@ final class LambdaApi {
     }
 
     private HttpReply updateConfiguration(HttpCall call, String name) throws IOException, InterruptedException {
-        Optional<HttpReply> refused = checkConfiguration(JSON.readTree(call.body()), name);
+        JsonNode body = JSON.readTree(call.body());
+        Optional<HttpReply> refused = checkConfiguration(body, name);
         if (refused.isPresent()) {
             return refused.get();
         }
+        if (body.has("LoggingConfig")) {
+            String key = arn(FunctionRef.parse(name, null).name()) + "|$LATEST";
+            loggingConfigs.put(key, loggingConfig(body.get("LoggingConfig"), loggingConfigs.get(key), FunctionRef.parse(name, null).name()));
+        }
         return updated(call, name);
+    }
+
+    /**
+     * A function's LoggingConfig as Lambda keeps it: LogFormat {@code Text} unless JSON is asked for,
+     * LogGroup {@code /aws/lambda/NAME} unless another is named; log levels only with JSON.
+     */
+    private static ObjectNode loggingConfig(JsonNode asked, ObjectNode before, String name) {
+        ObjectNode config = before == null ? JSON.createObjectNode() : before.deepCopy();
+        if (asked != null && asked.isObject()) {
+            asked.fields().forEachRemaining(field -> config.set(field.getKey(), field.getValue()));
+        }
+        if (!config.has("LogFormat")) {
+            config.put("LogFormat", "Text");
+        }
+        if (!config.hasNonNull("LogGroup")) {
+            config.put("LogGroup", "/aws/lambda/" + name);
+        }
+        if (config.path("LogFormat").asText().equals("JSON")) {
+            if (!config.has("ApplicationLogLevel")) {
+                config.put("ApplicationLogLevel", "INFO");
+            }
+            if (!config.has("SystemLogLevel")) {
+                config.put("SystemLogLevel", "INFO");
+            }
+        } else {
+            config.remove("ApplicationLogLevel");
+            config.remove("SystemLogLevel");
+        }
+        return config;
+    }
+
+    private ObjectNode loggingConfigOf(String unqualifiedArn, String version, String name) {
+        ObjectNode config = loggingConfigs.get(unqualifiedArn + "|" + version);
+        return config != null ? config : loggingConfig(null, null, name);
     }
 
     private HttpReply updated(HttpCall call, String name) throws IOException, InterruptedException {
@@ -217,6 +262,20 @@ final class LambdaApi {
         return reply;
     }
 
+    private HttpReply publish(HttpCall call, String name) throws IOException, InterruptedException {
+        HttpReply reply = forwarder.forward(call);
+        if (reply.status() / 100 == 2) {
+            ObjectNode published = (ObjectNode) JSON.readTree(reply.body());
+            String arn = unqualified(published.path("FunctionArn").asText());
+            String version = published.path("Version").asText();
+            ObjectNode config = loggingConfigOf(arn, "$LATEST", published.path("FunctionName").asText());
+            loggingConfigs.put(arn + "|" + version, config);
+            published.set("LoggingConfig", config);
+            return new HttpReply(reply.status(), withoutLength(reply.headers()), published.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return reply;
+    }
+
     private HttpReply get(HttpCall call, String name, boolean whole) throws IOException, InterruptedException {
         HttpReply reply = forwarder.forward(call);
         if (reply.status() != 200) {
@@ -227,9 +286,8 @@ final class LambdaApi {
         String arn = unqualified(configuration.path("FunctionArn").asText());
         boolean creating = pendingCreate.remove(arn) != null;
         boolean updating = pendingUpdate.remove(arn) != null;
-        if (!creating && !updating) {
-            return reply;
-        }
+        String version = configuration.path("Version").asText("$LATEST");
+        configuration.set("LoggingConfig", loggingConfigOf(arn, version, configuration.path("FunctionName").asText()));
         rewriteConfiguration(configuration, creating, updating);
         return new HttpReply(
                 reply.status(), withoutLength(reply.headers()), body.toString().getBytes(StandardCharsets.UTF_8));
@@ -333,7 +391,9 @@ final class LambdaApi {
                 .getFunctionConfiguration(b -> b.functionName(ref.name()).qualifier(qualifier));
         String unqualified = arn(configuration.functionName());
         String invoked = ref.qualifier() == null ? unqualified : unqualified + ":" + ref.qualifier();
-        return new Resolved(snapshot(configuration, unqualified, version), invoked);
+        return new Resolved(snapshot(configuration, unqualified, version,
+                loggingConfigOf(unqualified, configuration.version() == null ? version : configuration.version(), configuration.functionName())),
+                invoked);
     }
 
     private static String pickVersion(GetAliasResponse alias) {
@@ -352,12 +412,9 @@ final class LambdaApi {
     }
 
     private static FunctionSnapshot snapshot(
-            GetFunctionConfigurationResponse c, String unqualifiedArn, String version) {
-        String logFormat =
-                c.loggingConfig() == null ? "Text" : c.loggingConfig().logFormatAsString();
-        String logGroup = c.loggingConfig() == null || c.loggingConfig().logGroup() == null
-                ? "/aws/lambda/" + c.functionName()
-                : c.loggingConfig().logGroup();
+            GetFunctionConfigurationResponse c, String unqualifiedArn, String version, ObjectNode logging) {
+        String logFormat = logging.path("LogFormat").asText("Text");
+        String logGroup = logging.path("LogGroup").asText("/aws/lambda/" + c.functionName());
         return new FunctionSnapshot(
                 c.functionName(),
                 unqualifiedArn,
@@ -370,8 +427,8 @@ final class LambdaApi {
                 c.environment() == null ? Map.of() : c.environment().variables(),
                 c.codeSha256(),
                 logFormat == null ? "Text" : logFormat,
-                c.loggingConfig() == null ? null : c.loggingConfig().applicationLogLevelAsString(),
-                c.loggingConfig() == null ? null : c.loggingConfig().systemLogLevelAsString(),
+                logging.path("ApplicationLogLevel").asText(null),
+                logging.path("SystemLogLevel").asText(null),
                 logGroup,
                 c.tracingConfig() == null ? "PassThrough" : c.tracingConfig().modeAsString());
     }
