@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -39,6 +40,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class AwsTestExtension
         implements BeforeAllCallback,
+                AfterAllCallback,
                 BeforeEachCallback,
                 AfterEachCallback,
                 ParameterResolver,
@@ -94,6 +96,15 @@ public final class AwsTestExtension
                     + "); surefire's forkCount runs classes in parallel JVMs instead.");
         }
         JvmState.backend();
+    }
+
+    /**
+     * After a test class: its functions' execution environments (one JVM each) are retired and its
+     * invocation records forgotten, so that no class pays for another's idle JVMs.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        JvmState.afterTestClass();
     }
 
     @Override

@@ -98,6 +98,13 @@ public final class JvmState {
         Runtime.getRuntime().addShutdownHook(new Thread(lambda::close, "lambda-runtime-stop"));
     }
 
+    /** After a test class: retires the Lambda runtime's execution environments and forgets its invocations. */
+    public static synchronized void afterTestClass() {
+        if (lambda != null) {
+            lambda.reset();
+        }
+    }
+
     /** Whether a backend has been started in this JVM (without starting one). */
     public static synchronized boolean started() {
         return backend != null;

@@ -53,6 +53,7 @@ final class LambdaApi {
     private final Map<String, String> pendingCreate = new ConcurrentHashMap<>();
     /** LoggingConfig by unqualified ARN and version: the backend (moto) does not store it. */
     private final Map<String, ObjectNode> loggingConfigs = new ConcurrentHashMap<>();
+
     private final Map<String, String> pendingUpdate = new ConcurrentHashMap<>();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
 
@@ -157,7 +158,12 @@ final class LambdaApi {
             JsonNode created = JSON.readTree(reply.body());
             String arn = created.path("FunctionArn").asText();
             pendingCreate.put(arn, "create");
-            loggingConfigs.put(arn + "|$LATEST", loggingConfig(body.path("LoggingConfig"), null, created.path("FunctionName").asText()));
+            loggingConfigs.put(
+                    arn + "|$LATEST",
+                    loggingConfig(
+                            body.path("LoggingConfig"),
+                            null,
+                            created.path("FunctionName").asText()));
             ((ObjectNode) created).set("LoggingConfig", loggingConfigs.get(arn + "|$LATEST"));
             return rewrite(reply, (ObjectNode) created, true, false);
         }
@@ -211,7 +217,12 @@ final class LambdaApi {
         }
         if (body.has("LoggingConfig")) {
             String key = arn(FunctionRef.parse(name, null).name()) + "|$LATEST";
-            loggingConfigs.put(key, loggingConfig(body.get("LoggingConfig"), loggingConfigs.get(key), FunctionRef.parse(name, null).name()));
+            loggingConfigs.put(
+                    key,
+                    loggingConfig(
+                            body.get("LoggingConfig"),
+                            loggingConfigs.get(key),
+                            FunctionRef.parse(name, null).name()));
         }
         return updated(call, name);
     }
@@ -268,10 +279,14 @@ final class LambdaApi {
             ObjectNode published = (ObjectNode) JSON.readTree(reply.body());
             String arn = unqualified(published.path("FunctionArn").asText());
             String version = published.path("Version").asText();
-            ObjectNode config = loggingConfigOf(arn, "$LATEST", published.path("FunctionName").asText());
+            ObjectNode config = loggingConfigOf(
+                    arn, "$LATEST", published.path("FunctionName").asText());
             loggingConfigs.put(arn + "|" + version, config);
             published.set("LoggingConfig", config);
-            return new HttpReply(reply.status(), withoutLength(reply.headers()), published.toString().getBytes(StandardCharsets.UTF_8));
+            return new HttpReply(
+                    reply.status(),
+                    withoutLength(reply.headers()),
+                    published.toString().getBytes(StandardCharsets.UTF_8));
         }
         return reply;
     }
@@ -287,7 +302,9 @@ final class LambdaApi {
         boolean creating = pendingCreate.remove(arn) != null;
         boolean updating = pendingUpdate.remove(arn) != null;
         String version = configuration.path("Version").asText("$LATEST");
-        configuration.set("LoggingConfig", loggingConfigOf(arn, version, configuration.path("FunctionName").asText()));
+        configuration.set(
+                "LoggingConfig",
+                loggingConfigOf(arn, version, configuration.path("FunctionName").asText()));
         rewriteConfiguration(configuration, creating, updating);
         return new HttpReply(
                 reply.status(), withoutLength(reply.headers()), body.toString().getBytes(StandardCharsets.UTF_8));
@@ -391,8 +408,15 @@ final class LambdaApi {
                 .getFunctionConfiguration(b -> b.functionName(ref.name()).qualifier(qualifier));
         String unqualified = arn(configuration.functionName());
         String invoked = ref.qualifier() == null ? unqualified : unqualified + ":" + ref.qualifier();
-        return new Resolved(snapshot(configuration, unqualified, version,
-                loggingConfigOf(unqualified, configuration.version() == null ? version : configuration.version(), configuration.functionName())),
+        return new Resolved(
+                snapshot(
+                        configuration,
+                        unqualified,
+                        version,
+                        loggingConfigOf(
+                                unqualified,
+                                configuration.version() == null ? version : configuration.version(),
+                                configuration.functionName())),
                 invoked);
     }
 
