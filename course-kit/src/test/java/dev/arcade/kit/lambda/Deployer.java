@@ -2,6 +2,7 @@ package dev.arcade.kit.lambda;
 
 import dev.arcade.kit.ResourceNames;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -40,6 +41,24 @@ final class Deployer {
         lambda.createFunction(request(name, zip, handler, env, timeoutSeconds, role));
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         return name;
+    }
+
+    /**
+     * Creates a function named {@code name} with more settings ({@code more} may override any),
+     * and waits until it is Active.
+     */
+    String deploy(String name, byte[] zip, String handler, Map<String, String> env, int timeoutSeconds,
+            Consumer<CreateFunctionRequest.Builder> more) {
+        CreateFunctionRequest.Builder request = request(name, zip, handler, env, timeoutSeconds, role()).toBuilder();
+        more.accept(request);
+        lambda.createFunction(request.build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        return name;
+    }
+
+    /** A fresh function name with upper- and lower-case letters (Lambda names are case-sensitive). */
+    String mixedCaseName() {
+        return names.unique("Fn");
     }
 
     static CreateFunctionRequest request(
