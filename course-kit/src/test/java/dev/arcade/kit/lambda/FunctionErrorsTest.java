@@ -117,8 +117,8 @@ class FunctionErrorsTest {
     }
 
     @Test
-    @DisplayName("a handler string naming a method the class lacks fails with the runtime's own error")
-    void missingHandlerMethod(LambdaClient lambda) throws Exception {
+    @DisplayName("a handler string naming a method the class lacks fails with the runtime's own message (the case of the name counts)")
+    void missingHandlerMethod(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
         String name = deployer.deploy(deployer.mixedCaseName(), zip, Greeter.class.getName() + "::HandleRequest", Map.of(), 5, b -> {});
 
@@ -126,30 +126,55 @@ class FunctionErrorsTest {
 
         assertThat(response.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(response.payload().asUtf8String());
-        assertThat(error.path("errorMessage").asText()).as(error.toString()).contains("HandleRequest");
-        assertThat(error.path("errorType").asText()).isNotEqualTo("java.lang.IllegalStateException").isNotEmpty();
+        // the runtime interface client's own document: a message and no errorType
+        assertThat(error.path("errorMessage").asText()).as(error.toString())
+                .isEqualTo("No public method named HandleRequest with appropriate method signature found on class "
+                        + Greeter.class.getName());
+        assertThat(runtime.invocationsOf(name).get(0).failed()).isTrue();
     }
 
     @Test
-    @DisplayName("a package without aws-lambda-java-events fails at invoke time; with the library it deserializes an API Gateway event")
+    @DisplayName("a package without aws-lambda-java-events fails at invoke time with NoClassDefFoundError")
     void missingLibraryFailsAtInvokeTime(LambdaClient lambda) throws Exception {
-        String handler = GatewayHandler.class.getName() + "::handleRequest";
         byte[] without = FunctionPackage.builder().classes(GatewayHandler.class).zip();
-        byte[] with = FunctionPackage.builder()
+        String broken = deployer.deploy(deployer.mixedCaseName(), without, GATEWAY_HANDLER, Map.of(), 5, b -> {});
+
+        InvokeResponse failed = invoke(lambda, broken, GATEWAY_EVENT);
+
+        assertThat(failed.functionError()).isEqualTo("Unhandled");
+        JsonNode failure = JSON.readTree(failed.payload().asUtf8String());
+        assertThat(failure.path("errorType").asText()).as(failure.toString()).isEqualTo("java.lang.NoClassDefFoundError");
+        assertThat(failure.path("errorMessage").asText())
+                .isEqualTo("Error loading method handleRequest on class " + GatewayHandler.class.getName());
+    }
+
+    @Test
+    @DisplayName("aws-lambda-java-events without its joda-time dependency cannot deserialize the event")
+    void eventsLibraryWithoutItsDependency(LambdaClient lambda) throws Exception {
+        byte[] zip = FunctionPackage.builder()
                 .classes(GatewayHandler.class)
                 .library(APIGatewayProxyRequestEvent.class)
                 .zip();
-        String event = "{\"resource\":\"/players/{player}\",\"path\":\"/players/Ada%20L\",\"httpMethod\":\"PUT\","
-                + "\"pathParameters\":{\"player\":\"Ada L\"},\"headers\":{\"Content-Type\":\"application/json\"},"
-                + "\"body\":\"{}\",\"isBase64Encoded\":false}";
+        String name = deployer.deploy(deployer.mixedCaseName(), zip, GATEWAY_HANDLER, Map.of(), 5, b -> {});
 
-        String broken = deployer.deploy(deployer.mixedCaseName(), without, handler, Map.of(), 5, b -> {});
-        InvokeResponse failed = invoke(lambda, broken, event);
+        InvokeResponse failed = invoke(lambda, name, GATEWAY_EVENT);
+
         assertThat(failed.functionError()).isEqualTo("Unhandled");
-        assertThat(failed.payload().asUtf8String()).contains("APIGatewayProxy");
+        assertThat(failed.payload().asUtf8String()).contains("org.joda.time.DateTime");
+    }
 
-        String working = deployer.deploy(deployer.mixedCaseName(), with, handler, Map.of(), 5, b -> {});
-        InvokeResponse answered = invoke(lambda, working, event);
+    @Test
+    @DisplayName("with aws-lambda-java-events and joda-time in lib/ the handler deserializes an API Gateway proxy event")
+    void withTheLibraryTheEventDeserializes(LambdaClient lambda) throws Exception {
+        byte[] with = FunctionPackage.builder()
+                .classes(GatewayHandler.class)
+                .library(APIGatewayProxyRequestEvent.class)
+                .library(org.joda.time.DateTime.class)
+                .zip();
+        String working = deployer.deploy(deployer.mixedCaseName(), with, GATEWAY_HANDLER, Map.of(), 5, b -> {});
+
+        InvokeResponse answered = invoke(lambda, working, GATEWAY_EVENT);
+
         assertThat(answered.functionError()).as(answered.payload().asUtf8String()).isNull();
         JsonNode response = JSON.readTree(answered.payload().asUtf8String());
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
@@ -158,4 +183,11 @@ class FunctionErrorsTest {
         assertThat(body.path("path").asText()).isEqualTo("/players/Ada%20L");
         assertThat(body.path("player").asText()).isEqualTo("Ada L");
     }
+
+    private static final String GATEWAY_HANDLER = GatewayHandler.class.getName() + "::handleRequest";
+
+    /** An API Gateway REST proxy event ("Using AWS Lambda with Amazon API Gateway", the input format). */
+    private static final String GATEWAY_EVENT = "{\"resource\":\"/players/{player}\",\"path\":\"/players/Ada%20L\","
+            + "\"httpMethod\":\"PUT\",\"pathParameters\":{\"player\":\"Ada L\"},"
+            + "\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{}\",\"isBase64Encoded\":false}";
 }
