@@ -71,6 +71,12 @@ class FunctionLogsTest {
                 .allSatisfy(stream -> assertThat(stream).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST\\][0-9a-f]{32}"))
                 .as("one warm environment, one stream")
                 .containsOnly(events.get(0).logStreamName());
+        String digits = events.get(0).logStreamName().substring(events.get(0).logStreamName().indexOf(']') + 1);
+        StringBuilder everyOther = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 2) {
+            everyOther.append(digits.charAt(i));
+        }
+        assertThat(everyOther.toString()).as("random digits, not the hexadecimal of ASCII text").doesNotMatch("[36]+");
     }
 
     @Test
