@@ -182,5 +182,35 @@ class InvokeResultsTest {
         assertThat(JSON.readTree(alias.payload().asUtf8String()).path("invokedArn").asText()).endsWith(":function:" + name + ":Live-1");
         assertThat(published.functionArn()).endsWith(":function:" + name + ":1");
         assertThat(runtime.invocationsOf(name)).extracting(Invocation::executedVersion).containsExactly("$LATEST", "1", "1", "1");
+        Invocation ofOne = runtime.invocationsOf(name).get(1);
+        assertThat(ofOne.log()).contains("START RequestId: " + ofOne.requestId() + " Version: 1");
+    }
+
+    @Test
+    @DisplayName("a version or alias that does not exist is ResourceNotFoundException, and nothing runs")
+    void missingQualifier(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
+        String name = deployer.deploy(deployer.mixedCaseName(), counterPackage("one"), Counter.class.getName() + "::handleRequest",
+                Map.of(), 5, b -> {});
+        lambda.publishVersion(b -> b.functionName(name));
+
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name).qualifier("2").payload(SdkBytes.fromUtf8String("{}"))))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name + ":Nope").payload(SdkBytes.fromUtf8String("{}"))))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(runtime.invocationsOf(name)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after DeleteFunction an Invoke is ResourceNotFoundException and the function's environment is retired")
+    void deletedFunction(LambdaClient lambda, LambdaRuntime runtime) {
+        String name = greeter();
+        lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}")));
+        int before = runtime.runningEnvironments();
+
+        lambda.deleteFunction(b -> b.functionName(name));
+
+        assertThat(runtime.runningEnvironments()).isEqualTo(before - 1);
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}"))))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 }
