@@ -60,14 +60,18 @@ class ColdAndWarmStartTest {
 
     private static JsonNode call(LambdaClient lambda, String name, String payload) throws Exception {
         InvokeResponse response = lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String(payload)));
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         return JSON.readTree(response.payload().asUtf8String());
     }
 
     @Test
-    @DisplayName("the static initialiser and the constructor run once; the second invoke is warm in the same environment")
+    @DisplayName(
+            "the static initialiser and the constructor run once; the second invoke is warm in the same environment")
     void secondInvokeIsWarm(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), counterPackage("one"), HANDLER, Map.of("COLOUR", "red"), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), counterPackage("one"), HANDLER, Map.of("COLOUR", "red"), 5, b -> {});
 
         JsonNode first = call(lambda, name, "{}");
         JsonNode second = call(lambda, name, "{}");
@@ -92,12 +96,15 @@ class ColdAndWarmStartTest {
     }
 
     @Test
-    @DisplayName("UpdateFunctionConfiguration retires the warm environment: the next invoke is cold and sees the new variable")
+    @DisplayName(
+            "UpdateFunctionConfiguration retires the warm environment: the next invoke is cold and sees the new variable")
     void configurationChangeGivesANewEnvironment(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), counterPackage("one"), HANDLER, Map.of("COLOUR", "red"), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), counterPackage("one"), HANDLER, Map.of("COLOUR", "red"), 5, b -> {});
         JsonNode before = call(lambda, name, "{}");
 
-        lambda.updateFunctionConfiguration(b -> b.functionName(name).environment(e -> e.variables(Map.of("COLOUR", "Red "))));
+        lambda.updateFunctionConfiguration(
+                b -> b.functionName(name).environment(e -> e.variables(Map.of("COLOUR", "Red "))));
         lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(name));
         JsonNode after = call(lambda, name, "{}");
 
@@ -107,7 +114,8 @@ class ColdAndWarmStartTest {
         assertThat(after.path("calls").asInt()).isEqualTo(1);
         List<Invocation> invocations = runtime.invocationsOf(name);
         assertThat(invocations.get(1).coldStart()).isTrue();
-        assertThat(invocations.get(1).environmentId()).isNotEqualTo(invocations.get(0).environmentId());
+        assertThat(invocations.get(1).environmentId())
+                .isNotEqualTo(invocations.get(0).environmentId());
     }
 
     @Test
@@ -141,8 +149,11 @@ class ColdAndWarmStartTest {
         assertThat(first.path("calls").asInt()).isEqualTo(1);
         assertThat(second.path("calls").asInt()).isEqualTo(1);
         List<Invocation> invocations = runtime.invocationsOf(name);
-        assertThat(invocations).hasSize(2).allSatisfy(i -> assertThat(i.coldStart()).isTrue());
-        assertThat(invocations.get(0).environmentId()).isNotEqualTo(invocations.get(1).environmentId());
+        assertThat(invocations)
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.coldStart()).isTrue());
+        assertThat(invocations.get(0).environmentId())
+                .isNotEqualTo(invocations.get(1).environmentId());
     }
 
     private static JsonNode unchecked(LambdaClient lambda, String name) {

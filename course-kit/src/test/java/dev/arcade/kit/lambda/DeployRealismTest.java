@@ -49,21 +49,26 @@ class DeployRealismTest {
     private static final String HANDLER = Greeter.class.getName() + "::handleRequest";
 
     @Test
-    @DisplayName("CreateFunction answers Pending; an Invoke right away is ResourceConflictException; after the waiter it runs")
+    @DisplayName(
+            "CreateFunction answers Pending; an Invoke right away is ResourceConflictException; after the waiter it runs")
     void pendingThenActive(LambdaClient lambda) {
         String name = deployer.mixedCaseName();
 
-        CreateFunctionResponse created = lambda.createFunction(Deployer.request(name, greeterZip(), HANDLER, Map.of(), 5, role));
+        CreateFunctionResponse created =
+                lambda.createFunction(Deployer.request(name, greeterZip(), HANDLER, Map.of(), 5, role));
 
         assertThat(created.state()).isEqualTo(State.PENDING);
         assertThat(created.stateReasonCodeAsString()).isEqualTo("Creating");
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"a\"}"))))
+        assertThatThrownBy(() ->
+                        lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"a\"}"))))
                 .isInstanceOf(ResourceConflictException.class)
                 .hasMessageContaining("Pending");
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         InvokeResponse response =
                 lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"a\"}")));
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         assertThat(response.payload().asUtf8String()).contains("Hello, a");
     }
 
@@ -79,7 +84,8 @@ class DeployRealismTest {
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("Reserved keys used in this request: AWS_REGION")
                 .hasMessageNotContaining("TABLE_NAME");
-        assertThat(lambda.listFunctions().functions()).noneMatch(f -> f.functionName().equals(name));
+        assertThat(lambda.listFunctions().functions())
+                .noneMatch(f -> f.functionName().equals(name));
     }
 
     @Test
@@ -90,7 +96,8 @@ class DeployRealismTest {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "other");
         env.put("_HANDLER", "x::y");
 
-        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName(name).environment(e -> e.variables(env))))
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(
+                        b -> b.functionName(name).environment(e -> e.variables(env))))
                 .isInstanceOf(InvalidParameterValueException.class)
                 .hasMessageContaining("AWS_LAMBDA_FUNCTION_NAME")
                 .hasMessageContaining("_HANDLER");
@@ -99,11 +106,14 @@ class DeployRealismTest {
     @Test
     @DisplayName("a key that differs from a reserved one only in case is an ordinary variable")
     void caseVariantIsNotReserved(LambdaClient lambda) {
-        String name = deployer.deploy(deployer.mixedCaseName(), greeterZip(), HANDLER, Map.of("aws_region", "mine"), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), greeterZip(), HANDLER, Map.of("aws_region", "mine"), 5, b -> {});
 
         InvokeResponse response = lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}")));
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         assertThat(response.payload().asUtf8String()).doesNotContain("\"region\":\"mine\"");
     }
 }

@@ -47,7 +47,12 @@ final class Deployer {
      * Creates a function named {@code name} with more settings ({@code more} may override any),
      * and waits until it is Active.
      */
-    String deploy(String name, byte[] zip, String handler, Map<String, String> env, int timeoutSeconds,
+    String deploy(
+            String name,
+            byte[] zip,
+            String handler,
+            Map<String, String> env,
+            int timeoutSeconds,
             Consumer<CreateFunctionRequest.Builder> more) {
         CreateFunctionRequest.Builder request = request(name, zip, handler, env, timeoutSeconds, role()).toBuilder();
         more.accept(request);

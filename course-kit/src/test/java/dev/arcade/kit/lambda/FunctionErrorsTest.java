@@ -48,7 +48,8 @@ class FunctionErrorsTest {
     @DisplayName("a handler that throws gives FunctionError Unhandled with errorMessage, errorType and stackTrace")
     void thrownExceptionIsUnhandled(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
-        String name = deployer.deploy(deployer.mixedCaseName(), zip, Greeter.class.getName() + "::handleRequest", Map.of(), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), zip, Greeter.class.getName() + "::handleRequest", Map.of(), 5, b -> {});
 
         InvokeResponse response = invoke(lambda, name, "{\"name\":\"Ada\",\"fail\":\"Über\"}");
 
@@ -62,10 +63,13 @@ class FunctionErrorsTest {
         Invocation invocation = runtime.invocationsOf(name).get(0);
         assertThat(invocation.functionError()).isEqualTo("Unhandled");
         assertThat(invocation.errorType()).isEqualTo("java.lang.IllegalStateException");
-        assertThat(ColdAndWarmStartTest.report(invocation)).contains("Status: error", "Error Type: java.lang.IllegalStateException");
+        assertThat(ColdAndWarmStartTest.report(invocation))
+                .contains("Status: error", "Error Type: java.lang.IllegalStateException");
 
         InvokeResponse next = invoke(lambda, name, "{\"name\":\"Ada\"}");
-        assertThat(next.functionError()).as("a handled failure leaves the environment usable").isNull();
+        assertThat(next.functionError())
+                .as("a handled failure leaves the environment usable")
+                .isNull();
         assertThat(runtime.invocationsOf(name).get(1).coldStart()).isFalse();
     }
 
@@ -73,7 +77,13 @@ class FunctionErrorsTest {
     @DisplayName("a constructor that throws is an init error, and so is the next invoke's")
     void constructorThatThrowsIsAnInitError(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         byte[] zip = FunctionPackage.builder().classes(BrokenInit.class).zip();
-        String name = deployer.deploy(deployer.mixedCaseName(), zip, BrokenInit.class.getName(), Map.of("table_name", "lower case is another variable"), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                zip,
+                BrokenInit.class.getName(),
+                Map.of("table_name", "lower case is another variable"),
+                5,
+                b -> {});
 
         InvokeResponse response = invoke(lambda, name, "\"x\"");
 
@@ -82,7 +92,9 @@ class FunctionErrorsTest {
         assertThat(error.path("errorMessage").asText()).as(error.toString()).contains("TABLE_NAME is not set");
         assertThat(error.path("errorType").asText()).contains("IllegalStateException");
         Invocation invocation = runtime.invocationsOf(name).get(0);
-        assertThat(invocation.log()).anySatisfy(line -> assertThat(line).startsWith("INIT_REPORT Init Duration").contains("Status: error"));
+        assertThat(invocation.log())
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("INIT_REPORT Init Duration").contains("Status: error"));
 
         InvokeResponse again = invoke(lambda, name, "\"x\"");
         assertThat(again.functionError()).isEqualTo("Unhandled");
@@ -93,11 +105,14 @@ class FunctionErrorsTest {
     @DisplayName("with TABLE_NAME set the same package initialises and answers")
     void constructorWithItsVariableWorks(LambdaClient lambda) {
         byte[] zip = FunctionPackage.builder().classes(BrokenInit.class).zip();
-        String name = deployer.deploy(deployer.mixedCaseName(), zip, BrokenInit.class.getName(), Map.of("TABLE_NAME", "Scores"), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), zip, BrokenInit.class.getName(), Map.of("TABLE_NAME", "Scores"), 5, b -> {});
 
         InvokeResponse response = invoke(lambda, name, "\"x\"");
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         assertThat(response.payload().asUtf8String()).isEqualTo("\"Scores:x\"");
     }
 
@@ -117,17 +132,20 @@ class FunctionErrorsTest {
     }
 
     @Test
-    @DisplayName("a handler string naming a method the class lacks fails with the runtime's own message (the case of the name counts)")
+    @DisplayName(
+            "a handler string naming a method the class lacks fails with the runtime's own message (the case of the name counts)")
     void missingHandlerMethod(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
-        String name = deployer.deploy(deployer.mixedCaseName(), zip, Greeter.class.getName() + "::HandleRequest", Map.of(), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(), zip, Greeter.class.getName() + "::HandleRequest", Map.of(), 5, b -> {});
 
         InvokeResponse response = invoke(lambda, name, "{}");
 
         assertThat(response.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(response.payload().asUtf8String());
         // the runtime interface client's own document: a message and no errorType
-        assertThat(error.path("errorMessage").asText()).as(error.toString())
+        assertThat(error.path("errorMessage").asText())
+                .as(error.toString())
                 .isEqualTo("No public method named HandleRequest with appropriate method signature found on class "
                         + Greeter.class.getName());
         assertThat(runtime.invocationsOf(name).get(0).failed()).isTrue();
@@ -143,7 +161,9 @@ class FunctionErrorsTest {
 
         assertThat(failed.functionError()).isEqualTo("Unhandled");
         JsonNode failure = JSON.readTree(failed.payload().asUtf8String());
-        assertThat(failure.path("errorType").asText()).as(failure.toString()).isEqualTo("java.lang.NoClassDefFoundError");
+        assertThat(failure.path("errorType").asText())
+                .as(failure.toString())
+                .isEqualTo("java.lang.NoClassDefFoundError");
         assertThat(failure.path("errorMessage").asText())
                 .isEqualTo("Error loading method handleRequest on class " + GatewayHandler.class.getName());
     }
@@ -164,7 +184,8 @@ class FunctionErrorsTest {
     }
 
     @Test
-    @DisplayName("with aws-lambda-java-events and joda-time in lib/ the handler deserializes an API Gateway proxy event")
+    @DisplayName(
+            "with aws-lambda-java-events and joda-time in lib/ the handler deserializes an API Gateway proxy event")
     void withTheLibraryTheEventDeserializes(LambdaClient lambda) throws Exception {
         byte[] with = FunctionPackage.builder()
                 .classes(GatewayHandler.class)
@@ -175,7 +196,9 @@ class FunctionErrorsTest {
 
         InvokeResponse answered = invoke(lambda, working, GATEWAY_EVENT);
 
-        assertThat(answered.functionError()).as(answered.payload().asUtf8String()).isNull();
+        assertThat(answered.functionError())
+                .as(answered.payload().asUtf8String())
+                .isNull();
         JsonNode response = JSON.readTree(answered.payload().asUtf8String());
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.path("body").asText());

@@ -51,10 +51,16 @@ class FunctionLogsTest {
     }
 
     @Test
-    @DisplayName("filterLogEvents on /aws/lambda/NAME returns START, the function's lines and REPORT in a dated $LATEST stream")
+    @DisplayName(
+            "filterLogEvents on /aws/lambda/NAME returns START, the function's lines and REPORT in a dated $LATEST stream")
     void textLogs(LambdaClient lambda, CloudWatchLogsClient logs, LambdaRuntime runtime) {
-        String name = deployer.deploy(deployer.mixedCaseName(), FunctionPackage.builder().classes(Greeter.class).zip(), HANDLER,
-                Map.of(), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                FunctionPackage.builder().classes(Greeter.class).zip(),
+                HANDLER,
+                Map.of(),
+                5,
+                b -> {});
         lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"Émile\"}")));
         lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"second\"}")));
         Invocation first = runtime.invocationsOf(name).get(0);
@@ -62,36 +68,55 @@ class FunctionLogsTest {
         List<FilteredLogEvent> events = events(logs, "/aws/lambda/" + name);
 
         List<String> messages = events.stream().map(FilteredLogEvent::message).toList();
-        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("START RequestId: " + first.requestId() + " Version: $LATEST"));
+        assertThat(messages)
+                .anySatisfy(
+                        m -> assertThat(m).startsWith("START RequestId: " + first.requestId() + " Version: $LATEST"));
         assertThat(messages).contains("greeting Émile", "a LambdaLogger record\nwith two lines", "greeting second");
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("END RequestId: " + first.requestId()));
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("REPORT RequestId: " + first.requestId()));
         assertThat(messages.indexOf("greeting Émile")).isLessThan(messages.indexOf("greeting second"));
-        assertThat(events).extracting(FilteredLogEvent::logStreamName)
+        assertThat(events)
+                .extracting(FilteredLogEvent::logStreamName)
                 .allSatisfy(stream -> assertThat(stream).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST\\][0-9a-f]{32}"))
                 .as("one warm environment, one stream")
                 .containsOnly(events.get(0).logStreamName());
-        String digits = events.get(0).logStreamName().substring(events.get(0).logStreamName().indexOf(']') + 1);
+        String digits = events.get(0)
+                .logStreamName()
+                .substring(events.get(0).logStreamName().indexOf(']') + 1);
         StringBuilder everyOther = new StringBuilder();
         for (int i = 0; i < digits.length(); i += 2) {
             everyOther.append(digits.charAt(i));
         }
-        assertThat(everyOther.toString()).as("random digits, not the hexadecimal of ASCII text").doesNotMatch("[36]+");
+        assertThat(everyOther.toString())
+                .as("random digits, not the hexadecimal of ASCII text")
+                .doesNotMatch("[36]+");
     }
 
     @Test
-    @Disabled("bug: moto 5.2.1 does not store LoggingConfig (GetFunctionConfiguration returns none) and LambdaApi reads the"
-            + " log format only from the backend's answer, so every function logs in text; LambdaApi should keep the"
-            + " LoggingConfig of CreateFunction/UpdateFunctionConfiguration itself, as it keeps the code")
-    @DisplayName("with LogFormat JSON the platform lines are platform.start and platform.report records and LambdaLogger writes JSON")
+    @Disabled(
+            "bug: moto 5.2.1 does not store LoggingConfig (GetFunctionConfiguration returns none) and LambdaApi reads the"
+                    + " log format only from the backend's answer, so every function logs in text; LambdaApi should keep the"
+                    + " LoggingConfig of CreateFunction/UpdateFunctionConfiguration itself, as it keeps the code")
+    @DisplayName(
+            "with LogFormat JSON the platform lines are platform.start and platform.report records and LambdaLogger writes JSON")
     void jsonLogs(LambdaClient lambda, CloudWatchLogsClient logs, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), FunctionPackage.builder().classes(Greeter.class).zip(), HANDLER,
-                Map.of(), 5, b -> b.loggingConfig(l -> l.logFormat(LogFormat.JSON)));
-        InvokeResponse response = lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"json\"}")));
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                FunctionPackage.builder().classes(Greeter.class).zip(),
+                HANDLER,
+                Map.of(),
+                5,
+                b -> b.loggingConfig(l -> l.logFormat(LogFormat.JSON)));
+        InvokeResponse response =
+                lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"json\"}")));
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         String requestId = runtime.invocationsOf(name).get(0).requestId();
 
-        List<String> messages = events(logs, "/aws/lambda/" + name).stream().map(FilteredLogEvent::message).toList();
+        List<String> messages = events(logs, "/aws/lambda/" + name).stream()
+                .map(FilteredLogEvent::message)
+                .toList();
 
         List<JsonNode> records = new ArrayList<>();
         for (String message : messages) {
@@ -108,7 +133,8 @@ class FunctionLogsTest {
         assertThat(records).anySatisfy(r -> {
             assertThat(r.path("type").asText()).isEqualTo("platform.report");
             assertThat(r.path("record").path("status").asText()).isEqualTo("success");
-            assertThat(r.path("record").path("metrics").path("memorySizeMB").asInt()).isEqualTo(512);
+            assertThat(r.path("record").path("metrics").path("memorySizeMB").asInt())
+                    .isEqualTo(512);
             assertThat(r.path("record").path("metrics").has("initDurationMs")).isTrue();
         });
         assertThat(records).anySatisfy(r -> {

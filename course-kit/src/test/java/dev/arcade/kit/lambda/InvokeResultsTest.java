@@ -53,13 +53,17 @@ class InvokeResultsTest {
 
     private String greeter() {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
-        return deployer.deploy(deployer.mixedCaseName(), zip, Greeter.class.getName() + "::handleRequest", Map.of(), 5, b -> {});
+        return deployer.deploy(
+                deployer.mixedCaseName(), zip, Greeter.class.getName() + "::handleRequest", Map.of(), 5, b -> {});
     }
 
     private byte[] counterPackage(String codeVersion) throws Exception {
         Path file = tmp.resolve("version-" + codeVersion + ".txt");
         Files.writeString(file, codeVersion, StandardCharsets.UTF_8);
-        return FunctionPackage.builder().classes(Counter.class).file("version.txt", file).zip();
+        return FunctionPackage.builder()
+                .classes(Counter.class)
+                .file("version.txt", file)
+                .zip();
     }
 
     @Test
@@ -67,15 +71,18 @@ class InvokeResultsTest {
     void tailLog(LambdaClient lambda) {
         String name = greeter();
 
-        InvokeResponse response = lambda.invoke(b -> b.functionName(name)
-                .logType(LogType.TAIL)
-                .payload(SdkBytes.fromUtf8String("{\"name\":\"Zoë\"}")));
+        InvokeResponse response = lambda.invoke(
+                b -> b.functionName(name).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{\"name\":\"Zoë\"}")));
 
         assertThat(response.executedVersion()).isEqualTo("$LATEST");
         String log = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
         String requestId = response.responseMetadata().requestId();
-        assertThat(log).contains("START RequestId: " + requestId, "greeting Zoë", "END RequestId: " + requestId,
-                "REPORT RequestId: " + requestId);
+        assertThat(log)
+                .contains(
+                        "START RequestId: " + requestId,
+                        "greeting Zoë",
+                        "END RequestId: " + requestId,
+                        "REPORT RequestId: " + requestId);
         assertThat(log.indexOf("START")).isLessThan(log.indexOf("greeting Zoë"));
         assertThat(log.indexOf("greeting Zoë")).isLessThan(log.indexOf("REPORT"));
     }
@@ -141,23 +148,30 @@ class InvokeResultsTest {
     }
 
     @Test
-    @DisplayName("invoking a function that does not exist is ResourceNotFoundException, also when only the case differs")
+    @DisplayName(
+            "invoking a function that does not exist is ResourceNotFoundException, also when only the case differs")
     void missingFunction(LambdaClient lambda) {
         String name = greeter();
 
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name + "-missing").payload(SdkBytes.fromUtf8String("{}"))))
+        assertThatThrownBy(() ->
+                        lambda.invoke(b -> b.functionName(name + "-missing").payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining(name + "-missing");
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name.toUpperCase(java.util.Locale.ROOT))
-                        .payload(SdkBytes.fromUtf8String("{}"))))
+        assertThatThrownBy(() -> lambda.invoke(b ->
+                        b.functionName(name.toUpperCase(java.util.Locale.ROOT)).payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     @DisplayName("a published version keeps its code after UpdateFunctionCode; an alias and a qualified ARN reach it")
     void versionsAndAliases(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), counterPackage("one"), Counter.class.getName() + "::handleRequest",
-                Map.of(), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                counterPackage("one"),
+                Counter.class.getName() + "::handleRequest",
+                Map.of(),
+                5,
+                b -> {});
         PublishVersionResponse published = lambda.publishVersion(b -> b.functionName(name));
         assertThat(published.version()).isEqualTo("1");
         byte[] two = counterPackage("two");
@@ -166,12 +180,18 @@ class InvokeResultsTest {
         lambda.createAlias(b -> b.functionName(name).name("Live-1").functionVersion("1"));
 
         InvokeResponse latest = lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}")));
-        InvokeResponse one = lambda.invoke(b -> b.functionName(name).qualifier("1").payload(SdkBytes.fromUtf8String("{}")));
-        InvokeResponse alias = lambda.invoke(b -> b.functionName(name + ":Live-1").payload(SdkBytes.fromUtf8String("{}")));
-        InvokeResponse arn = lambda.invoke(b -> b.functionName(published.functionArn()).payload(SdkBytes.fromUtf8String("{}")));
+        InvokeResponse one =
+                lambda.invoke(b -> b.functionName(name).qualifier("1").payload(SdkBytes.fromUtf8String("{}")));
+        InvokeResponse alias =
+                lambda.invoke(b -> b.functionName(name + ":Live-1").payload(SdkBytes.fromUtf8String("{}")));
+        InvokeResponse arn =
+                lambda.invoke(b -> b.functionName(published.functionArn()).payload(SdkBytes.fromUtf8String("{}")));
 
         assertThat(latest.executedVersion()).isEqualTo("$LATEST");
-        assertThat(JSON.readTree(latest.payload().asUtf8String()).path("codeVersion").asText()).isEqualTo("two");
+        assertThat(JSON.readTree(latest.payload().asUtf8String())
+                        .path("codeVersion")
+                        .asText())
+                .isEqualTo("two");
         for (InvokeResponse old : new InvokeResponse[] {one, alias, arn}) {
             assertThat(old.functionError()).as(old.payload().asUtf8String()).isNull();
             assertThat(old.executedVersion()).isEqualTo("1");
@@ -179,9 +199,14 @@ class InvokeResultsTest {
             assertThat(answer.path("codeVersion").asText()).isEqualTo("one");
             assertThat(answer.path("functionVersion").asText()).isEqualTo("1");
         }
-        assertThat(JSON.readTree(alias.payload().asUtf8String()).path("invokedArn").asText()).endsWith(":function:" + name + ":Live-1");
+        assertThat(JSON.readTree(alias.payload().asUtf8String())
+                        .path("invokedArn")
+                        .asText())
+                .endsWith(":function:" + name + ":Live-1");
         assertThat(published.functionArn()).endsWith(":function:" + name + ":1");
-        assertThat(runtime.invocationsOf(name)).extracting(Invocation::executedVersion).containsExactly("$LATEST", "1", "1", "1");
+        assertThat(runtime.invocationsOf(name))
+                .extracting(Invocation::executedVersion)
+                .containsExactly("$LATEST", "1", "1", "1");
         Invocation ofOne = runtime.invocationsOf(name).get(1);
         assertThat(ofOne.log()).contains("START RequestId: " + ofOne.requestId() + " Version: 1");
     }
@@ -189,19 +214,27 @@ class InvokeResultsTest {
     @Test
     @DisplayName("a version or alias that does not exist is ResourceNotFoundException, and nothing runs")
     void missingQualifier(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), counterPackage("one"), Counter.class.getName() + "::handleRequest",
-                Map.of(), 5, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                counterPackage("one"),
+                Counter.class.getName() + "::handleRequest",
+                Map.of(),
+                5,
+                b -> {});
         lambda.publishVersion(b -> b.functionName(name));
 
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name).qualifier("2").payload(SdkBytes.fromUtf8String("{}"))))
+        assertThatThrownBy(() ->
+                        lambda.invoke(b -> b.functionName(name).qualifier("2").payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(name + ":Nope").payload(SdkBytes.fromUtf8String("{}"))))
+        assertThatThrownBy(
+                        () -> lambda.invoke(b -> b.functionName(name + ":Nope").payload(SdkBytes.fromUtf8String("{}"))))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(runtime.invocationsOf(name)).isEmpty();
     }
 
     @Test
-    @DisplayName("after DeleteFunction an Invoke is ResourceNotFoundException and the function's environment is retired")
+    @DisplayName(
+            "after DeleteFunction an Invoke is ResourceNotFoundException and the function's environment is retired")
     void deletedFunction(LambdaClient lambda, LambdaRuntime runtime) {
         String name = greeter();
         lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}")));

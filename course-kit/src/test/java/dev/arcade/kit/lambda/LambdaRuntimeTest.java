@@ -33,12 +33,15 @@ class LambdaRuntimeTest {
     @DisplayName("a deployed handler answers an Invoke with its real result, environment and Context")
     void invokeRunsTheHandler(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
-        String name = deployer.deploy(zip, Greeter.class.getName() + "::handleRequest", Map.of("TABLE_NAME", "Scores"), 5);
+        String name =
+                deployer.deploy(zip, Greeter.class.getName() + "::handleRequest", Map.of("TABLE_NAME", "Scores"), 5);
 
         InvokeResponse response =
                 lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"name\":\"ada\"}")));
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         JsonNode answer = JSON.readTree(response.payload().asUtf8String());
         assertThat(answer.path("greeting").asText()).isEqualTo("Hello, ada");
         assertThat(answer.path("table").asText()).isEqualTo("Scores");
@@ -50,9 +53,11 @@ class LambdaRuntimeTest {
         assertThat(response.executedVersion()).isEqualTo("$LATEST");
         Invocation invocation = runtime.invocationsOf(name).get(0);
         assertThat(invocation.coldStart()).isTrue();
-        assertThat(invocation.log()).anySatisfy(line -> assertThat(line).startsWith("START RequestId: " + invocation.requestId()));
+        assertThat(invocation.log())
+                .anySatisfy(line -> assertThat(line).startsWith("START RequestId: " + invocation.requestId()));
         assertThat(invocation.log()).anySatisfy(line -> assertThat(line).contains("Init Duration"));
-        assertThat(invocation.log()).contains("Greeter initialised", "greeting ada", "a LambdaLogger record\nwith two lines");
+        assertThat(invocation.log())
+                .contains("Greeter initialised", "greeting ada", "a LambdaLogger record\nwith two lines");
         System.out.println(invocation.log());
     }
 }

@@ -37,32 +37,52 @@ class SandboxSafetyTest {
     }
 
     @Test
-    @DisplayName("URL.openStream and HttpClient to internet hosts fail inside the function and are named in refusedHosts")
+    @DisplayName(
+            "URL.openStream and HttpClient to internet hosts fail inside the function and are named in refusedHosts")
     void outboundIsRefused(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), FunctionPackage.builder().classes(Outbound.class).zip(),
-                Outbound.class.getName() + "::handleRequest", Map.of(), 10, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                FunctionPackage.builder().classes(Outbound.class).zip(),
+                Outbound.class.getName() + "::handleRequest",
+                Map.of(),
+                10,
+                b -> {});
 
-        InvokeResponse response = lambda.invoke(b -> b.functionName(name)
-                .payload(SdkBytes.fromUtf8String("{\"host\":\"Checkip.Amazonaws.com\"}")));
+        InvokeResponse response = lambda.invoke(
+                b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"host\":\"Checkip.Amazonaws.com\"}")));
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
         JsonNode answer = JSON.readTree(response.payload().asUtf8String());
-        assertThat(answer.path("url").asText()).as("URL.openStream failed").isNotEqualTo("ok").contains("Exception");
-        assertThat(answer.path("httpClient").asText()).as("HttpClient failed").doesNotStartWith("ok").contains("Exception");
+        assertThat(answer.path("url").asText())
+                .as("URL.openStream failed")
+                .isNotEqualTo("ok")
+                .contains("Exception");
+        assertThat(answer.path("httpClient").asText())
+                .as("HttpClient failed")
+                .doesNotStartWith("ok")
+                .contains("Exception");
         assertThat(runtime.refusedHosts()).anySatisfy(host -> assertThat(host).containsIgnoringCase("example.com"));
-        assertThat(runtime.refusedHosts()).anySatisfy(host -> assertThat(host).containsIgnoringCase("checkip.amazonaws.com"));
+        assertThat(runtime.refusedHosts())
+                .anySatisfy(host -> assertThat(host).containsIgnoringCase("checkip.amazonaws.com"));
     }
 
     @Test
     @DisplayName("after reset no execution environment is running, busy ones included")
     void resetLeavesNoEnvironment(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        String name = deployer.deploy(deployer.mixedCaseName(), FunctionPackage.builder().classes(Greeter.class).zip(),
-                Greeter.class.getName() + "::handleRequest", Map.of(), 10, b -> {});
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                FunctionPackage.builder().classes(Greeter.class).zip(),
+                Greeter.class.getName() + "::handleRequest",
+                Map.of(),
+                10,
+                b -> {});
         JsonNode idle = JSON.readTree(lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{}")))
                 .payload()
                 .asUtf8String());
-        CompletableFuture<InvokeResponse> busy = CompletableFuture.supplyAsync(() -> lambda.invoke(b -> b.functionName(name)
-                .payload(SdkBytes.fromUtf8String("{\"sleepMs\":2000}"))));
+        CompletableFuture<InvokeResponse> busy = CompletableFuture.supplyAsync(
+                () -> lambda.invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"sleepMs\":2000}"))));
         Thread.sleep(800);
         assertThat(runtime.runningEnvironments()).isGreaterThanOrEqualTo(2);
 
@@ -70,12 +90,24 @@ class SandboxSafetyTest {
 
         assertThat(runtime.runningEnvironments()).isZero();
         long pid = idle.path("pid").asLong();
-        ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the idle JVM ended").isFalse();
+        ProcessHandle.of(pid)
+                .ifPresent(handle -> handle.onExit()
+                        .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .join());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("the idle JVM ended")
+                .isFalse();
         busy.handle((r, e) -> null).get(15, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(runtime.runningEnvironments()).isZero();
-        assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").contains("java"))
-                        .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("RuntimeHost")))
-                .as("no environment JVM is a child of this one").isEmpty();
+        assertThat(ProcessHandle.current()
+                        .children()
+                        .filter(p -> p.info().command().orElse("").contains("java"))
+                        .filter(p -> p.info()
+                                .arguments()
+                                .map(a -> String.join(" ", a))
+                                .orElse("")
+                                .contains("RuntimeHost")))
+                .as("no environment JVM is a child of this one")
+                .isEmpty();
     }
 }

@@ -45,7 +45,13 @@ class TimeoutAndExitTest {
 
     private String greeter(int timeoutSeconds) {
         byte[] zip = FunctionPackage.builder().classes(Greeter.class).zip();
-        return deployer.deploy(deployer.mixedCaseName(), zip, Greeter.class.getName() + "::handleRequest", Map.of(), timeoutSeconds, b -> {});
+        return deployer.deploy(
+                deployer.mixedCaseName(),
+                zip,
+                Greeter.class.getName() + "::handleRequest",
+                Map.of(),
+                timeoutSeconds,
+                b -> {});
     }
 
     private static void assertTimedOut(InvokeResponse response, Invocation invocation) throws Exception {
@@ -54,17 +60,20 @@ class TimeoutAndExitTest {
         assertThat(error.path("errorType").asText()).isEqualTo("Sandbox.Timedout");
         assertThat(error.path("errorMessage").asText()).endsWith("Task timed out after 1.00 seconds");
         assertThat(invocation.errorType()).isEqualTo("Sandbox.Timedout");
-        assertThat(invocation.log()).anySatisfy(line -> assertThat(line)
-                .contains(invocation.requestId())
-                .endsWith("Task timed out after 1.00 seconds"));
+        assertThat(invocation.log())
+                .anySatisfy(line -> assertThat(line)
+                        .contains(invocation.requestId())
+                        .endsWith("Task timed out after 1.00 seconds"));
         assertThat(ColdAndWarmStartTest.report(invocation)).contains("Status: timeout");
     }
 
     @Test
-    @DisplayName("a handler sleeping past Timeout=1 gets Sandbox.Timedout, and the next invoke runs in a new environment")
+    @DisplayName(
+            "a handler sleeping past Timeout=1 gets Sandbox.Timedout, and the next invoke runs in a new environment")
     void sleepingPastTheTimeout(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         String name = greeter(1);
-        JsonNode warmBefore = JSON.readTree(invoke(lambda, name, "{\"name\":\"a\"}").payload().asUtf8String());
+        JsonNode warmBefore =
+                JSON.readTree(invoke(lambda, name, "{\"name\":\"a\"}").payload().asUtf8String());
 
         long started = System.nanoTime();
         InvokeResponse response = invoke(lambda, name, "{\"name\":\"b\",\"sleepMs\":4000}");
@@ -77,7 +86,8 @@ class TimeoutAndExitTest {
         assertThat(next.functionError()).as(next.payload().asUtf8String()).isNull();
         JsonNode answer = JSON.readTree(next.payload().asUtf8String());
         assertThat(answer.path("greeting").asText()).isEqualTo("Hello, c");
-        assertThat(answer.path("pid").asLong()).isNotEqualTo(warmBefore.path("pid").asLong());
+        assertThat(answer.path("pid").asLong())
+                .isNotEqualTo(warmBefore.path("pid").asLong());
         Invocation after = runtime.invocationsOf(name).get(2);
         assertThat(after.coldStart()).isTrue();
         assertThat(after.environmentId()).isNotEqualTo(timedOut.environmentId());
@@ -91,14 +101,18 @@ class TimeoutAndExitTest {
 
         InvokeResponse response = invoke(lambda, name, "{\"name\":\"b\",\"sleepMs\":600}");
 
-        assertThat(response.functionError()).as(response.payload().asUtf8String()).isNull();
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
     }
 
     @Test
     @DisplayName("an endless loop is ended at the timeout too, and the next invoke works")
     void endlessLoop(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
-        byte[] zip = FunctionPackage.builder().classes(Spinner.class, Greeter.class).zip();
-        String spinner = deployer.deploy(deployer.mixedCaseName(), zip, Spinner.class.getName() + "::handleRequest", Map.of(), 1, b -> {});
+        byte[] zip =
+                FunctionPackage.builder().classes(Spinner.class, Greeter.class).zip();
+        String spinner = deployer.deploy(
+                deployer.mixedCaseName(), zip, Spinner.class.getName() + "::handleRequest", Map.of(), 1, b -> {});
 
         InvokeResponse response = invoke(lambda, spinner, "{}");
 
@@ -124,7 +138,8 @@ class TimeoutAndExitTest {
         Invocation exited = runtime.invocationsOf(name).get(0);
         assertThat(exited.errorType()).isEqualTo("Runtime.ExitError");
         assertThat(exited.log()).contains("greeting a");
-        assertThat(exited.log()).anySatisfy(line -> assertThat(line).contains("Runtime exited with error: exit status 3"));
+        assertThat(exited.log())
+                .anySatisfy(line -> assertThat(line).contains("Runtime exited with error: exit status 3"));
         InvokeResponse next = invoke(lambda, name, "{\"name\":\"b\"}");
         assertThat(next.functionError()).as(next.payload().asUtf8String()).isNull();
         assertThat(runtime.invocationsOf(name).get(1).coldStart()).isTrue();

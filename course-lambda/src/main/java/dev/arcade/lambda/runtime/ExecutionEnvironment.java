@@ -74,7 +74,12 @@ public final class ExecutionEnvironment {
      * @throws IOException when the JVM cannot be started
      */
     static ExecutionEnvironment start(
-            String id, FunctionSnapshot function, RoleCredentials credentials, Path taskRoot, Path tmp, HostSettings settings)
+            String id,
+            FunctionSnapshot function,
+            RoleCredentials credentials,
+            Path taskRoot,
+            Path tmp,
+            HostSettings settings)
             throws IOException {
         ExecutionEnvironment environment = new ExecutionEnvironment(id, function, credentials);
         environment.launch(taskRoot, tmp, settings);
@@ -189,7 +194,9 @@ public final class ExecutionEnvironment {
             invocations++;
             long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
             while (!next.completed && !dead) {
-                long left = (next.result == null ? deadline : Math.min(deadline, System.currentTimeMillis() + OUTPUT_WAIT_MS))
+                long left = (next.result == null
+                                ? deadline
+                                : Math.min(deadline, System.currentTimeMillis() + OUTPUT_WAIT_MS))
                         - System.currentTimeMillis();
                 if (left <= 0) {
                     break;
@@ -205,11 +212,23 @@ public final class ExecutionEnvironment {
                 if (!dead) {
                     process.destroyForcibly();
                     retired = true;
-                    return finish(next, RunOutcome.Kind.TIMEOUT, Errors.timeout(next.requestId, function.timeoutSeconds()),
-                            "Sandbox.Timedout", function.timeoutSeconds() * 1000.0, initMs, true);
+                    return finish(
+                            next,
+                            RunOutcome.Kind.TIMEOUT,
+                            Errors.timeout(next.requestId, function.timeoutSeconds()),
+                            "Sandbox.Timedout",
+                            function.timeoutSeconds() * 1000.0,
+                            initMs,
+                            true);
                 }
-                return finish(next, RunOutcome.Kind.EXIT, Errors.exit(next.requestId, exitCode), "Runtime.ExitError",
-                        durationMs, initMs, true);
+                return finish(
+                        next,
+                        RunOutcome.Kind.EXIT,
+                        Errors.exit(next.requestId, exitCode),
+                        "Runtime.ExitError",
+                        durationMs,
+                        initMs,
+                        true);
             }
         }
         if (!next.completed) {
@@ -217,8 +236,15 @@ public final class ExecutionEnvironment {
         }
         RunOutcome.Kind kind = next.errorType == null ? RunOutcome.Kind.SUCCESS : RunOutcome.Kind.FUNCTION_ERROR;
         double measured = next.durationMs > 0 ? next.durationMs : durationMs;
-        return new RunOutcome(kind, next.result, next.errorType, List.copyOf(next.preLines), List.copyOf(next.lines),
-                measured, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                kind,
+                next.result,
+                next.errorType,
+                List.copyOf(next.preLines),
+                List.copyOf(next.lines),
+                measured,
+                initMs,
+                Math.max(memoryUsed(), 1));
     }
 
     private RunOutcome initFailure(Job next) throws InterruptedException {
@@ -235,16 +261,25 @@ public final class ExecutionEnvironment {
         double initMs = (System.nanoTime() - createdNanos) / 1e6;
         byte[] payload = initError != null ? initError : Errors.initExit(exitCode, dead);
         String type = initError != null ? initErrorType : "Runtime.ExitError";
-        return new RunOutcome(RunOutcome.Kind.INIT_ERROR, payload, type, lines, List.of(), 0, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                RunOutcome.Kind.INIT_ERROR, payload, type, lines, List.of(), 0, initMs, Math.max(memoryUsed(), 1));
     }
 
-    private RunOutcome finish(Job next, RunOutcome.Kind kind, byte[] payload, String type, double durationMs, Double initMs,
-            boolean afterExit) throws InterruptedException {
+    private RunOutcome finish(
+            Job next,
+            RunOutcome.Kind kind,
+            byte[] payload,
+            String type,
+            double durationMs,
+            Double initMs,
+            boolean afterExit)
+            throws InterruptedException {
         List<LogLine> lines = new ArrayList<>(next.lines);
         if (afterExit) {
             collectAfterExit(lines);
         }
-        return new RunOutcome(kind, payload, type, List.copyOf(next.preLines), lines, durationMs, initMs, Math.max(memoryUsed(), 1));
+        return new RunOutcome(
+                kind, payload, type, List.copyOf(next.preLines), lines, durationMs, initMs, Math.max(memoryUsed(), 1));
     }
 
     private void collectAfterExit(List<LogLine> into) throws InterruptedException {

@@ -13,7 +13,10 @@ public class GatewayHandler implements RequestHandler<APIGatewayProxyRequestEven
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(201)
                 .withHeaders(Map.of("Content-Type", "application/json"))
-                .withBody("{\"method\":\"" + event.getHttpMethod() + "\",\"path\":\"" + event.getPath() + "\",\"player\":\""
-                        + (event.getPathParameters() == null ? null : event.getPathParameters().get("player")) + "\"}");
+                .withBody("{\"method\":\"" + event.getHttpMethod() + "\",\"path\":\"" + event.getPath()
+                        + "\",\"player\":\""
+                        + (event.getPathParameters() == null
+                                ? null
+                                : event.getPathParameters().get("player")) + "\"}");
     }
 }

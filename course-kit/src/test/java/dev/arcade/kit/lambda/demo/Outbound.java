@@ -28,8 +28,9 @@ public class Outbound implements RequestHandler<Map<String, String>, Map<String,
             answer.put("url", e.getClass().getName() + ": " + e.getMessage());
         }
         try {
-            HttpClient client =
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create("https://" + event.get("host") + "/"))
                             .timeout(Duration.ofSeconds(2))
