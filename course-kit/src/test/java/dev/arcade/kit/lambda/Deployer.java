@@ -2,6 +2,7 @@ package dev.arcade.kit.lambda;
 
 import dev.arcade.kit.ResourceNames;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -23,10 +24,15 @@ final class Deployer {
         this.names = names;
     }
 
+    /** A role with this trust policy and the AWS managed basic execution policy (logs), as the console makes it. */
     String role(String trust) {
-        return iam.createRole(b -> b.roleName(names.unique("FnRole")).assumeRolePolicyDocument(trust))
+        String name = names.unique("FnRole");
+        String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust))
                 .role()
                 .arn();
+        iam.attachRolePolicy(
+                b -> b.roleName(name).policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        return arn;
     }
 
     String role() {
@@ -40,6 +46,29 @@ final class Deployer {
         lambda.createFunction(request(name, zip, handler, env, timeoutSeconds, role));
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
         return name;
+    }
+
+    /**
+     * Creates a function named {@code name} with more settings ({@code more} may override any),
+     * and waits until it is Active.
+     */
+    String deploy(
+            String name,
+            byte[] zip,
+            String handler,
+            Map<String, String> env,
+            int timeoutSeconds,
+            Consumer<CreateFunctionRequest.Builder> more) {
+        CreateFunctionRequest.Builder request = request(name, zip, handler, env, timeoutSeconds, role()).toBuilder();
+        more.accept(request);
+        lambda.createFunction(request.build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        return name;
+    }
+
+    /** A fresh function name with upper- and lower-case letters (Lambda names are case-sensitive). */
+    String mixedCaseName() {
+        return names.unique("Fn");
     }
 
     static CreateFunctionRequest request(

@@ -30,6 +30,10 @@ public final class EnvironmentPool implements AutoCloseable {
     private final Map<String, ExecutionEnvironment> byId = new ConcurrentHashMap<>();
     private final Map<String, ExecutionEnvironment> byAccessKey = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** How often each function version was retired: an environment busy at the time is retired when released. */
+    private final Map<String, Integer> generations = new ConcurrentHashMap<>();
+
+    private final Map<ExecutionEnvironment, Integer> bornIn = new ConcurrentHashMap<>();
 
     /**
      * @param settings how environments start
@@ -60,12 +64,18 @@ public final class EnvironmentPool implements AutoCloseable {
         ExecutionEnvironment environment =
                 ExecutionEnvironment.start(id, function, RoleCredentials.random(), taskRoot, tmp, settings);
         byId.put(id, environment);
+        bornIn.put(environment, generation(function.functionArn(), function.version()));
         byAccessKey.put(environment.credentials().accessKeyId(), environment);
         return environment;
     }
 
     /** Gives an environment back after an invocation: it waits, idle, for the next one. */
     void release(ExecutionEnvironment environment) {
+        FunctionSnapshot function = environment.function();
+        if (!bornIn.getOrDefault(environment, -1).equals(generation(function.functionArn(), function.version()))) {
+            retire(environment);
+            return;
+        }
         if (!environment.usable()) {
             forget(environment);
             return;
@@ -82,6 +92,12 @@ public final class EnvironmentPool implements AutoCloseable {
 
     /** Retires the idle environments of one function (every version, or one when version is non-null). */
     public void retireFunction(String functionArn, String version) {
+        generations.merge(functionArn + "|" + version, 1, Integer::sum);
+        if (version == null) {
+            generations.keySet().stream()
+                    .filter(key -> key.startsWith(functionArn + "|"))
+                    .forEach(key -> generations.merge(key, 1, Integer::sum));
+        }
         List<ExecutionEnvironment> retired = new ArrayList<>();
         synchronized (idle) {
             for (Iterator<ExecutionEnvironment> it = idle.iterator(); it.hasNext(); ) {
@@ -112,12 +128,18 @@ public final class EnvironmentPool implements AutoCloseable {
         return (int) byId.values().stream().filter(ExecutionEnvironment::usable).count();
     }
 
+    private int generation(String functionArn, String version) {
+        return generations.getOrDefault(functionArn + "|" + version, 0)
+                + generations.getOrDefault(functionArn + "|null", 0);
+    }
+
     private void retire(ExecutionEnvironment environment) {
         environment.retire();
         forget(environment);
     }
 
     private void forget(ExecutionEnvironment environment) {
+        bornIn.remove(environment);
         byId.remove(environment.id());
         byAccessKey.remove(environment.credentials().accessKeyId());
     }

@@ -2,7 +2,6 @@ package dev.arcade.lambda.runtime;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One execution environment ("Lambda execution environment lifecycle"): a JVM of its own, started
@@ -55,12 +53,11 @@ public final class ExecutionEnvironment {
         this.function = function;
         this.credentials = credentials;
         String date = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT));
-        this.logStream = date + "/[" + function.version() + "]"
-                + HexFormat.of()
-                        .formatHex(
-                                UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII),
-                                0,
-                                16);
+        // 32 random hexadecimal digits, as Lambda's stream names end ("Working with Lambda function logs"): 16 random
+        // bytes, not the hexadecimal of a UUID string's ASCII codes (which put a 3 or a 6 at every other place)
+        byte[] random = new byte[16];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        this.logStream = date + "/[" + function.version() + "]" + HexFormat.of().formatHex(random);
     }
 
     /**
