@@ -32,7 +32,12 @@ class MavenHabitsEndToEndTest {
 
     /** Built by these runs, so copied whole; every other module is only read, so only its pom is copied. */
     private static final List<String> BUILT = List.of(
-            "course-evaluators", "course-lambda", "course-kit", "module-01-dynamodb", "module-02-iam", "solutions/module-01-dynamodb");
+            "course-evaluators",
+            "course-lambda",
+            "course-kit",
+            "module-01-dynamodb",
+            "module-02-iam",
+            "solutions/module-01-dynamodb");
 
     private static final String NOT_TESTED =
             "module-01-dynamodb: Maven compiled your code but did not run your exercises' tests";
