@@ -154,6 +154,17 @@ class LearnerStyleFunctionsTest {
         }
 
         @Test
+        @DisplayName("a record returned by the handler is written as JSON with its component names")
+        void recordOutput() throws IOException {
+            String fn = deploy(greetingsPackage(), LEARNER + "Greetings::reply");
+            InvokeResponse response = invoke(fn, "{\"player\":\"Ada\",\"points\":7}");
+            assertThat(response.functionError()).as(text(response)).isNull();
+            JsonNode reply = json(response);
+            assertThat(reply.path("player").asText()).as(text(response)).isEqualTo("Ada");
+            assertThat(reply.path("points").asInt()).isEqualTo(7);
+        }
+
+        @Test
         @DisplayName("a JavaBean input and output are mapped by their properties")
         void beanTypes() throws IOException {
             String fn = deploy(greetingsPackage(), LEARNER + "Greetings::levelUp");
@@ -611,6 +622,9 @@ class LearnerStyleFunctionsTest {
             assertThat(text(invoke(fn, "{}"))).isEqualTo("\"v1\"");
             lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(SdkBytes.fromByteArray(second)));
             InvokeResponse immediate = invoke(fn, "{}");
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).lastUpdateStatusAsString())
+                    .as("\"Lambda function states\": LastUpdateStatus is InProgress while the update is under way")
+                    .isEqualTo("InProgress");
             assertThat(immediate.functionError()).isNull();
             assertThat(text(immediate)).isIn("\"v1\"", "\"v2\"");
             lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(fn));

@@ -33,6 +33,11 @@ public class Greetings {
         return new ScoreReply(request.player().toUpperCase(), request.points() + 1, request.points() >= 1000);
     }
 
+    /** In: a JSON object with "player" and "points"; out: a record (only the output is a record). */
+    public ScoreReply reply(Map<String, Object> event) {
+        return new ScoreReply(String.valueOf(event.get("player")), ((Number) event.get("points")).intValue(), false);
+    }
+
     /** In: a bean; out: the same bean with its level raised. */
     public PlayerBean levelUp(PlayerBean player, Context context) {
         player.setLevel(player.getLevel() + 1);
