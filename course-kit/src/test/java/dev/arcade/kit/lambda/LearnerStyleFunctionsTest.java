@@ -28,7 +28,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -141,9 +140,6 @@ class LearnerStyleFunctionsTest {
         }
 
         @Test
-        @Disabled("differs from AWS: the Java 17 example of \"Define Lambda function handler in Java\" takes a record"
-                + " (IntegerRecord); the kit's runtime answers Unhandled \"An error occurred during JSON parsing\" (its"
-                + " shaded Jackson: Cannot construct instance of ScoreRequest, no Creators)")
         @DisplayName("a record input and output are mapped from and to JSON by their component names")
         void recordTypes() throws IOException {
             String fn = deploy(greetingsPackage(), LEARNER + "Greetings::score");
@@ -536,9 +532,6 @@ class LearnerStyleFunctionsTest {
         }
 
         @Test
-        @Disabled("differs from AWS: Lambda answers FunctionError Unhandled, Function.ResponseSizeTooLarge,"
-                + " \"Response payload size exceeded maximum allowed payload size (6291556 bytes).\"; the kit returns"
-                + " the whole payload (6,291,558 bytes here, 7,000,002 for 7 million characters) with no error")
         @DisplayName(
                 "a response over 6 MB is Function.ResponseSizeTooLarge with status 200 and FunctionError Unhandled")
         void responseTooLarge() throws IOException {
@@ -562,9 +555,6 @@ class LearnerStyleFunctionsTest {
         }
 
         @Test
-        @Disabled("differs from AWS: Invoke refuses it with InvalidRequestContentException (400) \"Could not parse"
-                + " request body into json: Could not parse payload into json: Unrecognized token 'plain' ...\"; the"
-                + " kit runs the function, whose runtime answers Unhandled \"An error occurred during JSON parsing\"")
         @DisplayName("a payload that is not JSON is refused by Invoke with InvalidRequestContentException, HTTP 400")
         void notJson() {
             String fn = deploy(greetingsPackage(), LEARNER + "Greetings::echo");
@@ -586,9 +576,6 @@ class LearnerStyleFunctionsTest {
         }
 
         @Test
-        @Disabled("differs from AWS: Lambda hands the handler {} when Invoke has no payload (aws/aws-lambda-dotnet#834"
-                + " changed AWS's test tool to match the service); the kit passes an empty body and the runtime answers"
-                + " Unhandled \"An error occurred during JSON parsing\" (No content to map due to end-of-input)")
         @DisplayName("an empty payload reaches a Map handler as the empty object {}")
         // The Invoke reference says only that the payload is optional; the console and CLI without a payload give
         // handlers {} on AWS. Our reading: an empty payload is {}.

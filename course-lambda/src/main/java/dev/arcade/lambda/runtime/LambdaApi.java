@@ -40,6 +40,11 @@ final class LambdaApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FUNCTIONS = Pattern.compile("^/2015-03-31/functions/?$");
     private static final Pattern FUNCTION = Pattern.compile("^/2015-03-31/functions/([^/]+)(/[a-z-]+)?/?$");
+    /** Invoke's payload quotas ("Lambda quotas"): 6 MB for a synchronous request and response. */
+    static final int REQUEST_LIMIT_BYTES = 6_291_456;
+
+    static final int RESPONSE_LIMIT_BYTES = 6_291_556;
+
     private static final Set<String> JAVA_RUNTIMES = Set.of("java8.al2", "java11", "java17", "java21", "java25");
 
     private final java.util.function.Supplier<LambdaClient> backend;
@@ -361,18 +366,34 @@ final class LambdaApi {
                     "ResourceConflictException",
                     "The operation cannot be performed at this time. The function is currently in the following state: Pending");
         }
+        byte[] payload = call.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : call.body();
+        if (payload.length > REQUEST_LIMIT_BYTES) {
+            return HttpReply.lambdaError(
+                    413,
+                    "RequestTooLargeException",
+                    "Request must be smaller than " + REQUEST_LIMIT_BYTES + " bytes for the InvokeFunction operation");
+        }
+        try {
+            JSON.readTree(payload);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            return HttpReply.lambdaError(
+                    400,
+                    "InvalidRequestContentException",
+                    "Could not parse request body into json: Could not parse payload into json: " + reason);
+        }
         if (type.equals("DryRun")) {
             return new HttpReply(204, new java.util.LinkedHashMap<>(), new byte[0]);
         }
         String requestId = UUID.randomUUID().toString();
         if (type.equals("Event")) {
             async.submit(() -> {
-                run(resolved, call.body(), requestId, "Event", "api");
+                run(resolved, payload, requestId, "Event", "api");
                 return null;
             });
             return new HttpReply(202, new java.util.LinkedHashMap<>(), new byte[0]).with("x-amzn-RequestId", requestId);
         }
-        Invocation invocation = run(resolved, call.body(), requestId, "RequestResponse", "api");
+        Invocation invocation = run(resolved, payload, requestId, "RequestResponse", "api");
         HttpReply reply = new HttpReply(200, new java.util.LinkedHashMap<>(), invocation.payload())
                 .with("Content-Type", "application/json")
                 .with("x-amzn-RequestId", requestId)
@@ -525,6 +546,22 @@ final class LambdaApi {
             outcome = environment.run(job);
         } finally {
             pool.release(environment);
+        }
+        if (outcome.kind() == RunOutcome.Kind.SUCCESS
+                && outcome.payload() != null
+                && outcome.payload().length > RESPONSE_LIMIT_BYTES) {
+            outcome = new RunOutcome(
+                    RunOutcome.Kind.FUNCTION_ERROR,
+                    Errors.document(
+                            "Function.ResponseSizeTooLarge",
+                            "Response payload size exceeded maximum allowed payload size (" + RESPONSE_LIMIT_BYTES
+                                    + " bytes)."),
+                    "Function.ResponseSizeTooLarge",
+                    outcome.initLines(),
+                    outcome.lines(),
+                    outcome.durationMs(),
+                    outcome.initDurationMs(),
+                    outcome.memoryUsedMb());
         }
         List<LogLine> lines = PlatformLog.lines(function, requestId, outcome);
         logs.write(environment, lines);
