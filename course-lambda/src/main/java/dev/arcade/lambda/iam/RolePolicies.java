@@ -106,7 +106,24 @@ public final class RolePolicies {
         return load(iam, roleName).policies();
     }
 
+    /** AWS managed policies, which no account can change: read once per JVM. */
+    private static final java.util.Map<String, PolicyDocument> AWS_MANAGED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static PolicyDocument managedDocument(IamClient iam, String policyArn) {
+        if (policyArn.startsWith("arn:aws:iam::aws:policy/")) {
+            PolicyDocument known = AWS_MANAGED.get(policyArn);
+            if (known != null) {
+                return known;
+            }
+            PolicyDocument read = readManaged(iam, policyArn);
+            AWS_MANAGED.put(policyArn, read);
+            return read;
+        }
+        return readManaged(iam, policyArn);
+    }
+
+    private static PolicyDocument readManaged(IamClient iam, String policyArn) {
         String version = iam.getPolicy(r -> r.policyArn(policyArn)).policy().defaultVersionId();
         GetPolicyVersionResponse v =
                 iam.getPolicyVersion(r -> r.policyArn(policyArn).versionId(version));
