@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.arcade.lambda.host.RuntimeHost;
 import dev.arcade.lambda.runtime.BackendAccess;
 import dev.arcade.lambda.runtime.CallAuthorizer;
-import dev.arcade.lambda.runtime.CodeStore;
-import dev.arcade.lambda.runtime.EnvironmentPool;
 import dev.arcade.lambda.runtime.Invocation;
 import dev.arcade.lambda.runtime.RuntimeParts;
 import dev.arcade.lambda.streams.DeliveryRecord;
@@ -160,16 +158,6 @@ public final class LambdaRuntime implements AutoCloseable {
     /** Forgets the recorded invocations and retires every execution environment (between test classes). */
     public void reset() {
         parts.reset();
-    }
-
-    /** The pool of execution environments. */
-    EnvironmentPool pool() {
-        return parts.pool();
-    }
-
-    /** The deployment packages. */
-    CodeStore code() {
-        return parts.code();
     }
 
     /** Stops the front and every execution environment, and deletes the extracted packages. */

@@ -104,7 +104,6 @@ final class EnvironmentOutput implements Runnable {
 
     private synchronized void add(String message) {
         lines.add(new LogLine(System.currentTimeMillis(), message));
-        environment.outputArrived();
     }
 
     /** Takes the events read so far. */

@@ -157,8 +157,6 @@ public final class ExecutionEnvironment {
         return process == null ? -1 : process.pid();
     }
 
-    void outputArrived() {}
-
     /** Adds a request the function made to the invocation running now. */
     synchronized void recordCall(dev.arcade.lambda.runtime.FunctionCall call) {
         if (job != null && job.handed) {
@@ -218,8 +216,7 @@ public final class ExecutionEnvironment {
                             Errors.timeout(next.requestId, function.timeoutSeconds()),
                             "Sandbox.Timedout",
                             function.timeoutSeconds() * 1000.0,
-                            initMs,
-                            true);
+                            initMs);
                 }
                 return finish(
                         next,
@@ -227,8 +224,7 @@ public final class ExecutionEnvironment {
                         Errors.exit(next.requestId, exitCode),
                         "Runtime.ExitError",
                         durationMs,
-                        initMs,
-                        true);
+                        initMs);
             }
         }
         if (!next.completed) {
@@ -266,18 +262,10 @@ public final class ExecutionEnvironment {
     }
 
     private RunOutcome finish(
-            Job next,
-            RunOutcome.Kind kind,
-            byte[] payload,
-            String type,
-            double durationMs,
-            Double initMs,
-            boolean afterExit)
+            Job next, RunOutcome.Kind kind, byte[] payload, String type, double durationMs, Double initMs)
             throws InterruptedException {
         List<LogLine> lines = new ArrayList<>(next.lines);
-        if (afterExit) {
-            collectAfterExit(lines);
-        }
+        collectAfterExit(lines);
         return new RunOutcome(
                 kind, payload, type, List.copyOf(next.preLines), lines, durationMs, initMs, Math.max(memoryUsed(), 1));
     }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,8 +43,6 @@ final class LambdaApi {
     static final int REQUEST_LIMIT_BYTES = 6_291_456;
 
     static final int RESPONSE_LIMIT_BYTES = 6_291_556;
-
-    private static final Set<String> JAVA_RUNTIMES = Set.of("java8.al2", "java11", "java17", "java21", "java25");
 
     private final java.util.function.Supplier<LambdaClient> backend;
     private final Forwarder forwarder;

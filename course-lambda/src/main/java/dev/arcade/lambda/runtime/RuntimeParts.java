@@ -39,7 +39,7 @@ public final class RuntimeParts implements AutoCloseable {
     /**
      * Starts the parts.
      *
-     * @param backend the backend
+     * @param backend the backend, its clients memoized (BackendAccess.memoized())
      * @param authorizer the execution roles' decisions
      * @param work a folder of the runtime's own
      * @param hostClassPath the environments' class path
@@ -50,7 +50,6 @@ public final class RuntimeParts implements AutoCloseable {
     public static RuntimeParts start(
             BackendAccess backend, CallAuthorizer authorizer, Path work, List<String> hostClassPath, Path java)
             throws IOException {
-        BackendAccess lazy = backend.memoized();
         ExecutorService executor = Executors.newCachedThreadPool(daemons());
         Forwarder forwarder = new Forwarder(backend.endpoint());
         CodeStore code = new CodeStore(work.resolve("task"));
@@ -58,9 +57,9 @@ public final class RuntimeParts implements AutoCloseable {
         LambdaFront front = new LambdaFront(forwarder, authorizer, executor);
         EnvironmentPool pool = new EnvironmentPool(
                 new HostSettings(java, front.uri(), hostClassPath, backend.region()), work.resolve("tmp"));
-        FunctionLogs logs = new FunctionLogs(lazy.logs(), authorizer);
+        FunctionLogs logs = new FunctionLogs(backend.logs(), authorizer);
         LambdaApi api =
-                new LambdaApi(lazy.lambda(), forwarder, code, pool, logs, authorizer, executor, backend.region());
+                new LambdaApi(backend.lambda(), forwarder, code, pool, logs, authorizer, executor, backend.region());
         api.account(backend.account());
         StreamSources streams =
                 new StreamSources(api, authorizer, new BackendJson(backend.endpoint(), backend.region()));

@@ -11,7 +11,6 @@ import dev.arcade.lambda.streams.Invoker;
 import dev.arcade.lambda.streams.StreamMappings;
 import dev.arcade.lambda.streams.StreamPoller;
 import dev.arcade.lambda.streams.StreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -288,9 +287,5 @@ final class StreamSources {
             page.path("Records").forEach(records::add);
             return new Page(records, page.path("NextShardIterator").asText(null));
         }
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
