@@ -1,0 +1,118 @@
+package dev.arcade.functions;
+
+import dev.arcade.functions.given.ScoreWorker;
+import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.lambda.FunctionPackage;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/**
+ * Deploys functions for the tests with the kit's clients (never the learner's), the way a careful
+ * engineer would: a role that lets Lambda assume it with the basic execution policy, Java 21, 512 MB,
+ * and a wait until the function is Active.
+ */
+final class Functions {
+    /** The trust policy of every execution role the tests make. */
+    static final String LAMBDA_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    /** The AWS managed policy that lets a function write its logs. */
+    static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+    private final IamClient iam;
+    private final LambdaClient lambda;
+    private final ResourceNames names;
+
+    Functions(IamClient iam, LambdaClient lambda, ResourceNames names) {
+        this.iam = iam;
+        this.lambda = lambda;
+        this.names = names;
+    }
+
+    /** The package of the given {@link ScoreWorker}: it, the data layer, and the DynamoDB SDK. */
+    static byte[] scoreWorkerPackage() {
+        return FunctionPackage.builder()
+                .classes(ScoreWorker.class)
+                .classes(BestScores.class, ScoreTable.class, LeaderboardEntry.class, Submission.class)
+                .awsSdkFor(DynamoDbClient.class)
+                .zip();
+    }
+
+    /**
+     * A role Lambda may assume, with the basic execution policy and an inline policy allowing every
+     * DynamoDB action on the table, its index and its stream: for tests that are not about the role.
+     */
+    String roleWithTableAccess(ScoresTables.Table table) {
+        String name = names.unique("TestFnRole");
+        String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(LAMBDA_TRUST))
+                .role()
+                .arn();
+        iam.attachRolePolicy(b -> b.roleName(name).policyArn(BASIC_EXECUTION));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
+                + "\"Resource\":[\"" + table.arn() + "\",\"" + table.arn() + "/*\"]}]}";
+        iam.putRolePolicy(b -> b.roleName(name).policyName("TableAccess").policyDocument(policy));
+        return arn;
+    }
+
+    /**
+     * Creates a function (Java 21, 512 MB, 10 s, {@code TABLE_NAME} of the table) and waits until it is
+     * Active; {@code more} may change any setting.
+     *
+     * @return the function's name
+     */
+    String deploy(
+            byte[] zip,
+            String handler,
+            String roleArn,
+            Map<String, String> environment,
+            Consumer<CreateFunctionRequest.Builder> more) {
+        String name = names.unique("fn");
+        CreateFunctionRequest.Builder request = CreateFunctionRequest.builder()
+                .functionName(name)
+                .runtime(Runtime.JAVA21)
+                .role(roleArn)
+                .handler(handler)
+                .memorySize(512)
+                .timeout(10)
+                .environment(e -> e.variables(environment))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip)));
+        more.accept(request);
+        lambda.createFunction(request.build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        return name;
+    }
+
+    /** Deploys the given {@link ScoreWorker} on the table, under {@code roleArn}. */
+    String deployScoreWorker(ScoresTables.Table table, String roleArn) {
+        return deploy(
+                scoreWorkerPackage(),
+                ScoreWorker.class.getName() + "::handleRequest",
+                roleArn,
+                Map.of("TABLE_NAME", table.name()),
+                b -> {});
+    }
+
+    /** Invokes synchronously with the log's tail. */
+    InvokeResponse invoke(String function, String payloadJson) {
+        return lambda.invoke(b -> b.functionName(function)
+                .logType(LogType.TAIL)
+                .payload(SdkBytes.fromString(payloadJson, StandardCharsets.UTF_8)));
+    }
+
+    /** The last 4 KB of an invocation's log, decoded. */
+    static String tail(InvokeResponse response) {
+        return response.logResult() == null
+                ? ""
+                : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+    }
+}
