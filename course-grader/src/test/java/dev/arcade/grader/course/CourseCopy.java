@@ -23,7 +23,9 @@ final class CourseCopy {
         "module-02-iam/pom.xml",
         "module-02-iam/README.md",
         "solutions/module-02-iam/pom.xml",
-        "module-03-lambda",
+        "module-03-lambda/pom.xml",
+        "module-03-lambda/README.md",
+        "solutions/module-03-lambda/pom.xml",
         "module-04-monitoring"
     };
 

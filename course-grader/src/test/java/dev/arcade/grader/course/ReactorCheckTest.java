@@ -27,7 +27,7 @@ class ReactorCheckTest {
     @DisplayName("this repository's reactor is complete, and its README-only modules are no problem")
     void thisCourseIsComplete() {
         Path repo = CourseCopy.repository();
-        assertThat(repo.resolve("module-03-lambda/pom.xml"))
+        assertThat(repo.resolve("module-04-monitoring/pom.xml"))
                 .as("a placeholder, for this test to mean something")
                 .doesNotExist();
         assertThat(ReactorCheck.problems(repo)).isEmpty();
@@ -56,13 +56,13 @@ class ReactorCheckTest {
                 .containsExactly(
                         "pom.xml does not list module-05-demo (Maven builds only the modules its root pom lists): add the line"
                                 + " <module>module-05-demo</module> after line "
-                                + lineOf("pom.xml", "<module>module-02-iam</module>")
-                                + " (<module>module-02-iam</module>)",
+                                + lineOf("pom.xml", "<module>module-03-lambda</module>")
+                                + " (<module>module-03-lambda</module>)",
                         "course-verify/pom.xml does not list module-05-demo (./mvnw verify must build it before the proof): add the"
                                 + " line <dependency><groupId>dev.arcade</groupId><artifactId>module-05-demo</artifactId>"
                                 + "<version>${project.version}</version><scope>provided</scope></dependency> after line "
-                                + lineOf("course-verify/pom.xml", "<artifactId>module-02-iam<")
-                                + " (<dependency><groupId>dev.arcade</groupId><artifactId>module-02-iam</artifactId>"
+                                + lineOf("course-verify/pom.xml", "<artifactId>module-03-lambda<")
+                                + " (<dependency><groupId>dev.arcade</groupId><artifactId>module-03-lambda</artifactId>"
                                 + "<version>${project.version}</version><scope>provided</scope></dependency>)",
                         "module-05-demo has no reference solution: solutions/module-05-demo/pom.xml is missing"
                                 + " (copy the twin pom of another module and change its artifactId and exercise.dir;"
@@ -95,9 +95,9 @@ class ReactorCheckTest {
                                 + " before the proof): add the line <dependency><groupId>dev.arcade</groupId>"
                                 + "<artifactId>solution-module-01-dynamodb</artifactId><version>${project.version}</version>"
                                 + "<scope>provided</scope></dependency> after line "
-                                + lineOf("course-verify/pom.xml", "<artifactId>module-02-iam<")
+                                + lineOf("course-verify/pom.xml", "<artifactId>module-03-lambda<")
                                 + " (<dependency><groupId>dev.arcade</groupId>"
-                                + "<artifactId>module-02-iam</artifactId><version>${project.version}</version>"
+                                + "<artifactId>module-03-lambda</artifactId><version>${project.version}</version>"
                                 + "<scope>provided</scope></dependency>)");
     }
 
@@ -109,8 +109,8 @@ class ReactorCheckTest {
                 root,
                 read(root)
                         .replace(
-                                "    <module>module-02-iam</module>\n",
-                                "    <module>module-02-iam</module>\n    <module>module-03-lambda</module>\n"));
+                                "    <module>module-03-lambda</module>\n",
+                                "    <module>module-03-lambda</module>\n    <module>module-04-monitoring</module>\n"));
         Path verify = course.resolve("course-verify/pom.xml");
         Files.writeString(
                 verify,
@@ -125,9 +125,9 @@ class ReactorCheckTest {
                                 + lineOf("course-verify/pom.xml", "<artifactId>module-01-dynamodb<")
                                 + " (<dependency><groupId>dev.arcade</groupId><artifactId>module-01-dynamodb</artifactId>"
                                 + "<version>${project.version}</version><scope>provided</scope></dependency>)",
-                        "pom.xml line " + lineOf("pom.xml", "<module>module-03-lambda<")
-                                + " lists module-03-lambda, which has no pom.xml; remove that line (or give the folder its"
-                                + " pom.xml): <module>module-03-lambda</module>",
+                        "pom.xml line " + lineOf("pom.xml", "<module>module-04-monitoring<")
+                                + " lists module-04-monitoring, which has no pom.xml; remove that line (or give the folder its"
+                                + " pom.xml): <module>module-04-monitoring</module>",
                         "course-verify/pom.xml line " + lineOf("course-verify/pom.xml", "module-09-gone")
                                 + " depends on module-09-gone, which no module's pom.xml builds; remove that"
                                 + " line: <dependency><groupId>dev.arcade</groupId><artifactId>module-09-gone</artifactId>"

@@ -116,9 +116,9 @@ class ScaffoldTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("There is no module 07")
                 .hasMessageContaining("./workshop new module 07");
-        assertThatThrownBy(() -> Scaffold.exercise(course, "3.1", null, null))
-                .hasMessageContaining("module-03-lambda is a lesson placeholder without a pom.xml")
-                .hasMessageContaining("./workshop new module 03 lambda");
+        assertThatThrownBy(() -> Scaffold.exercise(course, "4.1", null, null))
+                .hasMessageContaining("module-04-monitoring is a lesson placeholder without a pom.xml")
+                .hasMessageContaining("./workshop new module 04 monitoring");
         assertThatThrownBy(() -> Scaffold.exercise(course, "1", null, null)).hasMessageContaining("not an exercise id");
         assertThatThrownBy(() -> Scaffold.exercise(course, "1.11", null, "not-a-class"))
                 .hasMessageContaining("not a class name");
@@ -149,13 +149,13 @@ class ScaffoldTest {
                 .contains("## What you learned");
         assertThat(read(course.resolve("pom.xml")))
                 .contains(
-                        "    <module>module-02-iam</module>\n    <module>module-05-demo</module>\n    <module>solutions</module>");
+                        "    <module>module-03-lambda</module>\n    <module>module-05-demo</module>\n    <module>solutions</module>");
         assertThat(read(course.resolve("solutions/pom.xml")))
-                .contains("    <module>module-02-iam</module>\n    <module>module-05-demo</module>\n  </modules>");
+                .contains("    <module>module-03-lambda</module>\n    <module>module-05-demo</module>\n  </modules>");
         String verify = read(course.resolve("course-verify/pom.xml"));
         assertThat(verify)
                 .contains(
-                        "<artifactId>module-02-iam</artifactId><version>${project.version}</version>"
+                        "<artifactId>module-03-lambda</artifactId><version>${project.version}</version>"
                                 + "<scope>provided</scope></dependency>\n    <dependency><groupId>dev.arcade</groupId>"
                                 + "<artifactId>module-05-demo</artifactId><version>${project.version}</version><scope>provided</scope>"
                                 + "</dependency>\n    <dependency><groupId>dev.arcade</groupId><artifactId>solution-module-01-dynamodb");
@@ -198,16 +198,17 @@ class ScaffoldTest {
     @Test
     @DisplayName("new module completes a README-only placeholder and keeps its README")
     void completesAPlaceholder() throws IOException {
-        String readme = read(course.resolve("module-03-lambda/README.md"));
+        String readme = read(course.resolve("module-04-monitoring/README.md"));
 
-        Scaffold.Result r = Scaffold.module(course, "03", "lambda", "Lambda, the score service as functions");
+        Scaffold.Result r = Scaffold.module(course, "04", "monitoring", "Monitoring, seeing the score service run");
 
-        assertThat(r.created()).containsExactly("module-03-lambda/pom.xml", "solutions/module-03-lambda/pom.xml");
-        assertThat(read(course.resolve("module-03-lambda/README.md"))).isEqualTo(readme);
-        assertThat(read(course.resolve("module-03-lambda/pom.xml")))
-                .contains("<name>Module 03, Lambda, the score service as functions</name>");
+        assertThat(r.created())
+                .containsExactly("module-04-monitoring/pom.xml", "solutions/module-04-monitoring/pom.xml");
+        assertThat(read(course.resolve("module-04-monitoring/README.md"))).isEqualTo(readme);
+        assertThat(read(course.resolve("module-04-monitoring/pom.xml")))
+                .contains("<name>Module 04, Monitoring, seeing the score service run</name>");
         assertThat(read(course.resolve("pom.xml")))
-                .contains("<module>module-02-iam</module>\n    <module>module-03-lambda</module>");
+                .contains("<module>module-03-lambda</module>\n    <module>module-04-monitoring</module>");
         assertThat(ReactorCheck.problems(course)).isEmpty();
     }
 
