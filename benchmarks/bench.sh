@@ -25,6 +25,9 @@ cd "$scratch"
 # plain Maven resolves a single module's course-kit from the local repository: install the machinery there
 ./mvnw -q -o -B -DskipTests -pl course-grader -am install >/dev/null 2>&1 || ./mvnw -q -B -DskipTests -pl course-grader -am install >/dev/null 2>&1
 
+# every course module that has graded tests, as Maven's -pl list
+graded="$(for m in module-*/; do [ -d "$m/src/test/java" ] && printf '%s,' "${m%/}"; done)"; graded="${graded%,}"
+
 median() { sort -n | awk '{a[NR]=$1} END {m=int((NR+1)/2); if (NR%2) print a[m]; else printf "%.2f\n", (a[m]+a[m+1])/2}'; }
 time_it() { # command... -> seconds
   local t0 t1
@@ -66,8 +69,10 @@ for w in "${what[@]}"; do
     test-touched) pair '`./workshop test 1.3` after touching its skeleton' 'the same Maven run after the same touch' \
         'touch module-01-dynamodb/src/main/java/dev/arcade/dynamodb/BestScores.java; ./workshop test 1.3' \
         "touch module-01-dynamodb/src/main/java/dev/arcade/dynamodb/BestScores.java; $mvn_tests -pl module-01-dynamodb test -Dtest=Exercise13BestScoreTest" ;;
-    grade) pair '`./workshop grade` (every module)' '`-pl module-01-dynamodb,module-02-iam test`' \
-        './workshop grade' "$mvn_tests -pl module-01-dynamodb,module-02-iam test" ;;
+    grade) pair '`./workshop grade` (every module)' "\`-pl $graded test\`" \
+        './workshop grade' "$mvn_tests -pl $graded test" ;;
+    grade03) pair '`./workshop grade 03`' '`-pl module-03-lambda test`' \
+        './workshop grade 03' "$mvn_tests -pl module-03-lambda test" ;;
     verify) single '`./workshop verify` (reference and skeleton of every module)' './workshop verify' ;;
     mvn-verify) single '`./mvnw verify` (warm, no clean; every module and the kit'"'"'s tests)' './mvnw -q -o -B verify' ;;
     *) echo "unknown benchmark $w" >&2; exit 2 ;;
