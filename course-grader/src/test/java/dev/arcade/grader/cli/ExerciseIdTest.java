@@ -138,11 +138,11 @@ class ExerciseIdTest {
     }
 
     @Test
-    @DisplayName("on this course: modules 03 and 04 are coming, 01 and 02 have their exercises")
+    @DisplayName("on this course: module 04 is coming, 01 and 02 have their exercises")
     void thisCourse() {
         CourseLayout course = CourseLayout.find(Path.of(""));
         assertThatThrownBy(() -> ExerciseId.exercise(course, "1.10"))
-                .hasMessage("There is no exercise 1.10. " + VALID
-                        + " Modules 03 (Lambda) and 04 (Monitoring) are coming next.");
+                .hasMessageStartingWith("There is no exercise 1.10. " + VALID.substring(0, VALID.length() - 1))
+                .hasMessageEndingWith(" Module 04 (Monitoring) is coming next.");
     }
 }
