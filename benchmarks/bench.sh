@@ -3,6 +3,7 @@
 # the same run: medians of N warm runs (default 3; the first, cold run of each is discarded).
 #   benchmarks/bench.sh                 # everything
 #   benchmarks/bench.sh test grade      # only these
+#   benchmarks/bench.sh test03 grade03  # module 03 (Lambda: every test deploys and runs functions)
 #   BENCH_RUNS=5 benchmarks/bench.sh
 # The runs happen in a scratch copy of this working tree with the reference solutions copied over the
 # skeletons, so that every test runs to the end (as a learner's loop does once they have started),
@@ -71,6 +72,8 @@ for w in "${what[@]}"; do
         "touch module-01-dynamodb/src/main/java/dev/arcade/dynamodb/BestScores.java; $mvn_tests -pl module-01-dynamodb test -Dtest=Exercise13BestScoreTest" ;;
     grade) pair '`./workshop grade` (every module)' "\`-pl $graded test\`" \
         './workshop grade' "$mvn_tests -pl $graded test" ;;
+    test03) pair '`./workshop test 3.3` (deploys and invokes), nothing changed' '`-pl module-03-lambda test -Dtest=Exercise33*Test`' \
+        './workshop test 3.3' "$mvn_tests -pl module-03-lambda test -Dtest='Exercise33*Test'" ;;
     grade03) pair '`./workshop grade 03`' '`-pl module-03-lambda test`' \
         './workshop grade 03' "$mvn_tests -pl module-03-lambda test" ;;
     verify) single '`./workshop verify` (reference and skeleton of every module)' './workshop verify' ;;

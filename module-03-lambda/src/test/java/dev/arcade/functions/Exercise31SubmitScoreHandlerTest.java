@@ -123,7 +123,9 @@ class Exercise31SubmitScoreHandlerTest {
     private void assertScore(Answer answer, String game, String playerId, long score, long best, boolean newBest) {
         JsonNode json = answer.json();
         assertThat(json != null && json.isObject())
-                .as("expected a JSON object in the body of the answer to %s, but it was: %s", answer.request(), answer.body())
+                .as(
+                        "expected a JSON object in the body of the answer to %s, but it was: %s",
+                        answer.request(), answer.body())
                 .isTrue();
         assertThat(List.of(
                         json.path("game").asText(),
@@ -148,21 +150,26 @@ class Exercise31SubmitScoreHandlerTest {
     private void assertRefused(Answer answer) {
         assertAnswer(answer, 400);
         JsonNode json = answer.json();
-        assertThat(json != null && json.isObject() && json.path("error").isTextual() && !json.path("error").asText().isBlank())
+        assertThat(json != null
+                        && json.isObject()
+                        && json.path("error").isTextual()
+                        && !json.path("error").asText().isBlank())
                 .as(
                         "expected a JSON error body such as {\"error\": \"score must be a whole number\"} with the 400 for %s,"
                                 + " but the body was: %s",
                         answer.request(), answer.body())
                 .isTrue();
         assertThat(answer.header("Content-Type"))
-                .as("expected Content-Type: application/json with the 400 for %s, but the headers were %s",
+                .as(
+                        "expected Content-Type: application/json with the 400 for %s, but the headers were %s",
                         answer.request(), answer.headers())
                 .startsWith("application/json");
     }
 
     private void assertNothingStored(String situation) {
         assertThat(calls.count("UpdateItem") + calls.count("PutItem"))
-                .as("expected nothing stored for %s (no UpdateItem or PutItem), but your code called: %s",
+                .as(
+                        "expected nothing stored for %s (no UpdateItem or PutItem), but your code called: %s",
                         situation, calls.summary())
                 .isZero();
     }
@@ -179,13 +186,15 @@ class Exercise31SubmitScoreHandlerTest {
         assertAnswer(answer, 201);
         assertScore(answer, "tetris", "ada", 4200, 4200, true);
         assertThat(stored("tetris", "ada"))
-                .as("expected ada's best in tetris stored as 4200 (through BestScores.submit), but the table holds %s",
+                .as(
+                        "expected ada's best in tetris stored as 4200 (through BestScores.submit), but the table holds %s",
                         stored("tetris", "ada"))
                 .hasValue(4200);
     }
 
     @Graded(points = 2)
-    @DisplayName("answers 200 with the best that stands for a score that is not better, equal included, and 201 for a better one")
+    @DisplayName(
+            "answers 200 with the best that stands for a score that is not better, equal included, and 201 for a better one")
     void answers200WhenTheScoreIsNotABest() {
         readBack.submit("tetris", "ada", 5000);
 
@@ -213,14 +222,16 @@ class Exercise31SubmitScoreHandlerTest {
         assertAnswer(answer, 201);
         assertScore(answer, "tetris-2", "grace", 300, 300, true);
         assertThat(List.of(stored("tetris-2", "grace"), stored("tetris", "grace")))
-                .as("expected grace's 300 stored for the game tetris-2 of the path (getPathParameters().get(\"game\")) and"
-                        + " nothing for tetris, but the table holds %s for tetris-2 and %s for tetris",
+                .as(
+                        "expected grace's 300 stored for the game tetris-2 of the path (getPathParameters().get(\"game\")) and"
+                                + " nothing for tetris, but the table holds %s for tetris-2 and %s for tetris",
                         stored("tetris-2", "grace"), stored("tetris", "grace"))
                 .containsExactly(OptionalLong.of(300), OptionalLong.empty());
     }
 
     @Graded(points = 2)
-    @DisplayName("answers 400 with a JSON error for a missing body, a body that is not a JSON object, or a missing field, and stores nothing")
+    @DisplayName(
+            "answers 400 with a JSON error for a missing body, a body that is not a JSON object, or a missing field, and stores nothing")
     void refusesMissingOrMalformedFields() {
         Map<String, String> bodies = new java.util.LinkedHashMap<>();
         bodies.put("no body at all (null)", null);
@@ -231,7 +242,8 @@ class Exercise31SubmitScoreHandlerTest {
         bodies.put("no playerId: {\"score\": 10}", "{\"score\": 10}");
         bodies.put("an empty playerId: {\"playerId\": \"\", \"score\": 10}", "{\"playerId\": \"\", \"score\": 10}");
         bodies.put("no score: {\"playerId\": \"ada\"}", "{\"playerId\": \"ada\"}");
-        bodies.put("a null score: {\"playerId\": \"ada\", \"score\": null}", "{\"playerId\": \"ada\", \"score\": null}");
+        bodies.put(
+                "a null score: {\"playerId\": \"ada\", \"score\": null}", "{\"playerId\": \"ada\", \"score\": null}");
         bodies.forEach((what, body) -> assertRefused(send(what, post("tetris", body))));
 
         assertNothingStored("requests that were refused");
@@ -241,7 +253,8 @@ class Exercise31SubmitScoreHandlerTest {
     @DisplayName("answers 400 for a score that is not a whole number from 0 to the largest long, and stores nothing")
     void refusesScoresThatAreNotWholeNumbers() {
         for (String score : List.of("\"4200\"", "4.5", "-1", "true", "9223372036854775808", "[4200]")) {
-            assertRefused(send("a score of " + score, post("tetris", "{\"playerId\": \"ada\", \"score\": " + score + "}")));
+            assertRefused(
+                    send("a score of " + score, post("tetris", "{\"playerId\": \"ada\", \"score\": " + score + "}")));
         }
 
         assertNothingStored("scores that are not whole numbers of 0 or more");
@@ -256,8 +269,10 @@ class Exercise31SubmitScoreHandlerTest {
             assertAnswer(answer, 201);
             assertScore(answer, "pinball", player, score, score, true);
             assertThat(stored("pinball", player))
-                    .as("expected %s stored exactly (read as a long, not an int or a double, which would round it),"
-                            + " but the table holds %s", score, stored("pinball", player))
+                    .as(
+                            "expected %s stored exactly (read as a long, not an int or a double, which would round it),"
+                                    + " but the table holds %s",
+                            score, stored("pinball", player))
                     .hasValue(score);
         });
     }
@@ -273,7 +288,8 @@ class Exercise31SubmitScoreHandlerTest {
 
             assertAnswer(answer, 405);
             assertThat(answer.header("Allow"))
-                    .as("expected an Allow: POST header with the 405 for %s (RFC 9110 asks for it), but the headers were %s",
+                    .as(
+                            "expected an Allow: POST header with the 405 for %s (RFC 9110 asks for it), but the headers were %s",
                             method, answer.headers())
                     .isEqualTo("POST");
         }
@@ -301,8 +317,10 @@ class Exercise31SubmitScoreHandlerTest {
 
         for (Answer answer : List.of(created, refused)) {
             assertThat(answer.header("Content-Type"))
-                    .as("expected Content-Type: application/json on the answer to %s (clients parse the body by it), but"
-                            + " the headers were %s", answer.request(), answer.headers())
+                    .as(
+                            "expected Content-Type: application/json on the answer to %s (clients parse the body by it), but"
+                                    + " the headers were %s",
+                            answer.request(), answer.headers())
                     .isNotNull()
                     .startsWith("application/json");
         }

@@ -54,7 +54,9 @@ public final class SubmitScoreHandler
             return answer(405, error("method " + request.getHttpMethod() + " is not allowed here: use POST"))
                     .withHeaders(Map.of("Content-Type", "application/json", "Allow", "POST"));
         }
-        String game = request.getPathParameters() == null ? null : request.getPathParameters().get("game");
+        String game = request.getPathParameters() == null
+                ? null
+                : request.getPathParameters().get("game");
         if (game == null || game.isBlank()) {
             return answer(400, error("the path must name the game: /games/{game}/scores"));
         }
