@@ -20,11 +20,11 @@ import software.amazon.awssdk.services.iam.IamClient;
  * that the whole week ({@value #PAGES} pages) takes longer than one run may.
  */
 final class Archive38Fixtures {
-    static final int PLAYERS = 40;
-    static final int PAGES = PLAYERS / WeeklyArchiveHandler.PAGE_SIZE;
-    static final int TIMEOUT_S = 3;
+    static final int PLAYERS = 30;
+    static final int PAGES = PLAYERS / WeeklyArchiveHandler.PAGE_SIZE + 1;
+    static final int TIMEOUT_S = 2;
     static final long PAGE_DELAY_MS = 400;
-    static final int MAX_RUNS = 4;
+    static final int MAX_RUNS = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
