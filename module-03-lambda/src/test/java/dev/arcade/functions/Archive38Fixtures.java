@@ -44,8 +44,11 @@ final class Archive38Fixtures {
                             .keyConditionExpression("PK = :pk")
                             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ARCHIVE#" + week))))
                     .items()
-                    .forEach(item -> copies.put(item.get(ScoreTable.SK).s(),
-                            item.containsKey("copies") ? Integer.parseInt(item.get("copies").n()) : 0));
+                    .forEach(item -> copies.put(
+                            item.get(ScoreTable.SK).s(),
+                            item.containsKey("copies")
+                                    ? Integer.parseInt(item.get("copies").n())
+                                    : 0));
             return copies;
         }
     }
@@ -78,8 +81,13 @@ final class Archive38Fixtures {
                 jobPackage(),
                 WeeklyArchiveHandler.class.getName() + "::handleRequest",
                 roleArn,
-                Map.of("TABLE_NAME", scores.name(), "ARCHIVE_TABLE", archive.name(),
-                        "PAGE_DELAY_MS", Long.toString(PAGE_DELAY_MS)),
+                Map.of(
+                        "TABLE_NAME",
+                        scores.name(),
+                        "ARCHIVE_TABLE",
+                        archive.name(),
+                        "PAGE_DELAY_MS",
+                        Long.toString(PAGE_DELAY_MS)),
                 b -> b.timeout(TIMEOUT_S));
         return new Job(
                 "arn:aws:lambda:us-east-1:" + roleArn.split(":")[4] + ":function:" + name,
@@ -114,7 +122,8 @@ final class Archive38Fixtures {
         }
         for (int from = 0; from < items.size(); from += 25) {
             List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build())
+                    .map(item ->
+                            WriteRequest.builder().putRequest(p -> p.item(item)).build())
                     .toList();
             dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
         }
@@ -126,10 +135,13 @@ final class Archive38Fixtures {
         try {
             JsonNode json = JSON.readTree(payload);
             if (json == null || !json.isObject() || !json.has("done") || !json.has("archived")) {
-                throw new AssertionError("expected the job to answer {\"week\":..., \"archived\":N, \"done\":true|false},"
-                        + " but it answered " + payload);
+                throw new AssertionError(
+                        "expected the job to answer {\"week\":..., \"archived\":N, \"done\":true|false},"
+                                + " but it answered " + payload);
             }
-            return new ArchiveReport(json.path("week").asText(null), json.get("archived").asInt(),
+            return new ArchiveReport(
+                    json.path("week").asText(null),
+                    json.get("archived").asInt(),
                     json.get("done").asBoolean());
         } catch (java.io.IOException e) {
             throw new AssertionError("expected the job to answer a JSON report, but it answered " + payload, e);

@@ -12,8 +12,8 @@ import dev.arcade.kit.backend.Backend;
 import dev.arcade.kit.sdk.AwsClients;
 import dev.arcade.lambda.LambdaRuntime;
 import dev.arcade.lambda.Triggers.Delivery;
-import dev.arcade.lambda.triggers.EventBridgeEvent;
 import dev.arcade.lambda.runtime.Invocation;
+import dev.arcade.lambda.triggers.EventBridgeEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
@@ -33,12 +34,15 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @AwsTest
 @Exercise("3.8")
 @DisplayName("3.8 A scheduled job")
+// deploys a function and runs it up to six times, 2 s each: more than the default 10 s
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Exercise38ScheduledJobTest {
 
     private static final String REGION = "us-east-1";
     private static final Instant MONDAY_3AM = Instant.parse("2026-11-30T03:00:00Z");
     /** A delivery for a week that is not the clock's: Sunday 23:59:59 UTC at the end of ISO week 47 of 2026. */
     private static final Instant LAST_WEEK = Instant.parse("2026-11-22T23:59:59Z");
+
     private static final String LAST_WEEK_NAME = "2026-W47";
 
     private Learner learner;
@@ -66,10 +70,11 @@ class Exercise38ScheduledJobTest {
             ResourceNames names) {
         this.learner = learner;
         // the kit makes no EventBridge client: built here with its settings, the learner's one recorded
-        this.forLearnerEvents = clients.forCodeUnderTest().configure(EventBridgeClient.builder(), true).build();
+        this.forLearnerEvents = clients.forCodeUnderTest()
+                .configure(EventBridgeClient.builder(), true)
+                .build();
         this.events = clients.configure(EventBridgeClient.builder(), false).build();
         this.forLearnerLambda = forLearnerLambda;
-        this.events = events;
         this.lambda = lambda;
         this.dynamo = dynamo;
         this.runtime = runtime;
@@ -98,7 +103,8 @@ class Exercise38ScheduledJobTest {
 
     private Delivery deliver(String ruleAccount, String ruleName, String functionArn) {
         return runtime.triggers()
-                .deliver(EventBridgeEvent.scheduled(REGION, ruleAccount, ruleName, MONDAY_3AM, new Random(38)),
+                .deliver(
+                        EventBridgeEvent.scheduled(REGION, ruleAccount, ruleName, MONDAY_3AM, new Random(38)),
                         functionArn);
     }
 
@@ -110,11 +116,14 @@ class Exercise38ScheduledJobTest {
 
         DescribeRuleResponse rule = events.describeRule(b -> b.name(ruleName));
         assertThat(rule.scheduleExpression())
-                .as("expected rule %s to have a weekly schedule expression (cron(M H ? * DAY *) with one day of the"
-                        + " week, or rate(7 days)), but it has %s", ruleName, rule.scheduleExpression())
+                .as(
+                        "expected rule %s to have a weekly schedule expression (cron(M H ? * DAY *) with one day of the"
+                                + " week, or rate(7 days)), but it has %s",
+                        ruleName, rule.scheduleExpression())
                 .matches(WeeklyExpressions::isWeekly);
         assertThat(rule.stateAsString())
-                .as("expected rule %s to be ENABLED (a disabled rule never fires), but it is %s",
+                .as(
+                        "expected rule %s to be ENABLED (a disabled rule never fires), but it is %s",
                         ruleName, rule.stateAsString())
                 .isEqualTo("ENABLED");
         assertThat(ruleArn)
@@ -132,7 +141,8 @@ class Exercise38ScheduledJobTest {
 
         List<Target> targets = events.listTargetsByRule(b -> b.rule(ruleName)).targets();
         assertThat(targets)
-                .as("expected rule %s to have exactly one target, the function %s, but its targets are %s",
+                .as(
+                        "expected rule %s to have exactly one target, the function %s, but its targets are %s",
                         ruleName, fn, targets)
                 .singleElement()
                 .extracting(Target::arn)
@@ -148,8 +158,9 @@ class Exercise38ScheduledJobTest {
 
         Delivery delivery = deliver(account, ruleName, fn);
         assertThat(delivery.delivered())
-                .as("expected EventBridge to be allowed to invoke %s for rule %s, but Lambda refused: %s. Check the"
-                        + " function policy: principal events.amazonaws.com, SourceArn the rule's ARN",
+                .as(
+                        "expected EventBridge to be allowed to invoke %s for rule %s, but Lambda refused: %s. Check the"
+                                + " function policy: principal events.amazonaws.com, SourceArn the rule's ARN",
                         fn, ruleName, delivery.reason())
                 .isTrue();
     }
@@ -164,15 +175,18 @@ class Exercise38ScheduledJobTest {
         String other = ruleName + "-other";
         Delivery sameAccount = deliver(account, other, fn);
         assertThat(sameAccount.delivered())
-                .as("expected rule %s (same account, another name) NOT to be allowed to invoke %s, but it was:"
-                        + " the permission's SourceArn must be rule %s's ARN exactly, not a wildcard", other, fn,
-                        ruleName)
+                .as(
+                        "expected rule %s (same account, another name) NOT to be allowed to invoke %s, but it was:"
+                                + " the permission's SourceArn must be rule %s's ARN exactly, not a wildcard",
+                        other, fn, ruleName)
                 .isFalse();
         String elsewhere = "111122223333".equals(account) ? "444455556666" : "111122223333";
         Delivery otherAccount = deliver(elsewhere, ruleName, fn);
         assertThat(otherAccount.delivered())
-                .as("expected a rule named %s in account %s NOT to be allowed to invoke %s, but it was: the"
-                        + " SourceArn must name your account", ruleName, elsewhere, fn)
+                .as(
+                        "expected a rule named %s in account %s NOT to be allowed to invoke %s, but it was: the"
+                                + " SourceArn must name your account",
+                        ruleName, elsewhere, fn)
                 .isFalse();
     }
 
@@ -180,15 +194,18 @@ class Exercise38ScheduledJobTest {
     private ArchiveReport run(Instant time, int number) {
         EventBridgeEvent event = EventBridgeEvent.scheduled(REGION, account, "WeeklyArchive", time, new Random(number));
         Invocation run = runtime.invoke(job.functionArn(), event.toJsonString(), EventBridgeEvent.PRINCIPAL);
+        Functions.failIfSkeleton(run, "3.8");
         String log = String.join("\n", run.log());
         assertThat(run.failed() && "Sandbox.Timedout".equals(run.errorType()))
-                .as("expected run %d of the job to stop by itself before its %d s timeout (check"
-                        + " context.getRemainingTimeInMillis() before every page, and stop when less than"
-                        + " SAFETY_MARGIN_MS is left), but Lambda killed it: %s", number, Archive38Fixtures.TIMEOUT_S,
-                        run.payloadText())
+                .as(
+                        "expected run %d of the job to stop by itself before its %d s timeout (check"
+                                + " context.getRemainingTimeInMillis() before every page, and stop when less than"
+                                + " SAFETY_MARGIN_MS is left), but Lambda killed it: %s",
+                        number, Archive38Fixtures.TIMEOUT_S, run.payloadText())
                 .isFalse();
         assertThat(run.failed())
-                .as("expected run %d of the job to succeed, but it failed with %s: %s%nlog:%n%s",
+                .as(
+                        "expected run %d of the job to succeed, but it failed with %s: %s%nlog:%n%s",
                         number, run.errorType(), run.payloadText(), log)
                 .isFalse();
         assertThat(log)
@@ -220,22 +237,29 @@ class Exercise38ScheduledJobTest {
         ArchiveReport first = run(LAST_WEEK, 1);
 
         assertThat(first.done())
-                .as("expected the first run not to be done (the week needs more pages than a %d s run has time for),"
-                        + " but it reported %s", Archive38Fixtures.TIMEOUT_S, first)
+                .as(
+                        "expected the first run not to be done (the week needs more pages than a %d s run has time for),"
+                                + " but it reported %s",
+                        Archive38Fixtures.TIMEOUT_S, first)
                 .isFalse();
         assertThat(first.archived())
                 .as("expected the first run to archive some best scores before it stopped, but it reported %s", first)
                 .isBetween(1, Archive38Fixtures.PLAYERS - 1);
         Optional<ArchiveStore.Checkpoint> checkpoint = job.store().checkpoint(LAST_WEEK_NAME);
         assertThat(checkpoint)
-                .as("expected a checkpoint for week %s (PK CHECKPOINT, SK %s) after the first run stopped, but there"
-                        + " is none: call store.saveCheckpoint before returning", LAST_WEEK_NAME, LAST_WEEK_NAME)
+                .as(
+                        "expected a checkpoint for week %s (PK CHECKPOINT, SK %s) after the first run stopped, but there"
+                                + " is none: call store.saveCheckpoint before returning",
+                        LAST_WEEK_NAME, LAST_WEEK_NAME)
                 .isPresent();
         assertThat(checkpoint.get().lastKey())
-                .as("expected the checkpoint to hold the scan's last evaluated key and done=false, but it is %s",
+                .as(
+                        "expected the checkpoint to hold the scan's last evaluated key and done=false, but it is %s",
                         checkpoint.get())
                 .isNotEmpty();
-        assertThat(checkpoint.get().done()).as("expected the checkpoint not to be done yet").isFalse();
+        assertThat(checkpoint.get().done())
+                .as("expected the checkpoint not to be done yet")
+                .isFalse();
     }
 
     @Graded(points = 3)
@@ -248,15 +272,18 @@ class Exercise38ScheduledJobTest {
                 .hasSizeGreaterThan(1);
         Map<String, Integer> copies = job.archived(LAST_WEEK_NAME);
         assertThat(copies.keySet())
-                .as("expected every player's best score (and nothing else: no TOP10 or game items) in the archive of"
-                        + " week %s", LAST_WEEK_NAME)
+                .as(
+                        "expected every player's best score (and nothing else: no TOP10 or game items) in the archive of"
+                                + " week %s",
+                        LAST_WEEK_NAME)
                 .containsExactlyInAnyOrderElementsOf(job.bestKeys());
         assertThat(copies)
                 .as("expected each best score to be copied exactly once (copies = 1), but some were copied again:"
                         + " a run must start from the checkpoint's lastKey, and save it only after its page is copied")
                 .allSatisfy((key, n) -> assertThat(n).as("copies of %s", key).isEqualTo(1));
         assertThat(reports.stream().mapToInt(ArchiveReport::archived).sum())
-                .as("expected the runs' archived counts to add up to the %d best scores, but the runs reported %s",
+                .as(
+                        "expected the runs' archived counts to add up to the %d best scores, but the runs reported %s",
                         Archive38Fixtures.PLAYERS, reports)
                 .isEqualTo(Archive38Fixtures.PLAYERS);
     }
@@ -267,15 +294,18 @@ class Exercise38ScheduledJobTest {
         ArchiveReport first = run(LAST_WEEK, 1);
 
         assertThat(first.week())
-                .as("expected the run for an event of %s to archive week %s (read event.getTime(), not the clock),"
-                        + " but it reported %s", LAST_WEEK, LAST_WEEK_NAME, first)
+                .as(
+                        "expected the run for an event of %s to archive week %s (read event.getTime(), not the clock),"
+                                + " but it reported %s",
+                        LAST_WEEK, LAST_WEEK_NAME, first)
                 .isEqualTo(LAST_WEEK_NAME);
         assertThat(job.archived(LAST_WEEK_NAME))
                 .as("expected the archive items under ARCHIVE#%s", LAST_WEEK_NAME)
                 .hasSize(first.archived());
         String thisWeek = ArchiveStore.weekOf(Instant.now());
         assertThat(job.archived(thisWeek))
-                .as("expected nothing archived under this week %s, the clock's: the event was for %s",
+                .as(
+                        "expected nothing archived under this week %s, the clock's: the event was for %s",
                         thisWeek, LAST_WEEK_NAME)
                 .isEmpty();
     }
@@ -287,8 +317,10 @@ class Exercise38ScheduledJobTest {
         ArchiveReport again = run(LAST_WEEK, reports.size() + 1);
 
         assertThat(again)
-                .as("expected a run of week %s after it was done to report {archived: 0, done: true}, but it"
-                        + " reported %s", LAST_WEEK_NAME, again)
+                .as(
+                        "expected a run of week %s after it was done to report {archived: 0, done: true}, but it"
+                                + " reported %s",
+                        LAST_WEEK_NAME, again)
                 .isEqualTo(new ArchiveReport(LAST_WEEK_NAME, 0, true));
         assertThat(job.archived(LAST_WEEK_NAME).values())
                 .as("expected no best score copied again by the run after done")

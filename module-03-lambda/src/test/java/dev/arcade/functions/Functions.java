@@ -3,6 +3,7 @@ package dev.arcade.functions;
 import dev.arcade.functions.given.ScoreWorker;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.lambda.FunctionPackage;
+import dev.arcade.lambda.runtime.Invocation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -114,5 +115,23 @@ final class Functions {
         return response.logResult() == null
                 ? ""
                 : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Turns a deployed skeleton's answer into the grader's "not started" verdict: when the function failed
+     * with the skeleton's {@code TODO N} message, throws it as an {@link UnsupportedOperationException}
+     * instead of letting the test print the whole error payload.
+     *
+     * @param invocation the function's answer
+     * @param exercise the exercise's id, such as {@code "3.8"}
+     * @throws UnsupportedOperationException when the answer carries {@code "TODO <exercise>"}
+     */
+    static void failIfSkeleton(Invocation invocation, String exercise) {
+        String payload = invocation.payloadText();
+        int at = payload.indexOf("TODO " + exercise);
+        if (invocation.failed() && at >= 0) {
+            int end = payload.indexOf('"', at);
+            throw new UnsupportedOperationException(end > at ? payload.substring(at, end) : payload.substring(at));
+        }
     }
 }

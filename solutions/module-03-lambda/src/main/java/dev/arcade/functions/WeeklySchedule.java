@@ -32,10 +32,12 @@ public final class WeeklySchedule {
      *     does not exist
      */
     public static String schedule(EventBridgeClient events, LambdaClient lambda, String ruleName, String functionArn) {
-        String ruleArn = events.putRule(b -> b.name(ruleName).scheduleExpression("cron(0 3 ? * MON *)")
+        String ruleArn = events.putRule(b -> b.name(ruleName)
+                        .scheduleExpression("cron(0 3 ? * MON *)")
                         .state(RuleState.ENABLED))
                 .ruleArn();
-        events.putTargets(b -> b.rule(ruleName).targets(t -> t.id("weekly-archive").arn(functionArn)));
+        events.putTargets(
+                b -> b.rule(ruleName).targets(t -> t.id("weekly-archive").arn(functionArn)));
         lambda.addPermission(b -> b.functionName(functionArn)
                 .statementId("events-" + ruleName)
                 .action("lambda:InvokeFunction")
