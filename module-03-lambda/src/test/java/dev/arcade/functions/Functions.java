@@ -49,6 +49,16 @@ final class Functions {
                 .zip();
     }
 
+    /** A role Lambda may assume, with the basic execution policy only: for functions that call no AWS API. */
+    String basicRole() {
+        String name = names.unique("TestFnRole");
+        String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(LAMBDA_TRUST))
+                .role()
+                .arn();
+        iam.attachRolePolicy(b -> b.roleName(name).policyArn(BASIC_EXECUTION));
+        return arn;
+    }
+
     /**
      * A role Lambda may assume, with the basic execution policy and an inline policy allowing every
      * DynamoDB action on the table, its index and its stream: for tests that are not about the role.
