@@ -78,8 +78,7 @@ public final class ArchiveStore {
      */
     public static String weekOf(Instant time) {
         ZonedDateTime t = time.atZone(ZoneOffset.UTC);
-        return String.format(
-                "%d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR), t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR), t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /**
@@ -122,11 +121,14 @@ public final class ArchiveStore {
     public void archive(String week, Map<String, AttributeValue> best) {
         String sk = best.get(ScoreTable.PK).s() + "|" + best.get(ScoreTable.SK).s();
         dynamo.updateItem(b -> b.tableName(archiveTable)
-                .key(Map.of(ScoreTable.PK, AttributeValue.fromS("ARCHIVE#" + week), ScoreTable.SK,
+                .key(Map.of(
+                        ScoreTable.PK,
+                        AttributeValue.fromS("ARCHIVE#" + week),
+                        ScoreTable.SK,
                         AttributeValue.fromS(sk)))
                 .updateExpression("SET #p = :p, #g = :g, #s = :s ADD copies :one")
-                .expressionAttributeNames(Map.of("#p", ScoreTable.PLAYER_ID, "#g", ScoreTable.GAME, "#s",
-                        ScoreTable.SCORE))
+                .expressionAttributeNames(
+                        Map.of("#p", ScoreTable.PLAYER_ID, "#g", ScoreTable.GAME, "#s", ScoreTable.SCORE))
                 .expressionAttributeValues(Map.of(
                         ":p", best.getOrDefault(ScoreTable.PLAYER_ID, AttributeValue.fromS("")),
                         ":g", best.getOrDefault(ScoreTable.GAME, AttributeValue.fromS("")),
@@ -149,7 +151,8 @@ public final class ArchiveStore {
      * @return the checkpoint, or empty if no run saved one for that week
      */
     public Optional<Checkpoint> checkpoint(String week) {
-        GetItemResponse got = dynamo.getItem(b -> b.tableName(archiveTable).consistentRead(true).key(checkpointKey(week)));
+        GetItemResponse got = dynamo.getItem(
+                b -> b.tableName(archiveTable).consistentRead(true).key(checkpointKey(week)));
         if (!got.hasItem() || got.item().isEmpty()) {
             return Optional.empty();
         }

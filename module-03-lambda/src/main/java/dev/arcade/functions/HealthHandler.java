@@ -41,7 +41,8 @@ public final class HealthHandler implements RequestStreamHandler {
         Properties properties = new Properties();
         try (InputStream resource = HealthHandler.class.getResourceAsStream(RESOURCE)) {
             if (resource == null) {
-                throw new IllegalStateException("dev/arcade/functions/" + RESOURCE + " is not in the deployment package");
+                throw new IllegalStateException(
+                        "dev/arcade/functions/" + RESOURCE + " is not in the deployment package");
             }
             properties.load(resource);
         } catch (IOException e) {
