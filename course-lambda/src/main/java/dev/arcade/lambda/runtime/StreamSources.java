@@ -285,7 +285,38 @@ final class StreamSources {
                     JSON.createObjectNode().put("ShardIterator", shardIterator).put("Limit", limit));
             List<JsonNode> records = new ArrayList<>();
             page.path("Records").forEach(records::add);
-            return new Page(records, page.path("NextShardIterator").asText(null));
+            return new Page(
+                    withoutDoubleInserts(records),
+                    page.path("NextShardIterator").asText(null));
         }
+    }
+
+    /**
+     * Drops moto's extra record: an UpdateItem that creates an item writes two INSERT records there, the
+     * first with the key attributes only, where DynamoDB writes one INSERT with the whole new image. An
+     * INSERT followed by another INSERT of the same key, with no record of that key between them, cannot
+     * happen in DynamoDB (the second write of an item is a MODIFY), so the first of the two is dropped.
+     * A pair split across two GetRecords pages is not seen.
+     */
+    static List<JsonNode> withoutDoubleInserts(List<JsonNode> records) {
+        List<JsonNode> kept = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            boolean superseded = false;
+            if ("INSERT".equals(record.path("eventName").asText())) {
+                JsonNode keys = record.path("dynamodb").path("Keys");
+                for (int j = i + 1; j < records.size(); j++) {
+                    JsonNode later = records.get(j);
+                    if (later.path("dynamodb").path("Keys").equals(keys)) {
+                        superseded = "INSERT".equals(later.path("eventName").asText());
+                        break;
+                    }
+                }
+            }
+            if (!superseded) {
+                kept.add(record);
+            }
+        }
+        return kept;
     }
 }
