@@ -127,16 +127,15 @@ class Exercise35FunctionPolicyTest {
     private void assertRefused(List<Api35Fixtures.Request> requests, String why, String permission) {
         List<String> through = new ArrayList<>();
         for (Api35Fixtures.Request request : requests) {
-            Delivery delivery = deliver(request);
-            if (delivery.delivered()) {
+            if (deliver(request).delivered()) {
                 through.add(request.describe() + " (source " + request.sourceArn() + ")");
             }
         }
         assertThat(through)
                 .as(
-                        "expected Lambda to refuse %s, but these reached the function: %s. %s. The permission you"
-                                + " added was %s",
-                        requests.stream().map(Api35Fixtures.Request::describe).toList(), through, why, permission)
+                        "expected Lambda to refuse %d request(s) that are not %s, but %d reached the function: %s. %s."
+                                + " The permission you added was %s",
+                        requests.size(), scoresRequest().describe(), through.size(), through, why, permission)
                 .isEmpty();
     }
 
@@ -188,9 +187,9 @@ class Exercise35FunctionPolicyTest {
                         scoresRequest().withPath("/games/tetris"),
                         scoresRequest().withPath("/games/tetris/leaderboard"),
                         scoresRequest().withPath("/games/tetris/scores/ada")),
-                "The SourceArn must name this stage, this method and this path exactly, not API_ID/* or"
-                        + " API_ID/*/*/*: arn:aws:execute-api:REGION:ACCOUNT:" + API_ID + "/" + STAGE + "/" + METHOD
-                        + "/games/*/scores",
+                "The SourceArn must end in API_ID/STAGE/METHOD/PATH with this stage, this method and this path:"
+                        + " not API_ID/*, and no * in place of the stage, the method or a fixed part of the path (a"
+                        + " path parameter is the only part that is *)",
                 permission);
     }
 
@@ -276,6 +275,17 @@ class Exercise35FunctionPolicyTest {
                         best.describe(), answer)
                 .isEqualTo(4200);
         assertReaches(scoresRequest(), first);
+
+        // AWS refuses a second statement with the same id (ResourceConflictException); the emulator keeps both
+        List<String> sids = new ArrayList<>();
+        Api35Fixtures.read(functionPolicy()).path("Statement").forEach(st -> sids.add(st.path("Sid").asText()));
+        assertThat(sids)
+                .as(
+                        "expected each call to add a statement with a statement id of its own, but the function policy's"
+                                + " statement ids are %s: on AWS the second AddPermission with an id that exists fails"
+                                + " with ResourceConflictException. Make the id from the API, stage, method and path",
+                        sids)
+                .doesNotHaveDuplicates();
     }
 
     @Graded(points = 1)
@@ -283,7 +293,13 @@ class Exercise35FunctionPolicyTest {
     void returnsTheStatement() {
         String statement = allowScores();
 
-        JsonNode returned = Api35Fixtures.read(statement);
+        JsonNode returned;
+        try {
+            returned = Api35Fixtures.read(statement);
+        } catch (RuntimeException e) {
+            throw new AssertionError("expected allowApi to return the statement AddPermission answered (a JSON object),"
+                    + " but it returned " + statement);
+        }
         String sid = returned.path("Sid").asText("");
         JsonNode inPolicy = null;
         for (JsonNode s : Api35Fixtures.read(functionPolicy()).path("Statement")) {
