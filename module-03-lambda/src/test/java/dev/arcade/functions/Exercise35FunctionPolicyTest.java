@@ -74,16 +74,16 @@ class Exercise35FunctionPolicyTest {
         Functions functions = new Functions(iam, lambda, names);
         ScoresTables.Table table = ScoresTables.create(dynamo, names);
         this.function = functions.deployScoreWorker(table, functions.roleWithTableAccess(table));
-        this.functionArn =
-                lambda.getFunction(b -> b.functionName(function)).configuration().functionArn();
+        this.functionArn = lambda.getFunction(b -> b.functionName(function))
+                .configuration()
+                .functionArn();
     }
 
     private String allowApi(String method, String resource) {
         return learner.call(
                 "ApiPermission.allowApi(lambda, \"" + function + "\", \"" + REGION + "\", \"" + account + "\", \""
                         + API_ID + "\", \"" + STAGE + "\", \"" + method + "\", \"" + resource + "\")",
-                () -> ApiPermission.allowApi(
-                        forLearner, function, REGION, account, API_ID, STAGE, method, resource));
+                () -> ApiPermission.allowApi(forLearner, function, REGION, account, API_ID, STAGE, method, resource));
     }
 
     private String allowScores() {
@@ -199,7 +199,8 @@ class Exercise35FunctionPolicyTest {
         String permission = allowScores();
 
         assertRefused(
-                List.of(scoresRequest().withPrincipal("events.amazonaws.com"),
+                List.of(
+                        scoresRequest().withPrincipal("events.amazonaws.com"),
                         scoresRequest().withPrincipal("sns.amazonaws.com")),
                 "The statement's Principal must be the service apigateway.amazonaws.com, not \"*\"",
                 permission);
@@ -268,17 +269,26 @@ class Exercise35FunctionPolicyTest {
 
         assertReaches(scoresRequest(), first);
         Api35Fixtures.Request best = Api35Fixtures.request(
-                REGION, account, API_ID, STAGE, "GET", "/games/tetris/players/ada", Api35Fixtures.best("tetris", "ada"));
+                REGION,
+                account,
+                API_ID,
+                STAGE,
+                "GET",
+                "/games/tetris/players/ada",
+                Api35Fixtures.best("tetris", "ada"));
         JsonNode answer = assertReaches(best, second);
         assertThat(answer.path("best").asLong(-1))
-                .as("expected the function to answer ada's best score 4200 for %s, but it answered %s",
+                .as(
+                        "expected the function to answer ada's best score 4200 for %s, but it answered %s",
                         best.describe(), answer)
                 .isEqualTo(4200);
         assertReaches(scoresRequest(), first);
 
         // AWS refuses a second statement with the same id (ResourceConflictException); the emulator keeps both
         List<String> sids = new ArrayList<>();
-        Api35Fixtures.read(functionPolicy()).path("Statement").forEach(st -> sids.add(st.path("Sid").asText()));
+        Api35Fixtures.read(functionPolicy())
+                .path("Statement")
+                .forEach(st -> sids.add(st.path("Sid").asText()));
         assertThat(sids)
                 .as(
                         "expected each call to add a statement with a statement id of its own, but the function policy's"

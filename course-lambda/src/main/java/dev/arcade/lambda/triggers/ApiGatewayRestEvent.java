@@ -25,10 +25,11 @@ import java.util.Random;
  * APIGatewayProxyRequestEvent}. In {@code headers} and {@code queryStringParameters} a repeated name
  * keeps its last value, as that page says; absent maps are {@code null}, as API Gateway sends them.
  *
- * <p>The source ARN is the method's: {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/RESOURCE}
- * with the resource template without its leading slash ("Control access to an API with IAM
- * permissions", execute-api ARN format); that the template, not the concrete path, is what API
- * Gateway presents is the kit's reading.
+ * <p>The source ARN is the request's: {@code arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH}
+ * with the path the API was called with, without its leading slash ("Control access to an API with
+ * IAM permissions", execute-api ARN format). So a permission for a resource with path parameters names
+ * them as {@code *} ({@code .../POST/games/*&#47;scores}), as the consoles and AWS SAM write it; a
+ * literal {@code {game}} matches no request (aws/serverless-application-model issue 110).
  */
 public final class ApiGatewayRestEvent implements TriggerEvent {
 
@@ -86,7 +87,7 @@ public final class ApiGatewayRestEvent implements TriggerEvent {
 
     private String renderSourceArn() {
         return "arn:aws:execute-api:" + b.region + ":" + b.account + ":" + b.apiId + "/" + b.stage + "/" + b.method
-                + "/" + b.resource.substring(1);
+                + "/" + b.path.substring(1);
     }
 
     private String renderSourceAccount() {

@@ -109,10 +109,11 @@ class TriggerEventsTest {
         }
 
         @Test
-        @DisplayName("the source ARN is the method's execute-api ARN, in the API's Region and account")
+        @DisplayName(
+                "the source ARN is the request's execute-api ARN (the path it was called with), in the API's Region and account")
         void sourceArn() {
             assertThat(event.sourceArn())
-                    .isEqualTo("arn:aws:execute-api:eu-central-1:210987654321:wt6mne2s9k/test/POST/scores/{player}");
+                    .isEqualTo("arn:aws:execute-api:eu-central-1:210987654321:wt6mne2s9k/test/POST/scores/ana");
             assertThat(event.sourceAccount()).isEqualTo("210987654321");
             assertThat(event.servicePrincipal()).isEqualTo("apigateway.amazonaws.com");
         }

@@ -56,8 +56,8 @@ public final class ApiPermission {
             String method,
             String resourcePath) {
         String path = resourcePath.replaceFirst("^/", "").replaceAll("\\{[^/}]+\\}", "*");
-        String sourceArn = "arn:aws:execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/" + method
-                + "/" + path;
+        String sourceArn =
+                "arn:aws:execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/" + method + "/" + path;
         String statementId = ("apigateway-" + apiId + "-" + stage + "-" + method + "-" + resourcePath)
                 .replaceAll("[^A-Za-z0-9_-]", "_");
         return lambda.addPermission(b -> b.functionName(functionName)
