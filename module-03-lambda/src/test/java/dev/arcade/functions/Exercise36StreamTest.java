@@ -272,22 +272,6 @@ class Exercise36StreamTest {
         return roleArn.substring(roleArn.lastIndexOf('/') + 1);
     }
 
-    private static String describe(List<DeliveryRecord> deliveries) {
-        if (deliveries == null || deliveries.isEmpty()) {
-            return "none";
-        }
-        StringBuilder text = new StringBuilder();
-        for (DeliveryRecord delivery : deliveries) {
-            text.append("\n    ")
-                    .append(delivery.kind())
-                    .append(" ")
-                    .append(delivery.sequenceNumbers().size())
-                    .append(" record(s)")
-                    .append(delivery.detail().isEmpty() ? "" : ": " + delivery.detail());
-        }
-        return text.toString();
-    }
-
     /** Submits through the data layer, as the score service does: each new best is one UpdateItem. */
     private void submitScores(BestScores scores) {
         scores.submit("tetris", "grace", 5100);
@@ -312,7 +296,7 @@ class Exercise36StreamTest {
                 .as(
                         "expected the tetris top 10 to be grace 5100, ada 4300 once the stream was read; what the mapping"
                                 + " delivered: %s\n  and the top 10 is",
-                        describe(drained.get(uuid)))
+                        Functions.describe(drained.get(uuid)))
                 .containsExactlyElementsOf(entries("grace", 5100, "ada", 4300));
         assertThat(topTen("snake"))
                 .as("expected linus 900, written before the mapping existed, in the snake top 10: start from the oldest"
@@ -357,7 +341,7 @@ class Exercise36StreamTest {
                                 + " item); the others (its own TOP10 writes, a PROFILE item, a REMOVE) should be filtered"
                                 + " out by the mapping's FilterCriteria, before they cost an invocation. What the mapping"
                                 + " did: %s\n  records given to the function",
-                        describe(deliveries))
+                        Functions.describe(deliveries))
                 .isEqualTo(3);
     }
 
@@ -410,11 +394,11 @@ class Exercise36StreamTest {
                 .as(
                         "expected the mapping to read the stream with the role (DescribeStream, GetShardIterator,"
                                 + " GetRecords, ListStreams on the stream ARN), but: %s",
-                        describe(deliveries))
+                        Functions.describe(deliveries))
                 .isNotEmpty()
                 .noneMatch(d -> d.kind() == DeliveryRecord.Kind.ACCESS_DENIED);
 
-        PolicySet granted = Stream36Fixtures.learnersPolicies(iam, role);
+        PolicySet granted = Functions.learnersPolicies(iam, role, Stream36Fixtures.ITEM_ACCESS);
         String otherStream = table.streamArn().replace("table/" + table.name() + "/", "table/Players/");
         Map<String, String[]> denied = new LinkedHashMap<>();
         denied.put("reading another table's stream", new String[] {"dynamodb:GetRecords", otherStream});
@@ -425,7 +409,7 @@ class Exercise36StreamTest {
         denied.forEach((what, request) -> {
             var decision = PolicyEvaluator.evaluate(
                     RequestContext.builder()
-                            .principalArn(Stream36Fixtures.session(roleArn, function))
+                            .principalArn(Functions.session(roleArn, function))
                             .action(request[0])
                             .resource(request[1])
                             .build(),

@@ -1,16 +1,23 @@
 package dev.arcade.functions;
 
+import dev.arcade.evaluators.iam.PolicyDocument;
+import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.functions.given.ScoreWorker;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.lambda.FunctionPackage;
+import dev.arcade.lambda.iam.RolePolicies;
 import dev.arcade.lambda.runtime.Invocation;
+import dev.arcade.lambda.streams.DeliveryRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -29,6 +36,9 @@ final class Functions {
 
     /** The AWS managed policy that lets a function write its logs. */
     static final String BASIC_EXECUTION = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+    /** The name of the inline policy of {@link #roleWithTableAccess}. */
+    static final String TABLE_ACCESS = "TableAccess";
 
     private final IamClient iam;
     private final LambdaClient lambda;
@@ -71,7 +81,7 @@ final class Functions {
         iam.attachRolePolicy(b -> b.roleName(name).policyArn(BASIC_EXECUTION));
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
                 + "\"Resource\":[\"" + table.arn() + "\",\"" + table.arn() + "/*\"]}]}";
-        iam.putRolePolicy(b -> b.roleName(name).policyName("TableAccess").policyDocument(policy));
+        iam.putRolePolicy(b -> b.roleName(name).policyName(TABLE_ACCESS).policyDocument(policy));
         return arn;
     }
 
@@ -143,5 +153,64 @@ final class Functions {
             int end = payload.indexOf('"', at);
             throw new UnsupportedOperationException(end > at ? payload.substring(at, end) : payload.substring(at));
         }
+    }
+
+    /**
+     * The policies on a role that the kit did not put there (its inline {@code kitPolicy} and the basic
+     * execution policy): the learner's, inline or attached, each as its document says.
+     */
+    static PolicySet learnersPolicies(IamClient iam, String roleName, String kitPolicy) {
+        PolicySet.Builder set = PolicySet.builder();
+        for (String name :
+                iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames()) {
+            if (!name.equals(kitPolicy)) {
+                String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName(name))
+                        .policyDocument();
+                set.identityPolicy(name, PolicyDocument.parse(RolePolicies.decode(document)));
+            }
+        }
+        for (AttachedPolicy attached :
+                iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies()) {
+            if (!attached.policyArn().equals(BASIC_EXECUTION)) {
+                String version = iam.getPolicy(b -> b.policyArn(attached.policyArn()))
+                        .policy()
+                        .defaultVersionId();
+                String document = iam.getPolicyVersion(
+                                b -> b.policyArn(attached.policyArn()).versionId(version))
+                        .policyVersion()
+                        .document();
+                set.identityPolicy(attached.policyArn(), PolicyDocument.parse(RolePolicies.decode(document)));
+            }
+        }
+        return set.build();
+    }
+
+    /** The principal of the function's role session: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/FUNCTION}. */
+    static String session(String roleArn, String function) {
+        String account = roleArn.split(":")[4];
+        return "arn:aws:sts::" + account + ":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/"
+                + function;
+    }
+
+    /**
+     * What a stream mapping did, one line per delivery, for failure messages: at most the first six
+     * and the last two when there were more (a poison record without a retry limit makes hundreds).
+     */
+    static String describe(List<DeliveryRecord> deliveries) {
+        if (deliveries == null || deliveries.isEmpty()) {
+            return " nothing";
+        }
+        List<String> lines = new ArrayList<>();
+        for (DeliveryRecord d : deliveries) {
+            lines.add(d.kind() + " " + d.sequenceNumbers().size() + " record(s), attempt " + d.attempt()
+                    + (d.detail().isEmpty() ? "" : ": " + d.detail()));
+        }
+        if (lines.size() > 8) {
+            List<String> shown = new ArrayList<>(lines.subList(0, 6));
+            shown.add("... " + (lines.size() - 8) + " more ...");
+            shown.addAll(lines.subList(lines.size() - 2, lines.size()));
+            lines = shown;
+        }
+        return "\n    " + String.join("\n    ", lines);
     }
 }

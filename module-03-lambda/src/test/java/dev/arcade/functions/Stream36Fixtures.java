@@ -1,11 +1,7 @@
 package dev.arcade.functions;
 
-import dev.arcade.evaluators.iam.PolicyDocument;
-import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.kit.ResourceNames;
-import dev.arcade.lambda.iam.RolePolicies;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 
 /** The role of exercise 3.6's stream test, and what the learner added to it. */
 final class Stream36Fixtures {
@@ -30,39 +26,5 @@ final class Stream36Fixtures {
                 + "[\"dynamodb:GetItem\",\"dynamodb:PutItem\"],\"Resource\":\"" + table.arn() + "\"}]}";
         iam.putRolePolicy(b -> b.roleName(name).policyName(ITEM_ACCESS).policyDocument(policy));
         return arn;
-    }
-
-    /** The policies on the role that the kit did not put there: the learner's, inline or attached. */
-    static PolicySet learnersPolicies(IamClient iam, String roleName) {
-        PolicySet.Builder set = PolicySet.builder();
-        for (String name :
-                iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames()) {
-            if (!name.equals(ITEM_ACCESS)) {
-                String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName(name))
-                        .policyDocument();
-                set.identityPolicy(name, PolicyDocument.parse(RolePolicies.decode(document)));
-            }
-        }
-        for (AttachedPolicy attached :
-                iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies()) {
-            if (!attached.policyArn().equals(Functions.BASIC_EXECUTION)) {
-                String version = iam.getPolicy(b -> b.policyArn(attached.policyArn()))
-                        .policy()
-                        .defaultVersionId();
-                String document = iam.getPolicyVersion(
-                                b -> b.policyArn(attached.policyArn()).versionId(version))
-                        .policyVersion()
-                        .document();
-                set.identityPolicy(attached.policyArn(), PolicyDocument.parse(RolePolicies.decode(document)));
-            }
-        }
-        return set.build();
-    }
-
-    /** The principal of the function's role session: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/FUNCTION}. */
-    static String session(String roleArn, String function) {
-        String account = roleArn.split(":")[4];
-        return "arn:aws:sts::" + account + ":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/"
-                + function;
     }
 }

@@ -268,6 +268,9 @@ public final class StreamMappings {
             return conflict;
         }
         ApiResponse access = access(functionArn.get(), sourceArn);
+        if (access == null) {
+            access = destinationAccess(functionArn.get(), s.destination);
+        }
         if (access != null) {
             return access;
         }
@@ -331,6 +334,12 @@ public final class StreamMappings {
                 return conflict;
             }
             ApiResponse access = access(functionArn, old.eventSourceArn());
+            if (access != null) {
+                return access;
+            }
+        }
+        if (s.destination != null && !s.destination.equals(old.onFailureDestination()) || functionName != null) {
+            ApiResponse access = destinationAccess(functionArn, s.destination);
             if (access != null) {
                 return access;
             }
@@ -516,6 +525,30 @@ public final class StreamMappings {
             }
         }
         return null;
+    }
+
+    /**
+     * The execution role must be able to send to the on-failure destination: Lambda checks it when the
+     * mapping is created or its destination or function changes, and refuses the request with
+     * InvalidParameterValueException (the message is Lambda's for SQS; for SNS the same words with
+     * Publish).
+     */
+    private ApiResponse destinationAccess(String functionArn, String destination) {
+        if (roleAccess == null || destination == null) {
+            return null;
+        }
+        String[] parts = destination.split(":");
+        if (parts.length < 6) {
+            return null;
+        }
+        String service = parts[2];
+        String action = service.equals("sqs") ? "sqs:SendMessage" : service.equals("sns") ? "sns:Publish" : null;
+        if (action == null
+                || roleAccess.denial(functionArn, action, destination).isEmpty()) {
+            return null;
+        }
+        return invalid("The provided execution role does not have permissions to call "
+                + action.substring(action.indexOf(':') + 1) + " on " + service.toUpperCase(Locale.ROOT));
     }
 
     /** An unqualified filter lists every qualifier's mappings; a qualified one only its own (choice). */
