@@ -92,7 +92,8 @@ public final class TopTenStore {
                                 ScoreTable.SCORE, AttributeValue.fromN(Long.toString(e.score())))))
                         .toList()));
         item.put(VERSION, AttributeValue.fromN(Long.toString(expectedVersion + 1)));
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(tableName).item(item);
+        PutItemRequest.Builder put =
+                PutItemRequest.builder().tableName(tableName).item(item);
         if (expectedVersion == 0) {
             put.conditionExpression("attribute_not_exists(#v)").expressionAttributeNames(Map.of("#v", VERSION));
         } else {

