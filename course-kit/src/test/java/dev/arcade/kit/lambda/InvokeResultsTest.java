@@ -212,6 +212,26 @@ class InvokeResultsTest {
     }
 
     @Test
+    @DisplayName(
+            "PublishVersion while the last update is InProgress is refused with ResourceConflictException, as in AWS")
+    void publishDuringAnUpdate(LambdaClient lambda) throws Exception {
+        String name = deployer.deploy(
+                deployer.mixedCaseName(),
+                counterPackage("one"),
+                Counter.class.getName() + "::handleRequest",
+                Map.of(),
+                5,
+                b -> {});
+        lambda.updateFunctionConfiguration(b -> b.functionName(name).description("release 2"));
+
+        assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName(name)))
+                .isInstanceOf(software.amazon.awssdk.services.lambda.model.ResourceConflictException.class)
+                .hasMessageContaining("An update is in progress");
+        lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(name));
+        assertThat(lambda.publishVersion(b -> b.functionName(name)).version()).isEqualTo("1");
+    }
+
+    @Test
     @DisplayName("a version or alias that does not exist is ResourceNotFoundException, and nothing runs")
     void missingQualifier(LambdaClient lambda, LambdaRuntime runtime) throws Exception {
         String name = deployer.deploy(

@@ -318,6 +318,15 @@ final class LambdaApi {
     }
 
     private HttpReply publish(HttpCall call, String name) throws IOException, InterruptedException {
+        String pending = arn(FunctionRef.parse(name, null).name());
+        if (pendingUpdate.containsKey(pending)) {
+            // PublishVersion: "ResourceConflictException ... The operation cannot be performed at this time"
+            return HttpReply.lambdaError(
+                    409,
+                    "ResourceConflictException",
+                    "The operation cannot be performed at this time. An update is in progress for resource: "
+                            + pending);
+        }
         HttpReply reply = forwarder.forward(call);
         if (reply.status() / 100 == 2) {
             ObjectNode published = (ObjectNode) JSON.readTree(reply.body());
