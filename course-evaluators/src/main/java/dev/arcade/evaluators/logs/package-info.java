@@ -12,7 +12,8 @@
  * pattern.match(message).fields();   // for [a, b, ...] patterns: $a, $b, $3 ...
  * }</pre>
  *
- * <p>Not modelled yet: answering FilterLogEvents, metric filters and subscription filters on the
- * backend with this evaluator (the kit's next step), the regex quotas, and {@code $.*} selectors.
+ * <p>The kit answers FilterLogEvents with it ({@code dev.arcade.kit.sdk.LogFilterPatterns}). Not
+ * modelled yet: metric filters and subscription filters on the backend, the regex quotas, and
+ * {@code $.*} selectors.
  */
 package dev.arcade.evaluators.logs;
