@@ -456,14 +456,9 @@ public final class FilterPattern {
             return comparison();
         }
 
-        private Condition comparison() {
-            skip();
-            if (i >= s.length() || s.charAt(i) != '$') {
-                throw new InvalidFilterPatternException("a JSON condition starts with a selector such as $.level"
-                        + (i < s.length() ? ", not \"" + s.substring(i) + "\"" : ""));
-            }
+        /** Reads a selector ($.a.b[0]) at the current position: its steps, names and indexes. */
+        List<Object> selectorPath() {
             List<Object> path = new ArrayList<>();
-            int start = i;
             i++;
             while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '[')) {
                 if (s.charAt(i) == '.') {
@@ -490,6 +485,17 @@ public final class FilterPattern {
                     i = end + 1;
                 }
             }
+            return path;
+        }
+
+        private Condition comparison() {
+            skip();
+            if (i >= s.length() || s.charAt(i) != '$') {
+                throw new InvalidFilterPatternException("a JSON condition starts with a selector such as $.level"
+                        + (i < s.length() ? ", not \"" + s.substring(i) + "\"" : ""));
+            }
+            int start = i;
+            List<Object> path = selectorPath();
             String selector = s.substring(start, i);
             if (path.isEmpty()) {
                 throw new InvalidFilterPatternException("the selector $ needs a property: $.name");
@@ -626,6 +632,37 @@ public final class FilterPattern {
             }
             return node;
         }
+    }
+
+    /**
+     * The value a JSON selector points to in a JSON log event, as a metric filter's metric value or
+     * dimension reads it ({@code $.latency}, {@code $.user.id}, {@code $.numbers[0]}).
+     *
+     * @param message the event's message
+     * @param selector the selector
+     * @return the node, or empty when the event is not a JSON object or has no such value
+     * @throws InvalidFilterPatternException when the selector is not one
+     */
+    static java.util.Optional<JsonNode> jsonValue(String message, String selector) {
+        JsonParser parser = new JsonParser(selector.strip());
+        if (parser.s.isEmpty() || parser.s.charAt(0) != '$') {
+            throw new InvalidFilterPatternException("a JSON selector starts with $: " + selector);
+        }
+        List<Object> path = parser.selectorPath();
+        if (path.isEmpty() || parser.i != parser.s.length()) {
+            throw new InvalidFilterPatternException("not a JSON selector such as $.latency: " + selector);
+        }
+        JsonNode event;
+        try {
+            event = JSON_READER.readTree(message);
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+        if (event == null || !event.isObject()) {
+            return java.util.Optional.empty();
+        }
+        JsonNode node = JsonParser.select(event, path);
+        return node.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(node);
     }
 
     // ---- space-delimited -----------------------------------------------------------------------
