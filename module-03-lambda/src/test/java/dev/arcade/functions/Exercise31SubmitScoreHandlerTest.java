@@ -252,7 +252,8 @@ class Exercise31SubmitScoreHandlerTest {
     @Graded(points = 2)
     @DisplayName("answers 400 for a score that is not a whole number from 0 to the largest long, and stores nothing")
     void refusesScoresThatAreNotWholeNumbers() {
-        for (String score : List.of("\"4200\"", "4.5", "-1", "true", "9223372036854775808", "[4200]")) {
+        for (String score :
+                List.of("\"4200\"", "4.5", "-1", "true", "9223372036854775808", "18446744073709551658", "[4200]")) {
             assertRefused(
                     send("a score of " + score, post("tetris", "{\"playerId\": \"ada\", \"score\": " + score + "}")));
         }
@@ -314,8 +315,12 @@ class Exercise31SubmitScoreHandlerTest {
     void saysTheBodyIsJson() {
         Answer created = send("the sample event", sample());
         Answer refused = send("a body that is not JSON", post("tetris", "score=10"));
+        APIGatewayProxyRequestEvent get = sample();
+        get.setHttpMethod("GET");
+        get.getRequestContext().setHttpMethod("GET");
+        Answer notAllowed = send("GET /games/tetris/scores", get);
 
-        for (Answer answer : List.of(created, refused)) {
+        for (Answer answer : List.of(created, refused, notAllowed)) {
             assertThat(answer.header("Content-Type"))
                     .as(
                             "expected Content-Type: application/json on the answer to %s (clients parse the body by it), but"

@@ -11,10 +11,13 @@ import dev.arcade.kit.Graded;
 import dev.arcade.kit.Hint;
 import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
+import dev.arcade.kit.sdk.ApiCall;
+import dev.arcade.kit.sdk.ApiCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,12 +26,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.State;
 
 /**
  * Graded on the package's files, on what Lambda stores of the function, and by invoking it: the
@@ -115,12 +121,12 @@ class Exercise33DeploymentTest {
         Map<String, byte[]> files = Deploy33Fixtures.files(learnersPackage());
 
         for (Map.Entry<String, Path> expected : build.expected().entrySet()) {
-            assertThat(files)
+            assertThat(new TreeSet<>(files.keySet()))
                     .as(
                             "expected the package to hold %s (a file of the classes folder, under its path relative to"
                                     + " that folder, with / as the separator), but its files are %s",
                             expected.getKey(), new TreeSet<>(files.keySet()))
-                    .containsKey(expected.getKey());
+                    .contains(expected.getKey());
             byte[] content;
             try {
                 content = java.nio.file.Files.readAllBytes(expected.getValue());
@@ -144,12 +150,12 @@ class Exercise33DeploymentTest {
         for (Path jar : build.libraries()) {
             String name = "lib/" + jar.getFileName();
             expectedNames.add(name);
-            assertThat(files)
+            assertThat(new TreeSet<>(files.keySet()))
                     .as(
                             "expected the library %s in the package as %s (the Java runtime puts lib/*.jar on the class"
                                     + " path), but its files are %s",
                             jar.getFileName(), name, new TreeSet<>(files.keySet()))
-                    .containsKey(name);
+                    .contains(name);
             byte[] content;
             try {
                 content = java.nio.file.Files.readAllBytes(jar);
@@ -231,11 +237,33 @@ class Exercise33DeploymentTest {
                 .isEqualTo(actual);
     }
 
+    /** What a GetFunction or GetFunctionConfiguration of the learner's said of the function's state, or null. */
+    private static State stateSeen(ApiCall call) {
+        SdkResponse response = call.response().orElse(null);
+        if (response instanceof GetFunctionResponse get && get.configuration() != null) {
+            return get.configuration().state();
+        }
+        if (response instanceof GetFunctionConfigurationResponse get) {
+            return get.state();
+        }
+        return null;
+    }
+
     @Graded(points = 2)
     @DisplayName("returns only once the function is Active, so an invoke right after it works")
-    void waitsUntilActive() {
+    void waitsUntilActive(ApiCalls calls) {
         String function = names.unique("Health");
         learnersDeploy(function, build.kitPackage());
+        List<ApiCall> made = calls.all();
+        assertThat(made.stream().anyMatch(c -> stateSeen(c) == State.ACTIVE))
+                .as(
+                        "expected deploy(...) to return only after Lambda said the function is Active (a GetFunction or"
+                                + " GetFunctionConfiguration answering State Active: waitUntilFunctionActiveV2 polls until"
+                                + " then; waitUntilFunctionExists returns while it is still Pending). The calls deploy made: %s",
+                        made.stream()
+                                .map(c -> c.operation() + (stateSeen(c) == null ? "" : " (State " + stateSeen(c) + ")"))
+                                .toList())
+                .isTrue();
 
         InvokeResponse response;
         try {

@@ -237,6 +237,20 @@ class Exercise34ExecutionRoleTest {
                         .resource(arn)
                         .build());
         others.put(
+                "Lambda@Edge (edgelambda.amazonaws.com)",
+                RequestContext.builder()
+                        .principalService("edgelambda.amazonaws.com")
+                        .action("sts:AssumeRole")
+                        .resource(arn)
+                        .build());
+        others.put(
+                "Step Functions (states.amazonaws.com)",
+                RequestContext.builder()
+                        .principalService("states.amazonaws.com")
+                        .action("sts:AssumeRole")
+                        .resource(arn)
+                        .build());
+        others.put(
                 "the EventBridge service",
                 RequestContext.builder()
                         .principalService("events.amazonaws.com")
@@ -332,6 +346,12 @@ class Exercise34ExecutionRoleTest {
         denied.put(
                 "Query on the same index in another region",
                 asTheFunction("dynamodb:Query", otherRegion + "/index/" + ScoreTable.LEADERBOARD_INDEX));
+        denied.put(
+                "Query on another index of the table (grant the Leaderboard index, not index/*)",
+                asTheFunction("dynamodb:Query", table.arn() + "/index/ByPlayer"));
+        denied.put(
+                "reading the table's stream (table/NAME/* covers it)",
+                asTheFunction("dynamodb:GetRecords", table.streamArn()));
         denied.put("deleting the table", asTheFunction("dynamodb:DeleteTable", table.arn()));
         denied.put(
                 "creating an IAM user", asTheFunction("iam:CreateUser", "arn:aws:iam::" + account + ":user/backdoor"));

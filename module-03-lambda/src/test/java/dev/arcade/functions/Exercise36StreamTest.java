@@ -12,6 +12,7 @@ import dev.arcade.kit.AwsTest;
 import dev.arcade.kit.CodeUnderTest;
 import dev.arcade.kit.Exercise;
 import dev.arcade.kit.Graded;
+import dev.arcade.kit.Hint;
 import dev.arcade.kit.Learner;
 import dev.arcade.kit.ResourceNames;
 import dev.arcade.kit.lambda.FunctionPackage;
@@ -423,10 +424,18 @@ class Exercise36StreamTest {
                 "StreamTrigger.grantStreamRead(iam, \"" + role + "\", \"" + table.streamArn() + "\")",
                 () -> StreamTrigger.grantStreamRead(forLearnerIam, role, table.streamArn()));
         String function = deployHandler(roleArn);
-        String uuid = lambda.createEventSourceMapping(b -> b.functionName(function)
-                        .eventSourceArn(table.streamArn())
-                        .startingPosition(EventSourcePosition.TRIM_HORIZON))
-                .uuid();
+        String uuid;
+        try {
+            uuid = lambda.createEventSourceMapping(b -> b.functionName(function)
+                            .eventSourceArn(table.streamArn())
+                            .startingPosition(EventSourcePosition.TRIM_HORIZON))
+                    .uuid();
+        } catch (software.amazon.awssdk.services.lambda.model.InvalidParameterValueException e) {
+            throw new AssertionError(
+                    "expected Lambda to accept a mapping of the stream for a function with your role, but it refused:"
+                            + " " + e.awsErrorDetails().errorMessage() + Hint.of("3.6"),
+                    e);
+        }
         mappings.add(uuid);
         new BestScores(dynamo, table.name()).submit("tetris", "ada", 4200);
 
@@ -443,6 +452,9 @@ class Exercise36StreamTest {
         String otherStream = table.streamArn().replace("table/" + table.name() + "/", "table/Players/");
         Map<String, String[]> denied = new LinkedHashMap<>();
         denied.put("reading another table's stream", new String[] {"dynamodb:GetRecords", otherStream});
+        denied.put(
+                "reading another stream of the same table (a stream the table had before: table/NAME/stream/*)",
+                new String[] {"dynamodb:GetRecords", table.arn() + "/stream/2020-01-01T00:00:00.000"});
         denied.put("writing an item", new String[] {"dynamodb:PutItem", table.arn()});
         denied.put("scanning the table", new String[] {"dynamodb:Scan", table.arn()});
         denied.put("changing the table (its stream settings)", new String[] {"dynamodb:UpdateTable", table.arn()});

@@ -215,6 +215,18 @@ class Exercise37PartialBatchTest {
     }
 
     @Graded(points = 1)
+    @DisplayName("stops at the first failure: the records after it are left for Lambda's retry, not awarded now")
+    void stopsAtTheFirstFailure() {
+        handle(batch("ada", "poison-pete", "grace", "linus"));
+
+        assertThat(awards().count("grace", "tetris", 1002) + awards().count("linus", "tetris", 1003))
+                .as("expected grace and linus, after the poison record, not to be awarded in this invocation: a stream"
+                        + " is retried from the lowest failed record onwards, so Lambda delivers them again and an"
+                        + " award given now would be given twice. Report the failed record and return")
+                .isZero();
+    }
+
+    @Graded(points = 1)
     @DisplayName("a batch without a poison record reports no failure")
     void reportsNothingWhenAllSucceed() {
         StreamsEventResponse response = handle(batch("ada", "grace", "linus"));
@@ -332,8 +344,13 @@ class Exercise37PartialBatchTest {
         assertThat(record.path("requestContext").path("approximateInvokeCount").asInt())
                 .as(
                         "expected the batch to have been tried 1 + %d times (MaximumRetryAttempts %d), but the invocation"
-                                + " record says %s",
-                        FailureHandling.MAXIMUM_RETRY_ATTEMPTS, FailureHandling.MAXIMUM_RETRY_ATTEMPTS, record)
+                                + " record says %s. If the attempts are fewer, the batch may have failed whole each time"
+                                + " (a batchItemFailures identifier that is not a SequenceNumber of the batch fails it, and"
+                                + " bisection then splits it). What the mapping did:%s",
+                        FailureHandling.MAXIMUM_RETRY_ATTEMPTS,
+                        FailureHandling.MAXIMUM_RETRY_ATTEMPTS,
+                        record,
+                        Functions.describe(deliveries))
                 .isEqualTo(1 + FailureHandling.MAXIMUM_RETRY_ATTEMPTS);
         assertThat(awards().count("ada", "tetris", 2000))
                 .as("expected ada, before the poison record, to be awarded once")
@@ -413,6 +430,10 @@ class Exercise37PartialBatchTest {
         denied.put("deleting its messages", new String[] {"sqs:DeleteMessage", setup.queueArn()});
         denied.put("purging the queue", new String[] {"sqs:PurgeQueue", setup.queueArn()});
         denied.put("changing its policy", new String[] {"sqs:SetQueueAttributes", setup.queueArn()});
+        denied.put("reading its attributes", new String[] {"sqs:GetQueueAttributes", setup.queueArn()});
+        denied.put("hiding its messages", new String[] {"sqs:ChangeMessageVisibility", setup.queueArn()});
+        denied.put("tagging it", new String[] {"sqs:TagQueue", setup.queueArn()});
+        denied.put("deleting it", new String[] {"sqs:DeleteQueue", setup.queueArn()});
         RequestContext.Builder session =
                 RequestContext.builder().principalArn(Functions.session(setup.roleArn(), setup.function()));
         Decision send = PolicyEvaluator.evaluate(

@@ -115,12 +115,12 @@ class Exercise38ScheduledJobTest {
         String ruleArn = schedule(ruleName, deployTarget());
 
         DescribeRuleResponse rule = events.describeRule(b -> b.name(ruleName));
-        assertThat(rule.scheduleExpression())
+        assertThat(rule.scheduleExpression() != null && WeeklyExpressions.isWeekly(rule.scheduleExpression()))
                 .as(
                         "expected rule %s to have a weekly schedule expression (cron(M H ? * DAY *) with one day of the"
                                 + " week, or rate(7 days)), but it has %s",
                         ruleName, rule.scheduleExpression())
-                .matches(WeeklyExpressions::isWeekly);
+                .isTrue();
         assertThat(rule.stateAsString())
                 .as(
                         "expected rule %s to be ENABLED (a disabled rule never fires), but it is %s",

@@ -406,5 +406,43 @@ class Exercise39VersionsAndAliasesTest {
                                 + " permission belongs to the alias",
                         API, v1, fn.qualified(v1))
                 .isFalse();
+        for (String[] route : List.of(new String[] {"GET", "/scores"}, new String[] {"POST", "/admin"})) {
+            Delivery other = runtime.triggers()
+                    .deliver(
+                            Release39Fixtures.apiRequest(account, API, route[0], route[1]),
+                            fn.qualified(Releases.LIVE));
+            assertThat(other.delivered())
+                    .as(
+                            "expected %s %s of API %s NOT to be allowed to invoke %s: the permission is for the source ARN"
+                                    + " allowApiOnLive was given (%s), not the whole API",
+                            route[0],
+                            route[1],
+                            API,
+                            fn.qualified(Releases.LIVE),
+                            Release39Fixtures.apiMethods(account, API))
+                    .isFalse();
+        }
+    }
+
+    @Graded(points = 1)
+    @DisplayName("pointLive after a canary sends all the traffic to the version: the routing is cleared")
+    void pointLiveClearsACanary() {
+        String v1 = fn.publish();
+        String v2 = fn.release("2");
+        fn.alias(v1, Map.of(v2, 0.5));
+
+        pointLive(v2);
+
+        GetAliasResponse live = live();
+        Map<String, Double> weights =
+                live.routingConfig() == null ? Map.of() : live.routingConfig().additionalVersionWeights();
+        assertThat(weights)
+                .as(
+                        "expected pointLive(%s) to leave live with no routing (all traffic on version %s, as its Javadoc"
+                                + " says), but live still routes %s: UpdateAlias keeps a RoutingConfig unless you send an"
+                                + " empty AdditionalVersionWeights",
+                        v2, v2, weights)
+                .isEmpty();
+        assertThat(live.functionVersion()).as("expected live on version %s", v2).isEqualTo(v2);
     }
 }

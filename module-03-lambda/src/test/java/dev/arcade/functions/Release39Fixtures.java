@@ -163,12 +163,17 @@ final class Release39Fixtures {
      * sees what API Gateway presents: its principal, the method's execute-api ARN and the account.
      */
     static TriggerEvent apiRequest(String account, String apiId) {
+        return apiRequest(account, apiId, "POST", "/scores");
+    }
+
+    /** Like {@link #apiRequest(String, String)}, for another method or path of the API. */
+    static TriggerEvent apiRequest(String account, String apiId, String method, String path) {
         ApiGatewayRestEvent event = ApiGatewayRestEvent.builder()
                 .region(Backend.REGION)
                 .account(account)
                 .apiId(apiId)
                 .stage("prod")
-                .request("POST", "/scores", "/scores")
+                .request(method, path, path)
                 .body(BEST)
                 .random(new Random(39))
                 .build();
