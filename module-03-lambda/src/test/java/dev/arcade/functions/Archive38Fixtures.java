@@ -35,7 +35,13 @@ final class Archive38Fixtures {
      * @param store the store over the same tables, for read-back
      * @param bestKeys the archive sort keys the best scores must get
      */
-    record Job(String functionArn, ArchiveStore store, List<String> bestKeys, DynamoDbClient dynamo, String archive) {
+    record Job(
+            String functionArn,
+            ArchiveStore store,
+            List<String> bestKeys,
+            DynamoDbClient dynamo,
+            String archive,
+            String scores) {
         /** The archive items of a week: sort key to copies. */
         Map<String, Integer> archived(String week) {
             Map<String, Integer> copies = new HashMap<>();
@@ -94,7 +100,8 @@ final class Archive38Fixtures {
                 new ArchiveStore(dynamo, scores.name(), archive.name(), 0),
                 bestKeys,
                 dynamo,
-                archive.name());
+                archive.name(),
+                scores.name());
     }
 
     /** Writes the best scores (players sharing prefixes, two games) and a few items that are not best scores. */
@@ -146,5 +153,59 @@ final class Archive38Fixtures {
         } catch (java.io.IOException e) {
             throw new AssertionError("expected the job to answer a JSON report, but it answered " + payload, e);
         }
+    }
+
+    /**
+     * A client that fails the {@code failAt}-th UpdateItem (an archive write) with a 500, as DynamoDB
+     * sometimes does, and passes every other call to {@code real}: a run that breaks in the middle of a
+     * page.
+     */
+    static DynamoDbClient failingOnWrite(DynamoDbClient real, int failAt) {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        return new DynamoDbClient() {
+            @Override
+            public String serviceName() {
+                return real.serviceName();
+            }
+
+            @Override
+            public void close() {}
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.ScanResponse scan(
+                    software.amazon.awssdk.services.dynamodb.model.ScanRequest request) {
+                return real.scan(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.QueryResponse query(
+                    software.amazon.awssdk.services.dynamodb.model.QueryRequest request) {
+                return real.query(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
+                    software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
+                return real.getItem(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.PutItemResponse putItem(
+                    software.amazon.awssdk.services.dynamodb.model.PutItemRequest request) {
+                return real.putItem(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse updateItem(
+                    software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest request) {
+                if (writes.incrementAndGet() == failAt) {
+                    throw software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.builder()
+                            .message("Internal server error (injected by the test: the run breaks here)")
+                            .statusCode(500)
+                            .build();
+                }
+                return real.updateItem(request);
+            }
+        };
     }
 }

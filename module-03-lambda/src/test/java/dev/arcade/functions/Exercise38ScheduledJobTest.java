@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -260,6 +261,47 @@ class Exercise38ScheduledJobTest {
         assertThat(checkpoint.get().done())
                 .as("expected the checkpoint not to be done yet")
                 .isFalse();
+    }
+
+    @Graded(points = 1)
+    @DisplayName("a run that breaks in the middle of a page loses no best score: the next runs archive every one")
+    void aBrokenRunLosesNothing() {
+        com.amazonaws.services.lambda.runtime.events.ScheduledEvent event =
+                new com.amazonaws.services.lambda.runtime.events.ScheduledEvent();
+        event.setTime(new org.joda.time.DateTime(LAST_WEEK.toEpochMilli(), org.joda.time.DateTimeZone.UTC));
+        event.setDetailType("Scheduled Event");
+        event.setSource("aws.events");
+        DynamoDbClient failing = Archive38Fixtures.failingOnWrite(dynamo, 3);
+        try {
+            new WeeklyArchiveHandler(new ArchiveStore(failing, job.scores(), job.archive(), 0))
+                    .handleRequest(event, new TestContext("broken-run"));
+        } catch (UnsupportedOperationException todo) {
+            throw todo;
+        } catch (RuntimeException expected) {
+            // the injected failure of the third archive write
+        }
+        List<ArchiveReport> reports = new ArrayList<>();
+        for (int run = 0; run < Archive38Fixtures.PAGES + 2; run++) {
+            ArchiveReport report = learner.call(
+                    "new WeeklyArchiveHandler(store).handleRequest(event, context)",
+                    () -> new WeeklyArchiveHandler(new ArchiveStore(dynamo, job.scores(), job.archive(), 0))
+                            .handleRequest(event, new TestContext("next-run")));
+            reports.add(report);
+            if (report.done()) {
+                break;
+            }
+        }
+
+        Set<String> archived = job.archived(LAST_WEEK_NAME).keySet();
+        List<String> missing =
+                job.bestKeys().stream().filter(k -> !archived.contains(k)).toList();
+        assertThat(missing)
+                .as(
+                        "expected every best score archived once the runs after a broken one were done (%s), but %d"
+                                + " never were: save the checkpoint only after its page is copied, or a run that breaks"
+                                + " in the middle of a page skips the rest of it",
+                        reports, missing.size())
+                .isEmpty();
     }
 
     @Graded(points = 3)
