@@ -113,6 +113,7 @@ class Exercise32InitOnceTest {
 
     /** The body of the function's API Gateway response, as JSON. */
     private static JsonNode answer(Invocation invocation) {
+        assertNotTheSkeleton(invocation);
         assertThat(invocation.failed())
                 .as("expected the function to answer, but it %s", describe(invocation))
                 .isFalse();
