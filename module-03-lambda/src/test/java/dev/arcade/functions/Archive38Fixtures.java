@@ -11,7 +11,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The weekly archive job of exercise 3.8 as the tests deploy it (the kit's clients): a scores table of
@@ -69,19 +68,14 @@ final class Archive38Fixtures {
                 .zip();
     }
 
-    static Job deploy(DynamoDbClient dynamo, IamClient iam, Functions functions, ResourceNames names) {
+    static Job deploy(DynamoDbClient dynamo, Functions functions, ResourceNames names) {
         ScoresTables.Table scores = ScoresTables.create(dynamo, names);
         ScoresTables.Table archive = ScoresTables.create(dynamo, names);
         List<String> bestKeys = fill(dynamo, scores.name());
 
-        String role = names.unique("ArchiveJobRole");
-        String roleArn = iam.createRole(b -> b.roleName(role).assumeRolePolicyDocument(Functions.LAMBDA_TRUST))
-                .role()
-                .arn();
-        iam.attachRolePolicy(b -> b.roleName(role).policyArn(Functions.BASIC_EXECUTION));
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
                 + "\"Resource\":[\"" + scores.arn() + "\",\"" + archive.arn() + "\"]}]}";
-        iam.putRolePolicy(b -> b.roleName(role).policyName("ArchiveTables").policyDocument(policy));
+        String roleArn = functions.role("ArchiveJobRole", "ArchiveTables", policy);
 
         String name = functions.deploy(
                 jobPackage(),

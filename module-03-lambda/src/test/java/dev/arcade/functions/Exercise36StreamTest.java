@@ -3,8 +3,6 @@ package dev.arcade.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.arcade.evaluators.iam.PolicyEvaluator;
 import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.evaluators.iam.RequestContext;
@@ -111,43 +109,11 @@ class Exercise36StreamTest {
         return store().load(game).entries();
     }
 
-    private static DynamodbEvent.DynamodbStreamRecord record(
-            String eventName, String pk, String sk, Map<String, AttributeValue> newImage, int sequence) {
-        StreamRecord change = new StreamRecord();
-        change.setKeys(Map.of("PK", new AttributeValue().withS(pk), "SK", new AttributeValue().withS(sk)));
-        change.setSequenceNumber(String.format("2222%020d", sequence));
-        change.setStreamViewType(
-                com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_AND_OLD_IMAGES);
-        Map<String, AttributeValue> image = new LinkedHashMap<>();
-        image.put("PK", new AttributeValue().withS(pk));
-        image.put("SK", new AttributeValue().withS(sk));
-        image.putAll(newImage);
-        if (eventName.equals("REMOVE")) {
-            change.setOldImage(image);
-        } else {
-            change.setNewImage(image);
-        }
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName(eventName);
-        record.setEventSource("aws:dynamodb");
-        record.setEventID("event-" + sequence);
-        record.setAwsRegion("us-east-1");
-        record.setDynamodb(change);
-        return record;
-    }
-
     /** A best-score record, as BestScores' UpdateItem makes it appear on the stream. */
     private static DynamodbEvent.DynamodbStreamRecord best(
             String eventName, String player, String game, long score, int sequence) {
-        return record(
-                eventName,
-                ScoreTable.playerKey(player),
-                ScoreTable.bestScoreKey(game),
-                Map.of(
-                        ScoreTable.PLAYER_ID, new AttributeValue().withS(player),
-                        ScoreTable.GAME, new AttributeValue().withS(game),
-                        ScoreTable.SCORE, new AttributeValue().withN(Long.toString(score))),
-                sequence);
+        return StreamRecords.best(
+                eventName, player, game, score, String.format("2222%020d", sequence), "event-" + sequence);
     }
 
     private static DynamodbEvent batch(List<DynamodbEvent.DynamodbStreamRecord> records) {
@@ -418,7 +384,7 @@ class Exercise36StreamTest {
     @Graded(points = 2)
     @DisplayName("grantStreamRead lets the mapping read the stream with the role, and grants nothing more")
     void grantsStreamReadOnly() {
-        String roleArn = Stream36Fixtures.roleWithItemAccessOnly(iam, names, table);
+        String roleArn = Stream36Fixtures.roleWithItemAccessOnly(functions, table);
         String role = roleName(roleArn);
         learner.run(
                 "StreamTrigger.grantStreamRead(iam, \"" + role + "\", \"" + table.streamArn() + "\")",

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcade.evaluators.iam.Decision;
@@ -111,23 +108,7 @@ class Exercise37PartialBatchTest {
     // ---- in-process: the handler's response ----
 
     private static DynamodbEvent.DynamodbStreamRecord best(String player, String game, long score, int sequence) {
-        Map<String, AttributeValue> image = new LinkedHashMap<>();
-        image.put(ScoreTable.PK, new AttributeValue().withS(ScoreTable.playerKey(player)));
-        image.put(ScoreTable.SK, new AttributeValue().withS(ScoreTable.bestScoreKey(game)));
-        image.put(ScoreTable.PLAYER_ID, new AttributeValue().withS(player));
-        image.put(ScoreTable.GAME, new AttributeValue().withS(game));
-        image.put(ScoreTable.SCORE, new AttributeValue().withN(Long.toString(score)));
-        StreamRecord change = new StreamRecord();
-        change.setKeys(Map.of(ScoreTable.PK, image.get(ScoreTable.PK), ScoreTable.SK, image.get(ScoreTable.SK)));
-        change.setNewImage(image);
-        change.setSequenceNumber(sequence(sequence));
-        change.setStreamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName("INSERT");
-        record.setEventSource("aws:dynamodb");
-        record.setEventID("e" + sequence); // not the identifier Lambda wants back for a stream
-        record.setDynamodb(change);
-        return record;
+        return StreamRecords.best("INSERT", player, game, score, sequence(sequence), "e" + sequence);
     }
 
     private static String sequence(int n) {

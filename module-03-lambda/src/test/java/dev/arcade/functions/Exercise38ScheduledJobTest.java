@@ -82,7 +82,7 @@ class Exercise38ScheduledJobTest {
         this.names = names;
         this.functions = new Functions(iam, lambda, names);
         this.account = backend.accountId();
-        this.job = Archive38Fixtures.deploy(dynamo, iam, functions, names);
+        this.job = Archive38Fixtures.deploy(dynamo, functions, names);
     }
 
     @AfterEach

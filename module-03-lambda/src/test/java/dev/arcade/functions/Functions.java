@@ -1,6 +1,5 @@
 package dev.arcade.functions;
 
-import dev.arcade.evaluators.iam.PolicyDocument;
 import dev.arcade.evaluators.iam.PolicySet;
 import dev.arcade.functions.given.ScoreWorker;
 import dev.arcade.kit.ResourceNames;
@@ -17,7 +16,6 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -61,11 +59,25 @@ final class Functions {
 
     /** A role Lambda may assume, with the basic execution policy only: for functions that call no AWS API. */
     String basicRole() {
-        String name = names.unique("TestFnRole");
+        return role("TestFnRole", null, null);
+    }
+
+    /**
+     * A role Lambda may assume ({@link #LAMBDA_TRUST}), with the basic execution policy and, when
+     * {@code policyName} is not null, an inline policy.
+     *
+     * @param prefix the start of the role's unique name
+     * @return the role's ARN
+     */
+    String role(String prefix, String policyName, String policyDocument) {
+        String name = names.unique(prefix);
         String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(LAMBDA_TRUST))
                 .role()
                 .arn();
         iam.attachRolePolicy(b -> b.roleName(name).policyArn(BASIC_EXECUTION));
+        if (policyName != null) {
+            iam.putRolePolicy(b -> b.roleName(name).policyName(policyName).policyDocument(policyDocument));
+        }
         return arn;
     }
 
@@ -74,15 +86,9 @@ final class Functions {
      * DynamoDB action on the table, its index and its stream: for tests that are not about the role.
      */
     String roleWithTableAccess(ScoresTables.Table table) {
-        String name = names.unique("TestFnRole");
-        String arn = iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(LAMBDA_TRUST))
-                .role()
-                .arn();
-        iam.attachRolePolicy(b -> b.roleName(name).policyArn(BASIC_EXECUTION));
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
                 + "\"Resource\":[\"" + table.arn() + "\",\"" + table.arn() + "/*\"]}]}";
-        iam.putRolePolicy(b -> b.roleName(name).policyName(TABLE_ACCESS).policyDocument(policy));
-        return arn;
+        return role("TestFnRole", TABLE_ACCESS, policy);
     }
 
     /**
@@ -160,29 +166,8 @@ final class Functions {
      * execution policy): the learner's, inline or attached, each as its document says.
      */
     static PolicySet learnersPolicies(IamClient iam, String roleName, String kitPolicy) {
-        PolicySet.Builder set = PolicySet.builder();
-        for (String name :
-                iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames()) {
-            if (!name.equals(kitPolicy)) {
-                String document = iam.getRolePolicy(b -> b.roleName(roleName).policyName(name))
-                        .policyDocument();
-                set.identityPolicy(name, PolicyDocument.parse(RolePolicies.decode(document)));
-            }
-        }
-        for (AttachedPolicy attached :
-                iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies()) {
-            if (!attached.policyArn().equals(BASIC_EXECUTION)) {
-                String version = iam.getPolicy(b -> b.policyArn(attached.policyArn()))
-                        .policy()
-                        .defaultVersionId();
-                String document = iam.getPolicyVersion(
-                                b -> b.policyArn(attached.policyArn()).versionId(version))
-                        .policyVersion()
-                        .document();
-                set.identityPolicy(attached.policyArn(), PolicyDocument.parse(RolePolicies.decode(document)));
-            }
-        }
-        return set.build();
+        return RolePolicies.load(iam, roleName, policy -> !policy.equals(kitPolicy) && !policy.equals(BASIC_EXECUTION))
+                .policies();
     }
 
     /** The principal of the function's role session: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/FUNCTION}. */

@@ -75,6 +75,9 @@ public final class FilterPattern {
     private static final ObjectMapper JSON_READER = new ObjectMapper();
     private static final Pattern BARE_TERM = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern FIELD_NAME = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern CONDITION =
+            Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|<=|>=|=|<|>)\\s*(.+?)\\s*$");
     private static final Pattern REGEX_CHARACTERS = Pattern.compile("[A-Za-z0-9:_#=@/;,\\- ^$?\\[\\]{}|\\\\*+.]*");
 
     private final String text;
@@ -192,6 +195,30 @@ public final class FilterPattern {
         }
     }
 
+    /**
+     * The text of the double-quoted string that starts at {@code start} in {@code s}, with {@code \\}
+     * escapes removed; {@code end[0]} is set to the index after its closing quote.
+     *
+     * @param what "term" or "value", for the message
+     * @throws InvalidFilterPatternException when it is not closed
+     */
+    private static String quotedText(String s, int start, String what, int[] end) {
+        StringBuilder text = new StringBuilder();
+        int j = start + 1;
+        while (j < s.length() && s.charAt(j) != '"') {
+            if (s.charAt(j) == '\\' && j + 1 < s.length()) {
+                j++;
+            }
+            text.append(s.charAt(j));
+            j++;
+        }
+        if (j >= s.length()) {
+            throw new InvalidFilterPatternException("a quoted " + what + " is not closed with \"");
+        }
+        end[0] = j + 1;
+        return text.toString();
+    }
+
     // ---- terms ----------------------------------------------------------------------------------
 
     private record Term(char prefix, String text) {}
@@ -223,20 +250,9 @@ public final class FilterPattern {
                 }
                 String term;
                 if (pattern.charAt(i) == '"') {
-                    StringBuilder quoted = new StringBuilder();
-                    int j = i + 1;
-                    while (j < pattern.length() && pattern.charAt(j) != '"') {
-                        if (pattern.charAt(j) == '\\' && j + 1 < pattern.length()) {
-                            j++;
-                        }
-                        quoted.append(pattern.charAt(j));
-                        j++;
-                    }
-                    if (j >= pattern.length()) {
-                        throw new InvalidFilterPatternException("a quoted term is not closed with \"");
-                    }
-                    term = quoted.toString();
-                    i = j + 1;
+                    int[] end = new int[1];
+                    term = quotedText(pattern, i, "term", end);
+                    i = end[0];
                 } else {
                     int j = i;
                     while (j < pattern.length() && !Character.isWhitespace(pattern.charAt(j))) {
@@ -574,20 +590,10 @@ public final class FilterPattern {
                 throw new InvalidFilterPatternException("a comparison needs a value after its operator");
             }
             if (s.charAt(i) == '"') {
-                StringBuilder text = new StringBuilder();
-                int j = i + 1;
-                while (j < s.length() && s.charAt(j) != '"') {
-                    if (s.charAt(j) == '\\' && j + 1 < s.length()) {
-                        j++;
-                    }
-                    text.append(s.charAt(j));
-                    j++;
-                }
-                if (j >= s.length()) {
-                    throw new InvalidFilterPatternException("a quoted value is not closed with \"");
-                }
-                i = j + 1;
-                return Value.of(text.toString(), true);
+                int[] end = new int[1];
+                String text = quotedText(s, i, "value", end);
+                i = end[0];
+                return Value.of(text, true);
             }
             if (s.charAt(i) == '%') {
                 int end = s.indexOf('%', i + 1);
@@ -688,8 +694,7 @@ public final class FilterPattern {
                     slots.add(new Slot(null, true, List.of()));
                     continue;
                 }
-                java.util.regex.Matcher name =
-                        Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)").matcher(part);
+                java.util.regex.Matcher name = FIELD_NAME.matcher(part);
                 if (part.isEmpty()) {
                     slots.add(new Slot(null, false, List.of()));
                     continue;
@@ -721,9 +726,7 @@ public final class FilterPattern {
             for (String alternative : text.split("\\|\\|")) {
                 List<Check> all = new ArrayList<>();
                 for (String single : alternative.split("&&")) {
-                    java.util.regex.Matcher m = Pattern.compile(
-                                    "^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|<=|>=|=|<|>)\\s*(.+?)\\s*$")
-                            .matcher(single);
+                    java.util.regex.Matcher m = CONDITION.matcher(single);
                     if (!m.matches()) {
                         throw new InvalidFilterPatternException("\"" + single.strip() + "\" is not a condition such as"
                                 + " status_code = 200 or bytes > 1000");

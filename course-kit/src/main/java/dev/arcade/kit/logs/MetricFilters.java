@@ -70,16 +70,8 @@ public final class MetricFilters {
         }
         for (List<MetricFilter.Datapoint> minute : byMinute.values()) {
             MetricFilter.Datapoint first = minute.get(0);
-            double sum =
-                    minute.stream().mapToDouble(MetricFilter.Datapoint::value).sum();
-            double min = minute.stream()
-                    .mapToDouble(MetricFilter.Datapoint::value)
-                    .min()
-                    .orElse(0);
-            double max = minute.stream()
-                    .mapToDouble(MetricFilter.Datapoint::value)
-                    .max()
-                    .orElse(0);
+            java.util.DoubleSummaryStatistics stats =
+                    minute.stream().mapToDouble(MetricFilter.Datapoint::value).summaryStatistics();
             MetricDatum datum = MetricDatum.builder()
                     .metricName(first.metricName())
                     .dimensions(first.dimensions().entrySet().stream()
@@ -90,10 +82,10 @@ public final class MetricFilters {
                             .toList())
                     .timestamp(first.timestamp().truncatedTo(ChronoUnit.MINUTES))
                     .statisticValues(StatisticSet.builder()
-                            .sampleCount((double) minute.size())
-                            .sum(sum)
-                            .minimum(min)
-                            .maximum(max)
+                            .sampleCount((double) stats.getCount())
+                            .sum(stats.getSum())
+                            .minimum(stats.getMin())
+                            .maximum(stats.getMax())
                             .build())
                     .unit(first.unit() == null ? StandardUnit.NONE : StandardUnit.fromValue(first.unit()))
                     .build();

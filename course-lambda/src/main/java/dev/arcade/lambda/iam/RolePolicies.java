@@ -58,6 +58,18 @@ public final class RolePolicies {
      * @throws dev.arcade.evaluators.iam.PolicyParseException when a document is not a valid policy
      */
     public static Loaded load(IamClient iam, String roleName) {
+        return load(iam, roleName, policy -> true);
+    }
+
+    /**
+     * Reads a role, keeping only some of its inline and attached policies (the boundary is always kept).
+     *
+     * @param iam the IAM client
+     * @param roleName the role's name
+     * @param keep given an inline policy's name or an attached policy's ARN, whether to keep it
+     * @return the role's trust policy and the kept policies
+     */
+    public static Loaded load(IamClient iam, String roleName, java.util.function.Predicate<String> keep) {
         Objects.requireNonNull(iam, "iam");
         Objects.requireNonNull(roleName, "roleName");
         Role role = iam.getRole(r -> r.roleName(roleName)).role();
@@ -70,6 +82,9 @@ public final class RolePolicies {
             ListRolePoliciesResponse page =
                     iam.listRolePolicies(r -> r.roleName(roleName).marker(m));
             for (String name : page.policyNames()) {
+                if (!keep.test(name)) {
+                    continue;
+                }
                 String doc = iam.getRolePolicy(r -> r.roleName(roleName).policyName(name))
                         .policyDocument();
                 set.identityPolicy(name, PolicyDocument.parse(decode(doc)));
@@ -83,6 +98,9 @@ public final class RolePolicies {
             ListAttachedRolePoliciesResponse page =
                     iam.listAttachedRolePolicies(r -> r.roleName(roleName).marker(m));
             for (AttachedPolicy attached : page.attachedPolicies()) {
+                if (!keep.test(attached.policyArn())) {
+                    continue;
+                }
                 set.identityPolicy(attached.policyArn(), managedDocument(iam, attached.policyArn()));
             }
             marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
